@@ -1,0 +1,19 @@
+"""Pelican plugin: raw French news seeds to fact-checked briefing, actor and chronology pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .generator import BriefingGenerator
+
+
+def get_generators(pelican: Any) -> type[BriefingGenerator]:
+    """Add our generator after Pelican's own (articles and pages are read first)."""
+    return BriefingGenerator
+
+
+def register() -> None:
+    """Wire signals only; all work happens in the generator."""
+    signals.get_generators.connect(get_generators)

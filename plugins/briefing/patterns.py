@@ -1,0 +1,187 @@
+"""French boilerplate lexicon used by the cleaner: data, each entry explained."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One boilerplate shape: a regex over a whole line, the class it implies, and why."""
+
+    rule: str
+    regex: re.Pattern[str]
+    kind: str
+    reason: str
+
+
+def _p(rule: str, pattern: str, kind: str, reason: str) -> Pattern:
+    return Pattern(rule, re.compile(pattern, re.IGNORECASE), kind, reason)
+
+
+# Whole-line patterns, tried in order; the first match decides. `kind` is one of the cleaner's
+# classes (see cleaning.KINDS). Reasons are shown to readers in the cleaning audit, in French.
+LINE_PATTERNS: tuple[Pattern, ...] = (
+    # WordPress auto-poster plugins wrap scraped copy in ad slots and a back-link.
+    _p("ad-marker", r"^\[ad_\d+\]$", "boilerplate", "marqueur d’emplacement publicitaire"),
+    _p("source-link", r"^Source link\b.*$", "boilerplate", "lien « Source link » d’un site agrégateur"),
+    # SPIP article ids (`arton71307`) leak from image alt texts.
+    _p("cms-id", r"^arton\d+$", "boilerplate", "identifiant technique du CMS (SPIP)"),
+    # Share widget labels.
+    _p("share", r"^(Se Propager|Partager( sur \w+)?|Partagez|Tweeter|Imprimer|E-?mail)$",
+       "boilerplate", "bouton de partage"),
+    # Account widgets: login, sign-up, password reset.
+    _p("login", r"^(Se connecter|Connexion|S[’']inscrire|Inscription|Mon compte)$",
+       "boilerplate", "widget de connexion au compte"),
+    _p("password", r"^(R[ée]initialiser le mot de passe|Mot de passe oubli[ée].*)$",
+       "boilerplate", "widget de réinitialisation du mot de passe"),
+    _p("password-help", r"^Veuillez saisir votre identifiant.*mot de passe.*$",
+       "boilerplate", "texte d’aide du formulaire de mot de passe"),
+    _p("back-to-top", r"^Retour en haut( de la page)?$", "boilerplate", "lien de navigation"),
+    # Messaging-app prompts (RT glues the app name: `surTelegram`).
+    _p("follow-us", r"^Suivez[- ].{0,60}\bsur ?(Telegram|Twitter|X|Facebook|Instagram|VK|WhatsApp)$",
+       "boilerplate", "invitation à suivre le média sur une messagerie"),
+    # Newsletter and comment widgets (wpDiscuz and the like).
+    _p("newsletter", r"^(NEWSLETTER|Newsletters?)$", "boilerplate", "widget d’abonnement à la lettre"),
+    _p("newsletter-cta", r"^Inscrivez[- ]vous (à|pour).*$", "boilerplate",
+       "invitation à s’abonner à la lettre"),
+    _p("comments-head", r"^(R[ÉE]AGISSEZ|Commentaires?|Laisser un commentaire)$", "boilerplate",
+       "en-tête du formulaire de commentaires"),
+    _p("comments-form", r"^(Poster un Commentaire|Soyez le premier à commenter\s*!?|Me notifier des|"
+       r"avatar|wpDiscuz|Connexion pour commenter)$",
+       "boilerplate", "formulaire de commentaires"),
+    _p("reader-poll", r"^Que pensez-vous de cet article\s*\??$", "boilerplate",
+       "invitation à réagir"),
+    _p("social-head", r"^R[ÉE]SEAUX SOCIAUX$", "boilerplate", "menu des réseaux sociaux"),
+    _p("menu-bullet", r"^[•·▪]\s*\S.{0,40}$", "boilerplate", "élément de menu à puce"),
+    # Related-content teasers: the heading itself; the lines after it are handled by position.
+    _p("teaser-head", r"^(A|À) lire aussi\s*:?$|^La r[ée]daction vous conseille$|^[àa] d[ée]couvrir$|"
+       r"^Sur le même sujet$|^Lire aussi\s*:?$",
+       "teaser", "en-tête de liens vers d’autres articles"),
+    # Bylines are metadata, not article text.
+    _p("byline", r"^(Author|Auteur|Par)\s*:\s*.{1,60}$|^La r[ée]daction$", "byline",
+       "signature de la rédaction"),
+    # Site slogans (RT: `Raconter l'actualité`).
+    _p("slogan", r"^Raconter l[’']actualit[ée]$", "boilerplate", "slogan du site"),
+    # Cookie banner buttons.
+    _p("cookie-button", r"^(OK|Tout (Accepter|refuser)|J[’']accepte|Accepter|Refuser|"
+       r"Param[ée]trer vos choix)(\s*(Tout (Accepter|refuser)|Param[ée]trer vos choix))*$",
+       "boilerplate", "bouton du bandeau cookies"),
+    # Ad slots and paywall banners.
+    _p("ad-label", r"^(Publicit[ée]|PUBLICIT[ÉE]|Annonce|Contenu sponsoris[ée])$", "boilerplate",
+       "étiquette publicitaire"),
+    _p("paywall", r"^(Article réservé aux abonnés|Cet article est réservé aux abonnés.*|"
+       r"Il vous reste \d+% de cet article à lire.*|Déjà abonné \?.*)$",
+       "boilerplate", "bandeau d’abonnement payant"),
+    # Inline teaser: "Lire aussi | Titre d’un autre article".
+    _p("teaser-inline", r"^(A|À)? ?(lire|voir) aussi\s*[|:–-]\s*\S.*$", "teaser",
+       "renvoi vers un autre article"),
+    # Publication datelines are metadata (and evidence for the date), not body.
+    _p("dateline", r"^(Publi[ée]|Mis à jour|Modifi[ée]|Actualis[ée])( le)? \d{1,2}(er)? "
+       r"[a-zéû]+ \d{4}( à \d{1,2}[h:]\d{2})?\.?(\s*[-–—|,]\s*(Mis à jour|Modifi[ée]).*)?$",
+       "dateline", "ligne de date de publication (métadonnée, sert à dater l’article)"),
+    # Photo credits on their own line: "(Photo : AFP)", "Crédit photo : Reuters".
+    _p("credit-line", r"^\(?(Photo|Crédit photo|Crédits?|Illustration)\s*:\s*[^.]{1,60}\)?$",
+       "credit", "crédit photo"),
+    # Copyright footers.
+    _p("copyright", r"^(©|\(c\)|Copyright)\s*\d{4}.*(droits réservés|rights reserved).*$",
+       "boilerplate", "mention de copyright du site"),
+    # Rubric labels shown above headlines.
+    _p("rubric", r"^(FLASH INFO|DERNI[ÈE]RE MINUTE|EN DIRECT|BREAKING)\s*:?$", "rubric",
+       "étiquette de rubrique"),
+)
+
+# A reprint notice is a source attribution: it leaves the body but feeds the source hints.
+REPRINT = re.compile(
+    r"^(P\.?\s?S\.?\s*)?Reprinted with permission from (?P<outlet>[^\n]+?)\s+Copyright.*$",
+    re.IGNORECASE,
+)
+
+# `© REUTERS/Stringer`: agency / photographer credit, possibly glued to a caption.
+CREDIT = re.compile(r"©\s*(?P<agency>[A-Z][A-Za-z\- ]+?)(?:/(?P<author>[\w\- ]+))?\s*$")
+
+# A short caption or dateline: "Stepanakert le 8 octobre 2020." (place, date, nothing else).
+CAPTION = re.compile(
+    r"^[A-ZÉÈ][\w\-’' ]{1,40},? le \d{1,2}(er)? "
+    r"(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+    r" \d{4}\.?$"
+)
+
+# Uppercase rubric before a dash at the start of the lede: "INTERNATIONAL - L’Azerbaïdjan ...".
+RUBRIC_PREFIX = re.compile(r"^(?P<rubric>[A-ZÉÈÀ][A-ZÉÈÀ '\-]{3,30}?)\s+[-–—]\s+(?=[A-ZÉÈÀ«])")
+
+# Vocabulary of consent banners: a paragraph with several of these is a cookie notice even when
+# its stopword density looks like prose (RT's is 1,200 characters long).
+CONSENT_TERMS: tuple[str, ...] = (
+    "cookie", "traceur", "consentez", "consentement", "données personnelles",
+    "paramétrer vos choix", "tout accepter", "tout refuser", "politique de confidentialité",
+    "données de navigation", "exploiter et améliorer ses services",
+)
+CONSENT_MIN_HITS = 2
+
+# Words of calls to action; a short line made of them is a widget, not prose.
+CTA_TERMS: tuple[str, ...] = (
+    "abonnez", "inscrivez", "connectez", "cliquez", "téléchargez", "suivez", "partagez",
+    "commentez", "newsletter", "s’abonner", "s'abonner", "se connecter",
+)
+
+# Outlets betrayed by boilerplate: (regex, outlet, relation, basis). Hints, never facts.
+SOURCE_HINTS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
+    (re.compile(r"Suivez RT en français|RT en français utilise des cookies|TV-Novosti"),
+     "RT en français", "publisher", "mentions « RT en français » / « TV-Novosti » dans les widgets"),
+    (re.compile(r"Reprinted with permission from RFE/RL|Radio Free Europe"),
+     "Radio Free Europe / Radio Liberty (RFE/RL)", "reprint-of",
+     "mention « Reprinted with permission from RFE/RL »"),
+    (re.compile(r"^\[ad_\d+\]$|^Source link\b"),
+     "site agrégateur automatique", "aggregator",
+     "marqueurs [ad_N] et « Source link » d’un republieur automatique"),
+)
+
+# Agencies credited for photos: a hint about the picture, not about the text.
+PHOTO_AGENCIES: dict[str, str] = {
+    "REUTERS": "Reuters", "AFP": "AFP", "AP": "Associated Press", "EPA": "EPA",
+    "SPUTNIK": "Sputnik", "TASS": "TASS",
+}
+
+# French function words, for jusText-style stopword density. A sample, large enough for the
+# density to separate prose (≈0.35–0.5) from menus and widgets (≈0–0.15).
+STOPWORDS: frozenset[str] = frozenset(["a", "à", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "en", "est", "et", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "mais", "même", "ne", "ni", "nous", "on", "ont", "ou", "où", "par", "pas", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sont", "sur", "ta", "te", "tes", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "été", "être", "avait", "avaient", "sera", "seront", "été", "d", "l", "n", "s", "c", "j", "m", "qu", "car", "donc", "or", "si", "comme", "plus", "moins", "très", "tout", "tous", "toute", "toutes", "alors", "après", "avant", "depuis", "entre", "sans", "sous", "selon", "vers", "chez", "aussi", "encore", "déjà", "dont", "lors", "lorsque", "parce", "puis", "quand"])
+
+# Density above which a line reads as prose (jusText uses 0.30 for "good" blocks in French).
+STOPWORD_DENSITY_PROSE = 0.30
+# Fewer words than this and no sentence punctuation: a label, a button or a menu entry.
+SHORT_LINE_WORDS = 6
+# Lines repeated across at least this many seeds are site furniture, when also short.
+CROSS_SEED_MIN = 2
+CROSS_SEED_MAX_WORDS = 12
+# A generated title is cut at a word boundary under this many characters.
+GENERATED_TITLE_MAX = 110
+# A headline has at most this many words and no final full stop.
+TITLE_MAX_WORDS = 20
+
+# Words lost in scraping (hyperlinked words dropped, seed 004). Each regex matches at the place
+# where something is missing; the group `at` marks the exact position of the hole.
+_DET = r"(?:le|la|les|un|une|des|du|au|aux|l’|l')"
+GAP_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # « followed by a conjunction: the quote lost its first word(s) (`«  et Erevan ont confirmé`).
+    ("quote-start", re.compile(r"«[\s\u00a0\u202f]*(?P<at>)(?=(?:et|ou|mais|,)\b)"),
+     "citation amputée de son premier mot"),
+    # A determiner or `par` directly before punctuation (`occupé par les .`, `défendre l’,`).
+    ("det-punct", re.compile(rf"\b(?:{_DET}|par)(?:(?<=’)|(?<=')|\s*)(?P<at>)(?=\s?[.,;:)](?:\s|$))",
+                             re.IGNORECASE),
+     "déterminant suivi d’une ponctuation : mot manquant"),
+    # A determiner followed by a conjunction (`pour la et la coopération`).
+    ("det-conj", re.compile(r"\b(?:la|le|les|du|des)\s+(?P<at>)(?=(?:et|ou)\s)"),
+     "déterminant suivi d’une conjonction : mot manquant"),
+    # A determiner followed by a verb (`Un a été convenu`, `que la n’avait pas`).
+    ("det-verb", re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\bque\s))(?:Un|Une|Le|La|Les|un|une|le|la|les)"
+                            r"\s+(?P<at>)(?=(?:a|ont|est|sont|avait|avaient|était)\s|n’|n')"),
+     "déterminant suivi d’un verbe : nom manquant"),
+    # A preposition before a bare parenthesis (`la coopération en (OSCE)`).
+    ("prep-paren", re.compile(r"\b(?:en|de|du|des)\s+(?P<at>)(?=\()"),
+     "préposition sans complément : mot manquant"),
+    # French puts no space before `.` or `,`; a word before it was dropped (`la légitime .`).
+    ("space-punct", re.compile(r"(?<=[\w’'])\s+(?P<at>)(?=[.,](?:\s|$))"),
+     "espace avant une ponctuation : mot manquant"),
+)

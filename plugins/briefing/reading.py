@@ -1,0 +1,83 @@
+"""Stage 1, read: raw seed bytes to normalised text with line numbers, or a reason why not."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+
+# Share of control characters (other than tab/newline) above which a file is binary, not text.
+MAX_CONTROL_RATIO = 0.01
+# Bytes that are undefined in cp1252: their presence means the file is not cp1252 either.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+@dataclass(frozen=True)
+class SeedText:
+    """A decoded seed: NFC text, its lines (1-based numbering kept), how it was decoded."""
+
+    id: str
+    filename: str
+    text: str
+    lines: tuple[str, ...]
+    encoding: str
+    notes: tuple[str, ...]
+    sha256: str
+
+
+@dataclass(frozen=True)
+class SeedProblem:
+    """A seed that cannot be published, with a message naming the file."""
+
+    filename: str
+    message: str
+    sha256: str = ""
+
+
+def decode_seed(seed_id: str, filename: str, data: bytes) -> SeedText | SeedProblem:
+    """Decode bytes as UTF-8 (BOM, CRLF) or cp1252, refuse empty and binary files."""
+    digest = hashlib.sha256(data).hexdigest()
+    if not data:
+        return SeedProblem(filename, "fichier vide", digest)
+    notes: list[str] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        notes.append("marque d’ordre d’octets UTF-8 (BOM) retirée")
+    if b"\x00" in data:
+        return SeedProblem(filename, "fichier binaire (octets nuls), ignoré", digest)
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError as exc:
+        if _CP1252_UNDEFINED & set(data):
+            return SeedProblem(
+                filename,
+                f"encodage illisible : ni UTF-8 (octet invalide à la position {exc.start}) "
+                "ni cp1252",
+                digest,
+            )
+        text = data.decode("cp1252")
+        encoding = "cp1252"
+        notes.append(
+            f"pas en UTF-8 (octet invalide à la position {exc.start}) : décodé en cp1252"
+        )
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
+    if text and controls / len(text) > MAX_CONTROL_RATIO:
+        return SeedProblem(filename, "fichier binaire (caractères de contrôle), ignoré", digest)
+    if "\r" in text:
+        notes.append("fins de ligne Windows (CRLF) converties")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    normalised = unicodedata.normalize("NFC", text)
+    if normalised != text:
+        notes.append("Unicode normalisé en NFC")
+    if not normalised.strip():
+        return SeedProblem(filename, "fichier sans texte (blancs seulement)", digest)
+    return SeedText(
+        id=seed_id,
+        filename=filename,
+        text=normalised,
+        lines=tuple(normalised.split("\n")),
+        encoding=encoding,
+        notes=tuple(notes),
+        sha256=digest,
+    )

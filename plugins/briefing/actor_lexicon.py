@@ -1,0 +1,207 @@
+"""French lexicon for actor extraction: gazetteer, titles, verbs of saying, folds (data only)."""
+
+from __future__ import annotations
+
+# Gazetteer: surface form -> (canonical French name, kind, state it may stand for).
+# Kinds follow DESIGN.md §4. A place "stands for" a state when the press uses it by metonymy
+# ("a ajouté Moscou"), which matters only when it is a speaker.
+GAZETTEER: dict[str, tuple[str, str, str | None]] = {
+    # States, with the long official forms the seeds use.
+    "Russie": ("Russie", "state", None),
+    "Fédération de Russie": ("Russie", "state", None),  # official name, 000 and 002
+    "Arménie": ("Arménie", "state", None),
+    "République d’Arménie": ("Arménie", "state", None),  # official name, 002 and 003
+    "Azerbaïdjan": ("Azerbaïdjan", "state", None),
+    "République d’Azerbaïdjan": ("Azerbaïdjan", "state", None),  # official name, 003
+    "Turquie": ("Turquie", "state", None),
+    "France": ("France", "state", None),
+    "États-Unis": ("États-Unis", "state", None),
+    "Etats-Unis": ("États-Unis", "state", None),  # unaccented capital, RT (003)
+    "Ukraine": ("Ukraine", "state", None),
+    "Kirghizistan": ("Kirghizistan", "state", None),  # venue of a summit (000)
+    "Belgique": ("Belgique", "state", None),
+    "Géorgie": ("Géorgie", "state", None),  # neighbour often named in Caucasus news
+    "Iran": ("Iran", "state", None),  # neighbour often named in Caucasus news
+    # Capitals and cities: places that stand for their state when they "speak".
+    "Moscou": ("Moscou", "place", "Russie"),
+    "Bakou": ("Bakou", "place", "Azerbaïdjan"),
+    "Erevan": ("Erevan", "place", "Arménie"),
+    "Ankara": ("Ankara", "place", "Turquie"),
+    "Paris": ("Paris", "place", "France"),
+    "Washington": ("Washington", "place", "États-Unis"),
+    "Kiev": ("Kiev", "place", "Ukraine"),
+    "Bruxelles": ("Bruxelles", "place", None),  # stands for the EU as much as for Belgium
+    "Genève": ("Genève", "place", None),
+    "Minsk": ("Minsk", "place", None),  # alone; "groupe de Minsk" is an organisation below
+    "Sotchi": ("Sotchi", "place", None),
+    "Stepanakert": ("Stepanakert", "place", None),  # main town of Karabakh
+    "Choucha": ("Choucha", "place", None),
+    "Chouchi": ("Choucha", "place", None),  # Armenian name of the same town
+    # Regions: the Armenian name (Artsakh) is the same region, never a person.
+    "Haut-Karabakh": ("Haut-Karabakh", "place", None),
+    "Haut-Karabagh": ("Haut-Karabakh", "place", None),  # older French transliteration (003)
+    "Nagorny-Karabakh": ("Haut-Karabakh", "place", None),  # Russian-style name
+    "Nagorno-Karabakh": ("Haut-Karabakh", "place", None),  # English-style name
+    "Karabakh": ("Haut-Karabakh", "place", None),
+    "Karabagh": ("Haut-Karabakh", "place", None),
+    "Artsakh": ("Haut-Karabakh", "place", None),  # Armenian name; NER tags it PER (000)
+    "Caucase": ("Caucase", "place", None),
+    "Caucase du Sud": ("Caucase", "place", None),
+    "mer Noire": ("mer Noire", "place", None),  # lowercase common noun, NER alone drops it
+    "Europe": ("Europe", "place", None),
+    # Organisations: institutions, alliances, press agencies.
+    "Kremlin": ("Kremlin", "organisation", None),  # the Russian presidency; NER says LOC/PER
+    "ministère russe des Affaires étrangères": (
+        "Ministère russe des Affaires étrangères", "organisation", None),
+    "OSCE": ("OSCE", "organisation", None),
+    "Organisation pour la sécurité et la coopération en Europe": ("OSCE", "organisation", None),
+    "groupe de Minsk": ("Groupe de Minsk", "organisation", None),  # OSCE mediation body
+    "CEI": ("CEI", "organisation", None),  # Communauté des États indépendants
+    "Communauté des États indépendants": ("CEI", "organisation", None),
+    "Conseil européen": ("Conseil européen", "organisation", None),
+    "Union européenne": ("Union européenne", "organisation", None),
+    "UE": ("Union européenne", "organisation", None),
+    "ONU": ("ONU", "organisation", None),
+    "OTAN": ("OTAN", "organisation", None),
+    "Conseil de coopération des États turcophones": (
+        "Conseil de coopération des États turcophones", "organisation", None),
+    "TASS": ("TASS", "organisation", None),
+    "AFP": ("AFP", "organisation", None),
+    "Agence France-Presse": ("AFP", "organisation", None),
+    "RIA": ("RIA Novosti", "organisation", None),  # RT (003) writes the short form
+    "RIA Novosti": ("RIA Novosti", "organisation", None),
+    "Interfax": ("Interfax", "organisation", None),
+    "Interfax-Azerbaïdjan": ("Interfax-Azerbaïdjan", "organisation", None),  # distinct agency
+    "Reuters": ("Reuters", "organisation", None),
+    "Associated Press": ("Associated Press", "organisation", None),
+    "Anadolu": ("Anadolu", "organisation", None),  # Turkish state agency
+    "Armenpress": ("Armenpress", "organisation", None),  # Armenian state agency
+    "APA": ("APA", "organisation", None),  # Azerbaijani agency
+    "Sputnik": ("Sputnik", "organisation", None),
+}
+
+# Canonical names of press agencies: an agency named with a relay cue is a source, not a speaker.
+AGENCIES: frozenset[str] = frozenset({
+    "TASS", "AFP", "RIA Novosti", "Interfax", "Interfax-Azerbaïdjan", "Reuters",
+    "Associated Press", "Anadolu", "Armenpress", "APA", "Sputnik",
+})
+
+# Phrases that name an institution without naming it; used only to resolve a speaker.
+INSTITUTION_DESCRIPTORS: dict[str, str] = {
+    "présidence russe": "Kremlin",  # the Kremlin is the seat and shorthand of the presidency
+    "bureau du président russe": "Kremlin",  # RFE/RL's rendering of the presidential office
+    "administration présidentielle russe": "Kremlin",
+    "diplomatie russe": "Ministère russe des Affaires étrangères",
+}
+
+# Capitalised words that NER takes for names but are not actors.
+NOT_NAMES: frozenset[str] = frozenset({
+    "Refuser", "Veuillez", "Accepter",  # cookie and password-reset buttons (RT, 002)
+    "Stringer",  # Reuters credit for a freelance photographer, not a person's name
+    "États", "Etats", "État", "Etat",  # "les États qui se trouvent à des milliers de km" (000)
+    "Arméniens", "Azerbaïdjanais", "Russes", "Turcs",  # demonyms: peoples, not actors
+    "INTERNATIONAL", "FLASH",  # section labels in datelines
+})
+
+# Markers of boilerplate lines; a paragraph carrying one yields no actor at all.
+BOILERPLATE_CUES: tuple[str, ...] = (
+    "Présidence d’Honneur",  # event teaser with a mayor's name (002)
+    "Présidence d'Honneur",
+    "©",  # photo credit
+    "REUTERS/",  # agency photo credit "© REUTERS/Stringer" (003)
+    "AFP PHOTO",
+    "Crédit photo",
+    "A lire aussi",
+    "À lire aussi",
+    "La rédaction vous conseille",
+)
+
+# Title heads opening an apposition ("le président russe Vladimir Poutine"); longest first.
+TITLE_HEADS: tuple[str, ...] = (
+    "Premier ministre", "premier ministre",  # case varies by outlet (001 vs 002)
+    "vice-premier ministre", "vice-président", "vice-présidente",
+    "co-président", "coprésident",
+    "secrétaire général adjoint", "secrétaire générale", "secrétaire général",
+    "haut représentant", "haute représentante",
+    "envoyé spécial", "envoyée spéciale",
+    "chef de la diplomatie", "chef d’état-major",
+    "porte-parole", "présidente", "président", "ministre",
+    "assistant", "assistante", "conseiller", "conseillère",
+    "dirigeant", "dirigeante", "chef", "cheffe", "leader",
+    "ambassadeur", "ambassadrice", "représentant", "représentante",
+    "chancelier", "chancelière", "maire", "député", "députée", "sénateur", "sénatrice",
+    "directeur", "directrice", "commandant", "général", "roi", "reine", "émir", "patriarche",
+)
+
+# Heads that mean the same office, so "le chef de Bakou" can corefer with "dirigeant de Bakou".
+HEAD_EQUIVALENTS: dict[str, str] = {
+    "dirigeant": "chef", "dirigeante": "chef", "cheffe": "chef", "leader": "chef",
+    "présidente": "président", "ministre des affaires étrangères": "chef de la diplomatie",
+}
+
+# Words that end an apposition: a verb or a coordination means the title is over.
+APPOSITION_STOPWORDS: frozenset[str] = frozenset({
+    "a", "ont", "est", "sont", "avait", "était", "sera", "et", "ou", "avec", "à", "au", "aux",
+    "sur", "par", "pour", "que", "qui", "dont", "mais", "lors", "selon", "entre", "dans",
+})
+
+# Civilities that make the next capitalised word a person.
+CIVILITIES: tuple[str, ...] = ("M.", "Mme", "Mlle", "MM.", "Me", "Dr")
+
+# Verbs of saying (past participles after "a"/"a-t-il", or other forms before a quote).
+SAYING_PARTICIPLES: tuple[str, ...] = (
+    "déclaré", "ajouté", "noté", "affirmé", "indiqué", "souligné", "précisé", "expliqué",
+    "poursuivi", "lancé", "dit", "répondu", "estimé", "assuré", "martelé", "rappelé",
+    "averti", "insisté", "écrit", "confié", "menacé", "annoncé", "déploré", "dénoncé",
+    "fait valoir", "fait savoir", "commenté", "réagi", "conclu", "tranché", "plaidé",
+    "reconnu", "admis", "prévenu", "jugé", "considéré", "observé", "relevé", "signalé",
+    "demandé", "appelé", "parlé", "rapporté", "cité",
+)
+SAYING_OTHER_FORMS: tuple[str, ...] = (
+    "déclare", "déclarant", "déclarer", "dit", "dire", "affirme", "affirmant", "affirmer",
+    "lancer", "lance", "ajoute", "ajoutant", "ajouter", "estime", "estimant", "assure",
+    "souligne", "soulignant", "demande", "demandant", "appelle", "indique", "indiquant",
+    "explique", "expliquant", "écrit", "écrivant", "répond", "répondant", "note", "notant",
+    "menace", "insiste", "martèle", "prévient", "poursuit", "conclut", "disant",
+)
+
+# Cues that turn "X" into a relayed source ("selon TASS", "a déclaré à l'AFP").
+RELAY_CUES: tuple[str, ...] = (
+    "selon", "Selon", "d’après", "D’après", "d'après", "D'après",
+    "cité par", "citée par", "cités par", "citées par",
+    "rapporte", "a rapporté", "rapportait", "relaie", "a relayé",
+    "a déclaré à", "a affirmé à", "a indiqué à", "a dit à", "a confié à", "a précisé à",
+    "a-t-il déclaré à", "a-t-elle déclaré à", "a-t-il dit à", "a-t-elle dit à",
+    "a expliqué à", "a assuré à",
+)
+
+# Transliteration folds, applied in order to lowercase unaccented text, so that French and
+# English spellings of one name meet (Pachinian/Pashinyan, Ouchakov/Ushakov, Aliev/Aliyev).
+TRANSLIT_FOLDS: tuple[tuple[str, str], ...] = (
+    (r"tch", "ch"),  # French tch = English ch (Tchernenko/Chernenko) before ch -> sh
+    (r"ch", "sh"),  # French ch = English sh (Pachinian/Pashinian)
+    (r"zh", "j"),  # English zh = French j (Zhirinovsky/Jirinovski)
+    (r"dj", "j"),  # French dj = English j (Azerbaïdjan/Azerbaijan)
+    (r"ou", "u"),  # French ou = English u (Ouchakov/Ushakov)
+    (r"kh", "h"),  # kh/gh/h variants of one Cyrillic or Armenian letter (Karabakh/Karabagh)
+    (r"gh", "h"),
+    (r"gu(?=[eiy])", "g"),  # French gu before e/i is a hard g (Sergueï/Sergey)
+    (r"y", "i"),  # y/i (Pashinyan/Pashinian, Aliyev/Aliev once doubles collapse)
+    (r"w", "v"),  # German-style w (Wladimir/Vladimir)
+    (r"ff\b", "v"),  # German-style final ff (Romanoff/Romanov)
+    (r"(?<=[^aeiu\s])e\b", ""),  # French mute final e (Poutine/Putin, Medvedev kept)
+    (r"(.)\1", r"\1"),  # doubled letters (Aliiev -> Aliev, Pashinnian)
+)
+
+# Name particles that are not a surname on their own ("Ursula von der Leyen").
+NAME_PARTICLES: frozenset[str] = frozenset({
+    "de", "du", "des", "d’", "d'", "la", "le", "von", "van", "der", "den", "al", "el", "ben",
+    "bin", "ibn", "da", "di", "dos",
+})
+
+# Word-initial sequences impossible in edited French; they betray a removed hyperlink (004).
+GAP_PATTERNS: tuple[str, ...] = (
+    r"\b(?:la|le|les|du|des|de|en|par|aux|au|l’|l')\s+(?:et|ou|,|\.|\)|\(|;|:)",
+    r"\s{2,}",  # a doubled space where a word was lost
+    r"^\s*(?:et|ou)\b",  # a span cannot open on a conjunction
+)

@@ -1,0 +1,693 @@
+"""Dated events of each briefing, merged across briefings into one chronology."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from slugify import slugify
+
+from briefing import dating
+from briefing import timex_grammar as g
+from briefing.dating import PublicationDate, Timex
+
+_WEEKDAY_NAMES = {v: k for k, v in g.WEEKDAYS.items()}
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated statement from one briefing."""
+
+    id: str
+    briefing: str
+    paragraph: int
+    sentence: str
+    label: str  # short French label
+    date: str  # ISO partial; "XXXX-10-12" or "XXXX-WXX-5" while the year or week is unknown
+    precision: str  # day | month | year
+    sort_key: str  # padded "YYYY-MM-DD" kept apart from the displayed date
+    actors: tuple[str, ...]
+    timex: str  # the surface of the expression in the text
+    display: str = ""  # French: « 27 septembre 2020 », « fin septembre (année inconnue) »
+    modifier: str | None = None
+    tense: str | None = None  # past | future | None
+    deictic: bool = False  # the expression names the day of writing
+    since: bool = False  # « depuis 1991 »: the start of a lasting state
+    terms: tuple[str, ...] = ()  # key terms (accent-folded stems, kinds, @actors)
+    date_basis: str = ""  # French: where the year or day came from
+
+    @property
+    def dated(self) -> bool:
+        """True when the date has a year (the chronology can place it)."""
+        return not self.date.startswith("X") and "W" not in self.date
+
+
+@dataclass(frozen=True)
+class ChronologyEntry:
+    """One event merged across briefings."""
+
+    id: str
+    date: str
+    precision: str
+    sort_key: str
+    label: str
+    briefings: tuple[str, ...]
+    actors: tuple[str, ...]
+    sources: int
+    status: str  # corroborated | single-source | disputed
+    reports: tuple[Event, ...]
+    dispute: str | None = None
+    display: str = ""
+    disputed_with: tuple[str, ...] = ()  # ids of the entries giving another date
+
+
+# 1. Words: key terms, kinds, labels --------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, straight apostrophes."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+_STOP = frozenset(_fold(w) for w in g.STOPWORDS)
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def key_terms(sentence: str, actors: Iterable[str] = ()) -> tuple[str, ...]:
+    """Accent-folded stems, event kinds (« kind:talks ») and actors (« @russie »)."""
+    terms: set[str] = {f"@{a}" for a in actors}
+    for token in _TOKEN_RE.findall(re.sub(r"\b[a-z]'", " ", _fold(sentence))):
+        if len(token) < 4 or token in _STOP or token.isdigit():
+            continue
+        terms.add(token[: g.TERM_STEM])
+        for kind, stems in g.EVENT_KINDS.items():
+            if any(token.startswith(stem) for stem in stems):
+                terms.add(f"kind:{kind}")
+    return tuple(sorted(terms))
+
+
+_GAP_RE = re.compile(
+    r"\b(?P<det>[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne|des|du|l[’'])\s+(?=[.,;:)»]|a\b|ont\b|n[’']|et\b|$)"
+)
+_RUBRIC_RE = re.compile(r"^[A-ZÉÈÀ][A-ZÉÈÀ' ]{2,}\s+[-–]\s+")
+_LEADING_FILLER_RE = re.compile(r"^(?:(?:en|depuis|dès|et|à|au|mais|puis)\s+)+", re.IGNORECASE)
+_REPORTING_START_RE = re.compile(
+    rf"^(?:a|ont|avait)(?:-t-(?:il|elle|on))?\s+(?:{'|'.join(g.REPORTING_VERBS)})\b", re.IGNORECASE
+)
+
+
+def _cut(text: str) -> str:
+    """Label of at most LABEL_MAX_WORDS words, gaps shown as […], first letter upper case."""
+    text = _GAP_RE.sub(
+        lambda m: f"{m['det']} […] " if not m["det"].endswith(("’", "'")) else f"{m['det']}[…] ",
+        text,
+    )
+    text = re.sub(r"\s[–—]\s.*?\s[–—]\s", " ", text)  # an incise is not the event
+    text = re.sub(r"\s+", " ", text).strip(' ,;:-–«»"')
+    if re.search(r"\b(?:l[’']|la|le|les|du|des)$", text):
+        text += " […]"  # the sentence lost its last word (a removed hyperlink)
+    text = _LEADING_FILLER_RE.sub("", text)
+    words = text.split()
+    if len(words) > g.LABEL_MAX_WORDS:
+        text = " ".join(words[: g.LABEL_MAX_WORDS]).rstrip(",;:") + "…"
+    if text.count("«") != text.count("»"):
+        text = text.replace("«", "").replace("»", "").strip()
+        text = re.sub(r"\s+", " ", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _protected(sentence: str) -> list[tuple[int, int]]:
+    """Spans not to cut: « – incise – », parentheses, quotes."""
+    spans = [m.span() for m in re.finditer(r"\s[–—]\s.*?\s[–—]\s|\([^)]*\)|«[^»]*»", sentence)]
+    return spans
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans of a sentence, cut at commas and connectors, not inside lists of names."""
+    pattern = "|".join(re.escape(b) for b in g.CLAUSE_BREAKS)
+    keep = _protected(sentence)
+    spans, start = [], 0
+    for m in re.finditer(pattern, sentence):
+        if any(a <= m.start() < b for a, b in keep):
+            continue
+        left = sentence[: m.start()].split()[-1:] or [""]
+        right = sentence[m.end() :].split()[:1] or [""]
+        name_left = re.split(r"[’']", left[0])[-1]
+        if m.group(0) == "," and name_left[:1].isupper() and right[0][:1].isupper():
+            continue  # « Moscou, Paris et Washington »: a list of names, not two clauses
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def _standalone(clause: str) -> bool:
+    """True when a clause opens with a capital or a subject word, not mid-phrase."""
+    words = clause.strip(' «»"').split()
+    if not words:
+        return False
+    first = _fold(words[0])
+    return words[0][:1].isupper() or first in _SUBJECTS or first.startswith(("l'", "d'"))
+
+
+_SUBJECTS = frozenset(_fold(w) for w in g.SUBJECT_STARTS)
+_HAS_VERB_RE = re.compile(
+    rf"(?:{dating._FUTURE_RE.pattern})|(?:{dating._PAST_RE.pattern})"
+    r"|\b(?:est|sont|fait|font|dure|reste|restent)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_adjunct(clause: str) -> bool:
+    """True for « Au cours d'une guerre … » or « cité par RIA au matin »: no verb of its own."""
+    low = _fold(clause.strip())
+    return low.startswith(
+        tuple(_fold(w) + " " for w in g.ADJUNCT_STARTS)
+    ) or not _HAS_VERB_RE.search(clause)
+
+
+def make_label(sentence: str, start: int, end: int) -> str:
+    """Short French label for the event a date expression dates in its sentence."""
+    sentence = sentence.rstrip(" .")
+    before = sentence[:start]
+    if re.search(r"\w\s+(?:de|d[’'])\s*$", before, re.IGNORECASE):
+        # « un traité de 1997 avec la Russie »: the date belongs to the noun before it.
+        head = re.split(r"[.;:«»]", before)[-1]
+        det = list(
+            re.finditer(r"\b(?:le|la|les|un|une|du|des|au|aux)\s+|\bl[’']", head, re.IGNORECASE)
+        )
+        noun = head[det[-1].end() :] if det else head
+        noun = re.sub(r"\s*(?:de|d[’'])\s*$", "", noun)
+        tail = re.split(r"[,;«.]|\bet\b", sentence[end:])[0]
+        return _cut(f"{noun} {' '.join(tail.split()[:5])}")
+    # Remove the expression and the preposition before it; unglue « septembreavec ».
+    head = re.sub(r"\b(?:en|de|depuis|dès|le|les|au|à)\s*$", "", before, flags=re.IGNORECASE)
+    tail = sentence[end:]
+    gap = " " if tail[:1].isalpha() else ""
+    text = head + "\x00" + gap + tail
+    spans = _clauses(text)
+    pieces = [text[a:b].replace("\x00", " ").strip() for a, b in spans]
+    index = next(i for i, (a, b) in enumerate(spans) if "\x00" in text[a:b] or b == len(text))
+    clause = pieces[index]
+    if _REPORTING_START_RE.match(clause) and index > 0:
+        # « …, a déclaré vendredi le ministère »: the date dates what the clauses before say.
+        clause = ", ".join(pieces[:index])
+    elif (
+        len(clause.split()) < 3
+        or (_is_adjunct(clause) and all(_is_adjunct(p) for p in pieces[:index]))
+    ) and index + 1 < len(pieces):
+        clause = pieces[index + 1]
+    else:
+        first = index
+        while first > 0 and not _standalone(pieces[first]):
+            first -= 1
+        clause = ", ".join(p for p in pieces[first : index + 1] if p)
+    clause = re.sub(r"\s+,", ",", clause)
+    return _cut(_RUBRIC_RE.sub("", clause))
+
+
+# 2. Events of one briefing -----------------------------------------------------------------
+
+_BASIS = {
+    "explicit": "date complète dans le texte",
+    "anchor": "complétée par la date de parution ({status})",
+    "passage": "année d'une date voisine du même passage",
+    "reference": "renvoie à la date citée juste avant",
+}
+
+
+def sort_key(value: str, modifier: str | None = None) -> str:
+    """Padded "YYYY-MM-DD" for ordering; START/MID/END place a month or year inside itself."""
+    year, month, day = dating.parse_value(value) if "W" not in value else (None, None, None)
+    y = f"{year:04d}" if year is not None else "9999"
+    if month is None:
+        m = {"START": "01", "MID": "06", "END": "12"}.get(modifier or "", "00")
+        return f"{y}-{m}-00"
+    d = (
+        f"{day:02d}"
+        if day is not None
+        else {"START": "01", "MID": "15", "END": "28"}.get(modifier or "", "00")
+    )
+    return f"{y}-{month:02d}-{d}"
+
+
+def _event_value(t: Timex) -> tuple[str, str] | None:
+    """Date and precision an expression gives an event, None if it cannot date one."""
+    if t.value is None:
+        return None
+    if t.kind == "range" and t.complete and t.value_end and "X" not in t.value_end:
+        lo = datetime.date.fromisoformat(t.value)
+        hi = datetime.date.fromisoformat(t.value_end)
+        value, precision = dating.coarsen(lo, hi)
+        return (value, precision) if precision in dating.PRECISIONS else None
+    if t.precision not in dating.PRECISIONS:
+        return None
+    return t.value, t.precision
+
+
+def _display(value: str, precision: str, modifier: str | None) -> str:
+    """Displayed date, year-less and week-less values included."""
+    if "W" in value:
+        return _WEEKDAY_NAMES[int(value[-1])] + " (semaine inconnue)"
+    return dating.display_date(value, precision, modifier)
+
+
+def extract_events(
+    briefing_id: str,
+    paragraphs: Sequence[str],
+    pub: PublicationDate,
+    actor_spans: Sequence[Sequence[tuple[int, int, str]]] = (),
+) -> tuple[Event, ...]:
+    """Dated statements of one briefing, resolved against its publication date."""
+    anchor = dating.Anchor.from_value(pub.value)
+    reference: str | None = None
+    events: list[Event] = []
+    seen: set[tuple[int, int, str]] = set()
+    used_ids: set[str] = set()
+    for index, paragraph in enumerate(paragraphs):
+        spans = actor_spans[index] if index < len(actor_spans) else ()
+        timexes = dating.resolve_with(dating.tag(paragraph), anchor, reference)
+        groups = _enumeration_spans(paragraph, timexes)
+        for t, (g_start, g_end) in zip(timexes, groups, strict=True):
+            if t.value and t.precision == "day" and t.value.count("-") == 2 and "W" not in t.value:
+                reference = t.value
+            got = _event_value(t)
+            if got is None:
+                continue
+            value, precision = got
+            s_start, s_end = next(
+                ((a, b) for a, b in dating.sentence_spans(paragraph) if a <= t.start < b),
+                (0, len(paragraph)),
+            )
+            if (index, s_start, value) in seen:
+                continue
+            seen.add((index, s_start, value))
+            sentence = paragraph[s_start:s_end].strip()
+            offset = s_start + (
+                len(paragraph[s_start:s_end]) - len(paragraph[s_start:s_end].lstrip())
+            )
+            actors = tuple(sorted({a for a0, a1, a in spans if a0 < s_end and a1 > s_start}))
+            label = make_label(sentence, max(g_start, s_start) - offset, min(g_end, s_end) - offset)
+            basis = _BASIS.get(t.resolved_by or "", "année inconnue : date incomplète")
+            events.append(
+                Event(
+                    id=_unique(
+                        slugify(f"{briefing_id} {value} {' '.join(label.split()[:5])}"), used_ids
+                    ),
+                    briefing=briefing_id,
+                    paragraph=index,
+                    sentence=sentence,
+                    label=label,
+                    date=value,
+                    precision=precision,
+                    sort_key=sort_key(value, t.modifier),
+                    actors=actors,
+                    timex=t.text,
+                    display=_display(value, precision, t.modifier),
+                    modifier=t.modifier,
+                    tense=t.tense,
+                    deictic=t.deictic,
+                    since=t.since,
+                    terms=key_terms(sentence, actors),
+                    date_basis=basis.format(status=_STATUS_WORD.get(pub.status, pub.status)),
+                )
+            )
+    return tuple(events)
+
+
+_ENUM_GAP_RE = re.compile(r"^[\s,]*(?:et|ou|&)?\s*(?:le|du)?\s*$", re.IGNORECASE)
+
+
+def _enumeration_spans(text: str, timexes: Sequence[Timex]) -> list[tuple[int, int]]:
+    """Span of the whole enumeration each expression belongs to (« les 10, 17 et 26 octobre »)."""
+    spans = [(t.start, t.end) for t in timexes]
+    for i in range(len(timexes) - 1):
+        a, b = timexes[i], timexes[i + 1]
+        if a.kind == b.kind == "date" and _ENUM_GAP_RE.match(text[a.end : b.start]):
+            spans[i + 1] = (spans[i][0], spans[i + 1][1])
+    for i in range(len(timexes) - 2, -1, -1):
+        if spans[i + 1][0] == spans[i][0]:
+            spans[i] = spans[i + 1]
+    return spans
+
+
+_STATUS_WORD = {"confirmed": "confirmée", "inferred": "inférée", "unknown": "inconnue"}
+
+
+def _unique(base: str, used: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`… when already taken."""
+    candidate, n = base, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{base}-{n}"
+    used.add(candidate)
+    return candidate
+
+
+# 3. Same event? ----------------------------------------------------------------------------
+
+
+def term_weights(events: Sequence[Event]) -> dict[str, float]:
+    """Weight of each key term: full up to two dates (an event and its echo), then shrinking."""
+    dates_of: dict[str, set[str]] = defaultdict(set)
+    for e in events:
+        for term in e.terms:
+            dates_of[term].add(e.date)
+    return {t: min(1.0, g.TERM_FULL_WEIGHT_DATES / len(ds)) for t, ds in dates_of.items()}
+
+
+def match_score(a: Event, b: Event, weights: Mapping[str, float]) -> tuple[int, float]:
+    """(shared kinds, weighted evidence) that two reports tell the same event."""
+    shared = set(a.terms) & set(b.terms)
+    kinds = sum(1 for t in shared if t.startswith("kind:"))
+    return kinds, kinds + sum(weights.get(t, 1.0) for t in shared if not t.startswith("kind:"))
+
+
+def same_event(a: Event, b: Event, weights: Mapping[str, float] | None = None) -> bool:
+    """True when two reports share kinds and specific terms enough to be one event."""
+    kinds, score = match_score(a, b, weights or {})
+    need = g.MERGE_MIN_SCORE_WITHIN if a.briefing == b.briefing else g.MERGE_MIN_SCORE_ACROSS
+    return score >= (need if kinds else need + g.MERGE_NO_KIND_EXTRA)
+
+
+def _compatible(a: str, b: str) -> bool:
+    """True when one ISO partial date contains the other (1994 and 1994-05)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+# 4. Year-less reports tied to dated ones ---------------------------------------------------
+
+
+def link_events(events: Iterable[Event]) -> tuple[Event, ...]:
+    """Give year-less reports the year of the same event dated elsewhere, then their neighbours."""
+    return _link(events)[0]
+
+
+def _link(events: Iterable[Event]) -> tuple[tuple[Event, ...], dict[str, tuple[str, ...]]]:
+    """`link_events`, plus for each linked report the ids of the reports it was matched to."""
+    events = sorted(events, key=lambda e: (e.briefing, e.paragraph, e.id))
+    dated = [e for e in events if e.dated]
+    weights = term_weights(dated)
+    by_month_day: dict[str, list[Event]] = defaultdict(list)
+    for e in dated:
+        if e.precision == "day":
+            by_month_day[e.date[5:]].append(e)
+    linked: dict[str, Event] = {}
+    pairs: dict[str, tuple[str, ...]] = {}
+    anchors: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for e in events:
+        if e.dated or "W" in e.date or e.precision != "day":
+            continue
+        matches = [
+            d
+            for d in by_month_day.get(e.date[5:], ())
+            if d.briefing != e.briefing and same_event(e, d, weights)
+        ]
+        dates = sorted({d.date for d in matches})
+        if len(dates) != 1:
+            continue
+        others = ", ".join(sorted({d.briefing for d in matches}))
+        linked[e.id] = _redate(e, dates[0], f"année du même événement daté par {others}")
+        pairs[e.id] = tuple(sorted(d.id for d in matches))
+        anchors[e.briefing].add((dates[0], e.timex))
+    out = []
+    for e in events:
+        if e.id in linked:
+            out.append(linked[e.id])
+            continue
+        known = anchors.get(e.briefing, set())
+        if e.dated or "W" in e.date or len({d[:4] for d, _ in known}) != 1:
+            out.append(e)
+            continue
+        # A nearer date of the same article anchors the others (the spec's « nearer date »).
+        ref_value, ref_text = sorted(known)[0]
+        ref = datetime.date.fromisoformat(ref_value)
+        _, month, day = dating.parse_value(e.date)
+        year = dating._year_for(month, day or 15, ref, None)  # type: ignore[arg-type]
+        if year is None:
+            out.append(e)
+            continue
+        value = f"{year:04d}{e.date[4:]}"
+        out.append(_redate(e, value, f"année de « {ref_text} » ({ref_value[:4]}), même article"))
+    return tuple(out), pairs
+
+
+def _redate(e: Event, value: str, basis: str) -> Event:
+    """The same report with a completed date and the basis saying where it came from."""
+    return replace(
+        e,
+        date=value,
+        sort_key=sort_key(value, e.modifier),
+        display=_display(value, e.precision, e.modifier),
+        date_basis=basis,
+    )
+
+
+# 5. The chronology ------------------------------------------------------------------------
+
+
+def _clusters(
+    bucket: list[Event], weights: Mapping[str, float], pairs: Mapping[str, tuple[str, ...]]
+) -> list[list[Event]]:
+    """Groups of reports of one date telling the same event (union-find over shared terms)."""
+    parent = list(range(len(bucket)))
+    position = {e.id: i for i, e in enumerate(bucket)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(bucket):
+        for term in e.terms:
+            by_term[term].append(i)
+    for i, e in enumerate(bucket):
+        candidates = {j for term in e.terms for j in by_term.get(term, ()) if j > i}
+        for j in sorted(candidates):
+            if same_event(e, bucket[j], weights):
+                parent[find(j)] = find(i)
+        for other in pairs.get(e.id, ()):  # linked when its year was found: same event
+            if other in position:
+                parent[find(position[other])] = find(i)
+    groups: dict[int, list[Event]] = defaultdict(list)
+    for i, e in enumerate(bucket):
+        groups[find(i)].append(e)
+    return [groups[k] for k in sorted(groups)]
+
+
+def build_chronology(events: Iterable[Event]) -> tuple[ChronologyEntry, ...]:
+    """Merge reports of the same event across briefings; index by date, never all pairs."""
+    # 1. Year-less reports take the year of the same event dated elsewhere.
+    linked, pairs = _link(events)
+    events = [e for e in linked if e.dated]
+    weights = term_weights(events)
+    # 2. Group by date, then by shared terms inside each date.
+    buckets: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        buckets[e.date].append(e)
+    groups = [c for date in sorted(buckets) for c in _clusters(buckets[date], weights, pairs)]
+    # 3. Contradictions: one lasting state, two start dates.
+    disputes = _disputes(groups)
+    # 4. Entries, ids from date and label.
+    used: set[str] = set()
+    entries: list[ChronologyEntry] = []
+    order = sorted(range(len(groups)), key=lambda i: (groups[i][0].sort_key, groups[i][0].id))
+    ids = {}
+    for i in order:
+        first = groups[i][0]
+        ids[i] = _unique(slugify(f"{first.date} {' '.join(first.label.split()[:6])}"), used)
+    for i in order:
+        reports = tuple(groups[i])
+        first = reports[0]
+        briefings = tuple(sorted({r.briefing for r in reports}))
+        other, text = disputes.get(i, ((), None))
+        status = "disputed" if text else ("corroborated" if len(briefings) > 1 else "single-source")
+        entries.append(
+            ChronologyEntry(
+                id=ids[i],
+                date=first.date,
+                precision=first.precision,
+                sort_key=first.sort_key,
+                label=first.label,
+                briefings=briefings,
+                actors=tuple(sorted({a for r in reports for a in r.actors})),
+                sources=len(briefings),
+                status=status,
+                reports=reports,
+                dispute=text,
+                display=first.display,
+                disputed_with=tuple(sorted(ids[j] for j in other)),
+            )
+        )
+    return tuple(entries)
+
+
+def _disputes(groups: list[list[Event]]) -> dict[int, tuple[tuple[int, ...], str]]:
+    """Groups telling the start of the same lasting state with incompatible dates."""
+    by_term: dict[str, set[int]] = defaultdict(set)
+    state: dict[int, Event] = {}
+    for i, group in enumerate(groups):
+        for e in group:
+            kinds = {t[5:] for t in e.terms if t.startswith("kind:")}
+            if e.since and kinds & g.STATE_KINDS:
+                state[i] = e
+                for term in e.terms:
+                    by_term[term].add(i)
+                break
+    found: dict[int, set[int]] = defaultdict(set)
+    for i, e in state.items():
+        for j in sorted({j for t in e.terms for j in by_term[t] if j != i}):
+            o = state[j]
+            shared = (set(e.terms) & set(o.terms)) - {f"kind:{k}" for k in g.STATE_KINDS}
+            if (
+                o.briefing != e.briefing
+                and not _compatible(e.date, o.date)
+                and {f"kind:{k}" for k in g.STATE_KINDS} & set(e.terms) & set(o.terms)
+                and len(shared) >= g.DISPUTE_MIN_SHARED_TERMS
+            ):
+                found[i].add(j)
+    out = {}
+    for i, others in found.items():
+        members = sorted({i, *others}, key=lambda k: state[k].sort_key)
+        said = " ; ".join(
+            f"{state[k].briefing} écrit « {_since_phrase(state[k])} » ({state[k].display})"
+            for k in members
+        )
+        out[i] = (
+            tuple(sorted(others)),
+            f"Les sources ne donnent pas la même date de début : {said}.",
+        )
+    return out
+
+
+def _since_phrase(e: Event) -> str:
+    """The words from « depuis » to the date, as the source wrote them."""
+    at = e.sentence.find(e.timex)
+    start = e.sentence.rfind("depuis", 0, at)
+    return e.sentence[start : at + len(e.timex)] if start >= 0 else e.timex
+
+
+# 6. Publication dates from other briefings -------------------------------------------------
+
+
+def _own_day_events(events: Sequence[Event]) -> list[Event]:
+    """Weekday reports naming the day of writing (« plus tard vendredi », or past and future)."""
+    tenses: dict[str, set[str | None]] = defaultdict(set)
+    for e in events:
+        if "W" in e.date:
+            tenses[e.date].add(e.tense)
+    return [
+        e for e in events if "W" in e.date and (e.deictic or {"past", "future"} <= tenses[e.date])
+    ]
+
+
+def _within(value: str, pub: PublicationDate) -> bool:
+    """True when a day lies inside the publication range of a briefing."""
+    lo = pub.not_before and dating._sort_value(pub.not_before, False)
+    hi = pub.not_after and dating._sort_value(pub.not_after, True)
+    return (not lo or value >= lo) and (not hi or value <= hi)
+
+
+def refine_publication_dates(
+    pubs: Mapping[str, PublicationDate], events: Iterable[Event]
+) -> dict[str, PublicationDate]:
+    """Date unknown briefings through the same event reported by a dated briefing."""
+    events = sorted(events, key=lambda e: (e.briefing, e.paragraph, e.id))
+    out = dict(sorted(pubs.items()))
+    known = {b for b, p in pubs.items() if p.value and p.status in ("confirmed", "inferred")}
+    dated = [e for e in events if e.dated and e.precision == "day" and e.briefing in known]
+    weights = term_weights([e for e in events if e.dated])
+    by_term: dict[str, list[Event]] = defaultdict(list)
+    for e in dated:
+        for term in e.terms:
+            by_term[term].append(e)
+    by_briefing: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_briefing[e.briefing].append(e)
+    linked = {e.id: e for e in link_events(events)}
+    for briefing, pub in out.items():
+        if pub.status != "unknown":
+            continue
+        own = by_briefing.get(briefing, [])
+        # 1. The day of writing is a weekday: find that day's event dated by another briefing.
+        for e in _own_day_events(own):
+            weekday = int(e.date[-1])
+            matches = {
+                d.id: d
+                for term in e.terms
+                for d in by_term.get(term, ())
+                if d.briefing != briefing
+                and datetime.date.fromisoformat(d.date).isoweekday() == weekday
+                and _within(d.date, pub)
+                and same_event(e, d, weights)
+            }
+            dates = sorted({d.date for d in matches.values()})
+            if len(dates) == 1:
+                d = min(matches.values(), key=lambda m: (m.briefing, m.paragraph))
+                source = out[d.briefing]
+                out[briefing] = PublicationDate(
+                    dates[0],
+                    "inferred",
+                    (
+                        f"« {e.timex} » désigne le jour de parution (le texte en parle au passé "
+                        f"et au futur) ; l'événement est celui que {d.briefing} date du "
+                        f"{d.display} "
+                        f"(date {_STATUS_WORD[source.status]} : {source.basis})"
+                    ),
+                )
+                break
+        if out[briefing].status != "unknown":
+            continue
+        # 2. Year-less dates tied to a dated event narrow the range.
+        not_before, not_after, why = pub.not_before, pub.not_after, []
+        for e in own:
+            r = linked.get(e.id, e)
+            if e.dated or not r.dated or r.precision != "day":
+                continue
+            if r.tense == "past" and (
+                not not_before or r.date > dating._sort_value(not_before, True)
+            ):
+                not_before = r.date
+                why.append(f"« {e.timex} » ({r.display}, {r.date_basis}) est raconté au passé")
+            elif r.tense == "future" and (
+                not not_after or r.date < dating._sort_value(not_after, False)
+            ):
+                not_after = r.date
+                why.append(f"« {e.timex} » ({r.display}, {r.date_basis}) est annoncé au futur")
+        if why:
+            out[briefing] = replace(
+                pub,
+                not_before=not_before,
+                not_after=not_after,
+                range_label=dating.range_label(not_before, not_after),
+                basis=pub.basis.rstrip(".") + " ; " + " ; ".join(why[-2:]) + ".",
+            )
+    return out
+
+
+def settle(
+    bodies: Mapping[str, Sequence[str]],
+    pubs: Mapping[str, PublicationDate],
+    actor_spans: Mapping[str, Sequence[Sequence[tuple[int, int, str]]]] | None = None,
+) -> tuple[dict[str, PublicationDate], tuple[Event, ...]]:
+    """Extract events and refine publication dates from each other until nothing changes."""
+    spans = actor_spans or {}
+    current = dict(sorted(pubs.items()))
+    for _ in range(len(bodies) + 1):
+        events = tuple(
+            e
+            for b in sorted(bodies)
+            for e in extract_events(b, bodies[b], current[b], spans.get(b, ()))
+        )
+        refined = refine_publication_dates(current, events)
+        if refined == current:
+            return current, events
+        current = refined
+    return current, events

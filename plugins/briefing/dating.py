@@ -1,0 +1,802 @@
+"""French temporal expressions: tagging, resolution against an anchor, publication dates."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from briefing import timex_grammar as g
+
+PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression found in a text, TIMEX3-like."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # date | month | year | weekday | relative | anaphoric | range | decade
+    value: str | None  # "2020-10-08", "XXXX-10-12", "XXXX-WXX-5", None before resolution
+    precision: str  # day | month | year | week | decade
+    modifier: str | None = None  # START | MID | END
+    tense: str | None = None  # past | future | None, from the verbs around it
+    deictic: bool = False  # « ce 9 octobre », « plus tard vendredi »: the day of writing
+    shift: str | None = None  # relative offset before resolution: "-1D", "0W", "+1Y"
+    since: bool = False  # « depuis 1991 »: start of a state that still holds
+    value_end: str | None = None  # last day of a range « du 3 au 5 mars »
+    resolved_by: str | None = None  # explicit | anchor | passage | reference | None
+
+    @property
+    def complete(self) -> bool:
+        """True when the value has no unknown part."""
+        return self.value is not None and "X" not in self.value and "W" not in self.value
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """When a briefing was published, with how sure we are and why."""
+
+    value: str | None  # ISO partial "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | None
+    status: str  # inferred | unknown (confirmed is set from authors' files)
+    basis: str  # French, reader-facing
+    not_before: str | None = None
+    not_after: str | None = None
+    range_label: str | None = None  # French, e.g. « avant décembre 2025 »
+
+
+# 1. Grammar compiled from the data module --------------------------------------------------
+
+_SP = r"[\s\u00a0\u202f]+"
+_OSP = r"[\s\u00a0\u202f]*"
+_APOS = "['’]"
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Regex alternation, longest first, apostrophes made typographic-tolerant."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace("'", _APOS).replace(r"\ ", _SP) for w in items)
+
+
+_MONTH = rf"(?P<month>{_alt(g.MONTHS)})"
+_MONTH_GLUED = rf"(?:(?=(?:{_alt(g.GLUE_SUFFIXES)})\b)|\b|(?<=\.))"
+_DAY = r"(?:1er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)(?!\d)"
+_WEEKDAY = rf"(?P<weekday>{_alt(g.WEEKDAYS)})"
+_MOD = (
+    rf"(?P<mod>{_alt(m for m in g.MODIFIERS if m != 'mi')}){_SP}(?:de{_SP}|d{_APOS})?"
+    r"|(?P<mi>mi-)"
+)
+_PREP = rf"(?P<prep>{_alt(g.DATE_PREPOSITIONS)})"
+_ARTICLE = rf"(?P<art>(?:{_alt(g.DEICTIC_DETERMINERS)}|le|les|du|au){_SP})?"
+
+_ENUM_RE = re.compile(
+    rf"\b{_ARTICLE}(?:{_WEEKDAY}{_SP})?(?P<days>{_DAY}(?:{_OSP}(?:,|et|ou|&){_OSP}(?:le{_SP}|du{_SP})?{_DAY})*)"
+    rf"{_SP}{_MONTH}{_MONTH_GLUED}(?:{_SP}{_YEAR})?",
+    re.IGNORECASE,
+)
+_RANGE_RE = re.compile(
+    rf"\bdu{_SP}(?P<d1>{_DAY})(?:{_SP}(?P<m1>{_alt(g.MONTHS)}))?(?:{_SP}(?P<y1>1[5-9]\d\d|20\d\d))?"
+    rf"{_SP}au{_SP}(?P<d2>{_DAY}){_SP}(?P<m2>{_alt(g.MONTHS)})(?:{_SP}(?P<y2>1[5-9]\d\d|20\d\d))?\b",
+    re.IGNORECASE,
+)
+_NUMERIC_RE = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b")
+_MONTH_YEAR_RE = re.compile(rf"(?:\b(?:{_MOD}))?\b{_MONTH}{_SP}{_YEAR}", re.IGNORECASE)
+_BARE_MONTH_RE = re.compile(
+    rf"(?:\b{_PREP}{_SP}|(?<=\bd['’])|\b(?:{_MOD}))"
+    rf"(?P<body>(?-i:{_MONTH}){_MONTH_GLUED})",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(
+    rf"(?:\b{_PREP}{_SP}|(?<=\d{{4}} et )|(?<=\d{{4}} ou )|\b(?:{_MOD}))(?P<body>{_YEAR})"
+    rf"(?!{_SP}(?!(?:{_alt(g.PLURAL_FUNCTION_WORDS)})\b)[a-zà-ÿ]+s\b)",
+    re.IGNORECASE,
+)
+_DECADE_RE = re.compile(rf"\bannées{_SP}(?P<decade>1[5-9]\d0|20\d0)\b", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(
+    rf"\b(?P<cue>(?:{_alt(g.SAME_DAY_CUES)}){_SP})?{_WEEKDAY}\b"
+    rf"(?:{_SP}(?P<dir>{_alt(g.WEEKDAY_DIRECTION)})\b)?",
+    re.IGNORECASE,
+)
+_RELATIVE_RE = re.compile(rf"(?<!\w)(?P<rel>{_alt(g.RELATIVE)})(?!\w)", re.IGNORECASE)
+_ANAPHORIC_RE = re.compile(rf"(?<!\w)(?P<ana>{_alt(g.ANAPHORIC)})(?!\w)", re.IGNORECASE)
+_DAY_ITEM_RE = re.compile(rf"(?<![\d\w]){_DAY}(?![\d\w])", re.IGNORECASE)
+_SINCE_RE = re.compile(rf"\bdepuis(?:{_SP}\S+){{0,6}}{_SP}$", re.IGNORECASE)
+
+_FUTURE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.FUTURE_CUES)})(?![\w-])", re.IGNORECASE)
+_PAST_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.PAST_CUES)})(?![\w-])", re.IGNORECASE)
+_NOMINAL_RE = re.compile(rf"\w{_SP}(?:de|d{_APOS})[\s\u00a0\u202f]*$", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\s\u00a0\u202f]+(?=[«\"A-ZÀ-ÖØ-Þ])")
+_ABBREVIATION_RE = re.compile(r"(?:\b[A-Z]|\bMM?|\bMme|\bDr|\bSt|\bP\.S)\.$")
+
+
+def _month(word: str) -> int:
+    """Month number of a (case-insensitive) month word."""
+    return g.MONTHS[word.lower()]
+
+
+def _day(word: str) -> int:
+    """Day number of « 1er », « premier » or digits."""
+    low = word.lower()
+    return 1 if low in ("1er", "1ᵉʳ", "premier") else int(low)
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    """True when the day exists in the month (29 February needs a known leap year)."""
+    last = calendar.monthrange(year if year is not None else 2000, month)[1]
+    return 1 <= day <= last
+
+
+def _fmt(year: int | None, month: int | None = None, day: int | None = None) -> str:
+    """TIMEX3-like value with X for unknown parts."""
+    out = f"{year:04d}" if year is not None else "XXXX"
+    if month is not None:
+        out += f"-{month:02d}"
+    if day is not None:
+        out += f"-{day:02d}"
+    return out
+
+
+# 2. Tagging ------------------------------------------------------------------------------
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries, keeping « M. Aliyev » and « P.S » in one sentence."""
+    spans, start = [], 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        if _ABBREVIATION_RE.search(text[start : match.start()]):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside « » quotes, whose verbs speak of another time than the narration."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "«":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "»" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    return spans
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """Tense of the verb nearest the expression in its sentence: past, future or None."""
+    lo, hi = next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (0, len(text)))
+    quotes = _quote_spans(text)
+    inside = next(((a, b) for a, b in quotes if a <= start < b), None)
+
+    def usable(pos: int) -> bool:
+        where = next(((a, b) for a, b in quotes if a <= pos < b), None)
+        return where == inside
+
+    best: tuple[int, int, str] | None = None
+    for regex, label in ((_FUTURE_RE, "future"), (_PAST_RE, "past")):
+        for match in regex.finditer(text, lo, hi):
+            word = match.group(0).lower()
+            last = word.split()[-1]
+            if label == "future" and word in g.FUTURE_FALSE_FRIENDS:
+                continue
+            if label == "past" and last in g.PAST_FALSE_FRIENDS:
+                continue
+            if start <= match.start() < end or not usable(match.start()):
+                continue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            # A reporting verb (« a déclaré ») dates only the statement: unless the expression
+            # sits right next to it, it loses against any event verb of the sentence.
+            penalty = 1000 if last in g.REPORTING_VERBS and distance > 3 else 0
+            # The future wins ties, so « devait » beats its own imperfect ending.
+            key = (distance + penalty, 0 if label == "future" else 1, label)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None
+
+
+def _since(text: str, start: int) -> bool:
+    """True for « depuis 1991 » or « depuis la fin d'une guerre en 1994 »."""
+    window = text[max(0, start - 60) : start]
+    clause = re.split(r"[,;:.]", window)[-1]
+    return bool(_SINCE_RE.search(clause + " ")) or clause.rstrip().lower().endswith("depuis")
+
+
+def _modifier(match: re.Match[str]) -> str | None:
+    """TIMEX3 mod from « début », « fin », « mi- »."""
+    if match.groupdict().get("mi"):
+        return "MID"
+    mod = match.groupdict().get("mod")
+    return g.MODIFIERS[mod.lower()] if mod else None
+
+
+def _candidates(text: str) -> list[Timex]:
+    """Every expression any rule finds, overlapping; `tag` keeps the longest."""
+    found: list[Timex] = []
+    for m in _RANGE_RE.finditer(text):
+        m2, d2 = _month(m["m2"]), _day(m["d2"])
+        m1 = _month(m["m1"]) if m["m1"] else m2
+        y2 = int(m["y2"]) if m["y2"] else None
+        y1 = int(m["y1"]) if m["y1"] else y2
+        d1 = _day(m["d1"])
+        if _valid(y1, m1, d1) and _valid(y2, m2, d2):
+            found.append(
+                Timex(
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    "range",
+                    _fmt(y1, m1, d1),
+                    "day",
+                    value_end=_fmt(y2, m2, d2),
+                )
+            )
+    for m in _NUMERIC_RE.finditer(text):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if 1 <= mo <= 12 and _valid(y, mo, d):
+            found.append(Timex(m.group(0), m.start(), m.end(), "date", _fmt(y, mo, d), "day"))
+    for m in _ENUM_RE.finditer(text):
+        month = _month(m["month"])
+        year = int(m["year"]) if m["year"] else None
+        art = (m["art"] or "").strip().lower()
+        deictic = art in g.DEICTIC_DETERMINERS
+        items = list(_DAY_ITEM_RE.finditer(text, m.start("days"), m.end("days")))
+        for i, item in enumerate(items):
+            day = _day(item.group(0))
+            if not _valid(year, month, day):
+                continue
+            # The first item keeps the article, the last one the month and year.
+            begin = m.start() if i == 0 else item.start()
+            finish = m.end() if i == len(items) - 1 else item.end()
+            found.append(
+                Timex(
+                    text[begin:finish],
+                    begin,
+                    finish,
+                    "date",
+                    _fmt(year, month, day),
+                    "day",
+                    deictic=deictic,
+                )
+            )
+    for m in _MONTH_YEAR_RE.finditer(text):
+        found.append(
+            Timex(
+                m.group(0),
+                m.start(),
+                m.end(),
+                "month",
+                _fmt(int(m["year"]), _month(m["month"])),
+                "month",
+                _modifier(m),
+            )
+        )
+    for m in _BARE_MONTH_RE.finditer(text):
+        begin = m.start() if (m["mod"] or m["mi"]) else m.start("body")
+        found.append(
+            Timex(
+                text[begin : m.end("body")],
+                begin,
+                m.end("body"),
+                "month",
+                _fmt(None, _month(m["month"])),
+                "month",
+                _modifier(m),
+            )
+        )
+    for m in _YEAR_RE.finditer(text):
+        begin = m.start() if (m["mod"] or m["mi"]) else m.start("body")
+        found.append(
+            Timex(
+                text[begin : m.end("body")],
+                begin,
+                m.end("body"),
+                "year",
+                m["year"],
+                "year",
+                _modifier(m),
+            )
+        )
+    for m in _DECADE_RE.finditer(text):
+        found.append(Timex(m.group(0), m.start(), m.end(), "decade", m["decade"][:3], "decade"))
+    for m in _WEEKDAY_RE.finditer(text):
+        cue = (m["cue"] or "").strip().lower()
+        direction = g.WEEKDAY_DIRECTION.get((m["dir"] or "").lower())
+        shift = None if direction is None else f"{direction:+d}W"
+        found.append(
+            Timex(
+                m.group(0),
+                m.start(),
+                m.end(),
+                "weekday",
+                f"XXXX-WXX-{g.WEEKDAYS[m['weekday'].lower()]}",
+                "day",
+                deictic=bool(cue) and direction is None,
+                shift=shift,
+            )
+        )
+    for m in _RELATIVE_RE.finditer(text):
+        unit, step = g.RELATIVE[_norm(m["rel"])]
+        found.append(
+            Timex(
+                m.group(0),
+                m.start(),
+                m.end(),
+                "relative",
+                None,
+                {"D": "day", "W": "week", "M": "month", "Y": "year"}[unit],
+                shift=f"{step:+d}{unit}",
+            )
+        )
+    for m in _ANAPHORIC_RE.finditer(text):
+        found.append(
+            Timex(
+                m.group(0),
+                m.start(),
+                m.end(),
+                "anaphoric",
+                None,
+                "day",
+                shift=f"{g.ANAPHORIC[_norm(m['ana'])]:+d}D",
+            )
+        )
+    return found
+
+
+def _norm(surface: str) -> str:
+    """Lexicon key of a surface: lower case, straight apostrophes, single spaces."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", surface.lower().replace("’", "'"))
+
+
+def tag(text: str) -> tuple[Timex, ...]:
+    """Temporal expressions of a French text, in order; durations and ages are not dates."""
+    chosen: list[Timex] = []
+    for cand in sorted(_candidates(text), key=lambda t: (t.start, -(t.end - t.start), t.kind)):
+        if any(cand.start < c.end and c.start < cand.end for c in chosen):
+            continue
+        chosen.append(cand)
+    out = []
+    for t in sorted(chosen, key=lambda t: t.start):
+        # « le traité de 1997 » dates a noun, not the verb of the clause: no tense.
+        nominal = t.kind in ("month", "year") and _NOMINAL_RE.search(text[: t.start]) is not None
+        tense = None if nominal else _tense(text, t.start, t.end)
+        out.append(
+            replace(
+                t,
+                tense=tense,
+                since=_since(text, t.start),
+                resolved_by="explicit" if t.complete else None,
+            )
+        )
+    return tuple(out)
+
+
+# 3. Resolution ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The interval in which the text was written (one day when the date is known)."""
+
+    lo: datetime.date
+    hi: datetime.date
+
+    @classmethod
+    def from_value(cls, value: str | None) -> Anchor | None:
+        """Interval covered by an ISO partial date."""
+        if not value:
+            return None
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            day = datetime.date(*parts)
+            return cls(day, day)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return cls(
+                datetime.date(parts[0], parts[1], 1), datetime.date(parts[0], parts[1], last)
+            )
+        return cls(datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31))
+
+
+def parse_value(value: str) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of a TIMEX value; None for unknown or absent parts."""
+    parts = value.split("-")
+    nums = [None if "X" in p else int(p) for p in parts[:3]]
+    return tuple(nums + [None] * (3 - len(nums)))  # type: ignore[return-value]
+
+
+def _year_for(month: int, day: int, ref: datetime.date, direction: str | None) -> int | None:
+    """Year placing (month, day) on the side of `ref` the tense asks for."""
+    candidates = [y for y in (ref.year - 1, ref.year, ref.year + 1) if _valid(y, month, day)]
+    if direction == "past":
+        ok = [y for y in candidates if datetime.date(y, month, day) <= ref]
+        return max(ok) if ok else None
+    if direction == "future":
+        ok = [y for y in candidates if datetime.date(y, month, day) >= ref]
+        return min(ok) if ok else None
+    return min(
+        candidates, key=lambda y: (abs((datetime.date(y, month, day) - ref).days), y), default=None
+    )
+
+
+def _year_in(month: int, day: int, anchor: Anchor, direction: str | None) -> int | None:
+    """Year of a day+month when both ends of the anchor interval agree on it."""
+    low, high = (
+        _year_for(month, day, anchor.lo, direction),
+        _year_for(month, day, anchor.hi, direction),
+    )
+    return low if low == high else None
+
+
+def _weekday_date(weekday: int, ref: datetime.date, direction: str | None) -> datetime.date:
+    """The weekday nearest `ref` on the side the tense asks for (the day itself if it matches)."""
+    delta = weekday - ref.isoweekday()
+    if direction == "future":
+        return ref + datetime.timedelta(days=delta % 7)
+    if direction == "past" or delta == 0:
+        return ref - datetime.timedelta(days=(-delta) % 7)
+    # No tense: the closest such day, the past one on a tie (news mostly reports).
+    back, ahead = (-delta) % 7, delta % 7
+    return (
+        ref - datetime.timedelta(days=back)
+        if back <= ahead
+        else ref + datetime.timedelta(days=ahead)
+    )
+
+
+def coarsen(lo: datetime.date, hi: datetime.date) -> tuple[str, str]:
+    """Finest ISO partial value true for every day of [lo, hi], and its precision."""
+    if lo == hi:
+        return lo.isoformat(), "day"
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{lo.year:04d}-{lo.month:02d}", "month"
+    if lo.year == hi.year:
+        return f"{lo.year:04d}", "year"
+    return f"{lo.year:04d}/{hi.year:04d}", "range"
+
+
+def _resolve_relative(t: Timex, anchor: Anchor) -> Timex:
+    """Value of « hier », « cette semaine », « l'an dernier » against a one-day anchor."""
+    step, unit = int(t.shift[:-1]), t.shift[-1]  # type: ignore[index]
+    ref = anchor.lo
+    if unit == "D":
+        lo = hi = ref + datetime.timedelta(days=step)
+    elif unit == "W":
+        monday = (
+            ref - datetime.timedelta(days=ref.isoweekday() - 1) + datetime.timedelta(weeks=step)
+        )
+        lo, hi = monday, monday + datetime.timedelta(days=6)
+        low = t.text.lower()
+        if step == 0 and "plus tôt" in low:
+            hi = ref - datetime.timedelta(days=1) if ref > monday else ref
+        elif step == 0 and "plus tard" in low:
+            lo = ref
+    elif unit == "M":
+        index = ref.year * 12 + ref.month - 1 + step
+        year, month = divmod(index, 12)
+        lo = datetime.date(year, month + 1, 1)
+        hi = datetime.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+    else:
+        lo, hi = datetime.date(ref.year + step, 1, 1), datetime.date(ref.year + step, 12, 31)
+    value, precision = coarsen(lo, hi)
+    return replace(t, value=value, precision=precision, resolved_by="anchor")
+
+
+def _shift_value(value: str, days: int) -> str | None:
+    """A day value moved by some days; a year-less day only within its month."""
+    year, month, day = parse_value(value)
+    if month is None or day is None:
+        return None
+    if year is None:
+        moved = day + days
+        return _fmt(None, month, moved) if _valid(None, month, moved) else None
+    return (datetime.date(year, month, day) + datetime.timedelta(days=days)).isoformat()
+
+
+def resolve_with(
+    timexes: Sequence[Timex], anchor: Anchor | None, reference: str | None = None
+) -> tuple[Timex, ...]:
+    """Fill unknown parts against an anchor interval, a nearer date of the passage, or both."""
+    out: list[Timex] = []
+    last_day = reference
+    for i, t in enumerate(timexes):
+        r = t
+        if t.kind == "anaphoric":
+            if last_day:
+                moved = _shift_value(last_day, int(t.shift[:-1]))  # type: ignore[index]
+                r = replace(t, value=moved, resolved_by="reference" if moved else None)
+        elif t.complete:
+            r = t
+        elif t.kind == "relative":
+            if anchor is not None and (anchor.lo == anchor.hi or t.shift[-1] == "Y"):  # type: ignore[index]
+                r = _resolve_relative(t, anchor)
+        elif t.kind == "weekday":
+            if anchor is not None and anchor.lo == anchor.hi:
+                weekday = int(t.value[-1])  # type: ignore[index]
+                direction = t.tense
+                if t.shift:
+                    direction = "past" if t.shift.startswith("-") else "future"
+                day = _weekday_date(weekday, anchor.lo, direction)
+                if t.shift and day == anchor.lo:  # « lundi dernier » said on a Monday
+                    day += datetime.timedelta(weeks=1 if direction == "future" else -1)
+                r = replace(t, value=day.isoformat(), resolved_by="anchor")
+        elif t.value and t.kind in ("date", "month", "range"):
+            r = _resolve_calendar(t, timexes, i, anchor)
+        out.append(r)
+        if r.value and r.precision == "day" and r.kind != "range" and r.value.count("-") == 2:
+            last_day = r.value
+    return tuple(out)
+
+
+def _resolve_calendar(t: Timex, timexes: Sequence[Timex], i: int, anchor: Anchor | None) -> Timex:
+    """Year of « le 12 octobre » or « en septembre »: nearer dated expression, else anchor."""
+    year_hint = _passage_year(timexes, i)
+    _, month, day = parse_value(t.value)  # type: ignore[arg-type]
+    if month is None:
+        return t
+    year: int | None = None
+    how = None
+    if year_hint is not None:
+        ref = datetime.date(year_hint[0], year_hint[1], min(year_hint[2], 28))
+        year, how = _year_for(month, day or 15, ref, None), "passage"
+    elif anchor is not None:
+        if t.deictic:
+            year = _year_in(month, day or 15, anchor, None)
+        elif day is None:
+            year = _month_year(month, anchor, t.tense)
+        else:
+            year = _year_in(month, day, anchor, t.tense)
+        how = "anchor"
+    if year is None:
+        return t
+    value = _fmt(year, month, day)
+    end = t.value_end
+    if end and end.startswith("XXXX"):
+        end = _fmt(year, *parse_value(end)[1:])
+    return replace(t, value=value, value_end=end, resolved_by=how)
+
+
+def _month_year(month: int, anchor: Anchor, direction: str | None) -> int | None:
+    """Year of a bare month against an anchor interval, when its ends agree."""
+    years = set()
+    for ref in (anchor.lo, anchor.hi):
+        if direction == "past":
+            years.add(ref.year if month <= ref.month else ref.year - 1)
+        elif direction == "future":
+            years.add(ref.year if month >= ref.month else ref.year + 1)
+        else:
+            years.add(
+                min(
+                    (ref.year - 1, ref.year, ref.year + 1),
+                    key=lambda y: abs((y * 12 + month) - (ref.year * 12 + ref.month)),
+                )
+            )
+    return years.pop() if len(years) == 1 else None
+
+
+def _passage_year(timexes: Sequence[Timex], i: int) -> tuple[int, int, int] | None:
+    """The nearest expression in the same text giving a year with at least a month."""
+    best = None
+    for j, other in enumerate(timexes):
+        if j == i or not other.complete or other.kind not in ("date", "month"):
+            continue
+        y, m, d = parse_value(other.value)  # type: ignore[arg-type]
+        if y is None or m is None:
+            continue
+        dist = abs(j - i)
+        if best is None or dist < best[0]:
+            best = (dist, (y, m, d or 15))
+    return best[1] if best else None
+
+
+def resolve(
+    timexes: Sequence[Timex], text: str, anchor: datetime.date | None, reference: str | None = None
+) -> tuple[Timex, ...]:
+    """Fill years and weekdays against the anchor day; tense (already tagged) gives direction."""
+    del text  # tense was read from the text by `tag`; kept in the signature for callers
+    return resolve_with(timexes, Anchor(anchor, anchor) if anchor else None, reference)
+
+
+# 4. Display ------------------------------------------------------------------------------
+
+_MOD_WORDS = {"START": "début", "MID": "mi-", "END": "fin"}
+
+
+def display_date(value: str | None, precision: str, modifier: str | None = None) -> str:
+    """Reader-facing French date at its own precision: « 27 septembre 2020 », « fin 1994 »."""
+    if not value:
+        return "date inconnue"
+    year, month, day = parse_value(value)
+    parts = []
+    if day is not None and precision == "day":
+        parts.append("1er" if day == 1 else str(day))
+    if month is not None and precision in ("day", "month"):
+        parts.append(g.MONTH_NAMES[month - 1])
+    parts.append(str(year) if year is not None else "(année inconnue)")
+    text = " ".join(parts)
+    if modifier and precision != "day":
+        word = _MOD_WORDS[modifier]
+        text = f"{word}{text}" if word.endswith("-") else f"{word} {text}"
+    return text
+
+
+# 5. Publication date ---------------------------------------------------------------------
+
+
+def _bound_label(value: str, precision: str) -> str:
+    """« décembre 2025 », « le 2 novembre 2020 » or « 1997 » for a range label."""
+    shown = display_date(value, precision)
+    return f"le {shown}" if precision == "day" else shown
+
+
+def range_label(not_before: str | None, not_after: str | None) -> str | None:
+    """French range for an unknown date: « après 1997 », « avant décembre 2025 »."""
+
+    def precision(v: str) -> str:
+        return PRECISIONS[2 - v.count("-")]
+
+    if not_before and not_after:
+        return (
+            f"entre {_bound_label(not_before, precision(not_before))} "
+            f"et {_bound_label(not_after, precision(not_after))}"
+        )
+    if not_before:
+        return f"après {_bound_label(not_before, precision(not_before))}"
+    if not_after:
+        return f"avant {_bound_label(not_after, precision(not_after))}"
+    return None
+
+
+def _sort_value(value: str, late: bool) -> str:
+    """A partial value padded to a day for comparisons, at its start or end."""
+    year, month, day = parse_value(value)
+    month = month or (12 if late else 1)
+    day = day or (calendar.monthrange(year or 2000, month)[1] if late else 1)
+    return _fmt(year, month, day)
+
+
+def text_bounds(timexes: Iterable[Timex]) -> tuple[str | None, str | None, str, str]:
+    """Latest dated fact told as past and earliest told as future, with their surfaces."""
+    before: tuple[str, str] | None = None
+    after: tuple[str, str] | None = None
+    for t in timexes:
+        if not t.complete or t.kind not in ("date", "month", "year"):
+            continue
+        if t.tense == "past" or t.since:
+            if before is None or _sort_value(t.value, True) > _sort_value(before[0], True):
+                before = (t.value, t.text)
+        elif t.tense == "future" and (
+            after is None or _sort_value(t.value, False) < _sort_value(after[0], False)
+        ):
+            after = (t.value, t.text)
+    return (
+        before[0] if before else None,
+        after[0] if after else None,
+        before[1] if before else "",
+        after[1] if after else "",
+    )
+
+
+def _same_day_weekdays(tagged: Iterable[Timex]) -> set[int]:
+    """Weekdays naming the day of writing: « plus tard vendredi », or told as past and future."""
+    tenses: dict[int, set[str | None]] = {}
+    deictic: set[int] = set()
+    for t in tagged:
+        if t.kind != "weekday" or t.shift:
+            continue
+        day = int(t.value[-1])  # type: ignore[index]
+        tenses.setdefault(day, set()).add(t.tense)
+        if t.deictic:
+            deictic.add(day)
+    return deictic | {d for d, seen in tenses.items() if {"past", "future"} <= seen}
+
+
+def same_day_weekdays(paragraphs: Sequence[str]) -> set[int]:
+    """ISO weekdays the text treats as its own day of writing."""
+    return _same_day_weekdays(t for p in paragraphs for t in tag(p))
+
+
+def infer_publication_date(
+    paragraphs: Sequence[str], captions: Sequence[str] = ()
+) -> PublicationDate:
+    """Publication date from the text alone, with its status and a French basis."""
+    body = [t for p in paragraphs for t in tag(p)]
+    caption_dates = [t for c in captions for t in tag(c) if t.complete and t.precision == "day"]
+    not_before, not_after, before_text, after_text = text_bounds(body)
+    if caption_dates:
+        latest = max(caption_dates, key=lambda t: t.value)  # type: ignore[arg-type, return-value]
+        if not_before is None or _sort_value(latest.value, True) > _sort_value(not_before, True):  # type: ignore[arg-type]
+            not_before, before_text = latest.value, latest.text
+    label = range_label(not_before, not_after)
+
+    # 5.1 A demonstrative date (« ce 9 octobre ») is the day of writing.
+    deictic = [t for t in body if t.deictic and t.kind == "date"]
+    full = [t for t in deictic if t.complete]
+    if full:
+        t = full[0]
+        return PublicationDate(
+            t.value, "inferred", f"Le texte date son propre jour : « {t.text} »."
+        )
+    if deictic:
+        t = deictic[0]
+        _, month, day = parse_value(t.value)  # type: ignore[arg-type]
+        for c in sorted(caption_dates, key=lambda c: c.value or ""):  # a caption gives the year
+            cy, cm, cd = parse_value(c.value)  # type: ignore[arg-type]
+            year = _year_for(month, day, datetime.date(cy, cm, cd), "future")  # type: ignore[arg-type]
+            if year is not None and year - cy <= 1:
+                value = _fmt(year, month, day)
+                return PublicationDate(
+                    value,
+                    "inferred",
+                    (
+                        f"« {t.text.strip()} » désigne le jour de parution ; l'année {year} "
+                        f"vient de la légende datée « {c.text} » (même période)."
+                    ),
+                )
+        weekdays = same_day_weekdays(paragraphs)
+        years = _weekday_years(month, day, weekdays, not_before, not_after)  # type: ignore[arg-type]
+        if len(years) == 1:
+            value = _fmt(years[0], month, day)
+            return PublicationDate(
+                value,
+                "inferred",
+                (
+                    f"« {t.text.strip()} » désigne le jour de parution ; seule l'année "
+                    f"{years[0]} fait tomber ce jour un {_weekday_name(weekdays)} "
+                    "entre les bornes du texte."
+                ),
+            )
+
+    # 5.2 A caption or dateline with a full date.
+    if caption_dates:
+        c = max(caption_dates, key=lambda t: t.value)  # type: ignore[arg-type, return-value]
+        return PublicationDate(
+            c.value,
+            "inferred",
+            (f"Date tirée de la légende « {c.text} » ; la parution peut être un peu postérieure."),
+            not_before=c.value,
+        )
+
+    # 5.3 Nothing decides: an honest range from the facts told as past or future.
+    reasons = ["Aucune date de parution dans le texte"]
+    if not_before:
+        reasons.append(f"fait le plus récent raconté au passé : « {before_text} »")
+    if not_after:
+        reasons.append(f"premier fait annoncé au futur : « {after_text} »")
+    return PublicationDate(
+        None,
+        "unknown",
+        " ; ".join(reasons) + ".",
+        not_before=not_before,
+        not_after=not_after,
+        range_label=label,
+    )
+
+
+def _weekday_name(days: set[int]) -> str:
+    """French name of the single weekday in a set, or « jour cité »."""
+    names = {v: k for k, v in g.WEEKDAYS.items()}
+    return names[next(iter(days))] if len(days) == 1 else "jour cité"
+
+
+def _weekday_years(
+    month: int, day: int, weekdays: set[int], not_before: str | None, not_after: str | None
+) -> list[int]:
+    """Years between the text's bounds in which day/month falls on the text's own weekday."""
+    if len(weekdays) != 1 or not not_before or not not_after:
+        return []  # without both bounds the weekday repeats every few years: no decision
+    first, last = int(not_before[:4]), int(not_after[:4])
+    weekday = next(iter(weekdays))
+    return [
+        y
+        for y in range(first, last + 1)
+        if _valid(y, month, day) and datetime.date(y, month, day).isoweekday() == weekday
+    ]

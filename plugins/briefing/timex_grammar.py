@@ -1,0 +1,572 @@
+"""French temporal grammar and lexicons as data, read by `dating` and `chronology`."""
+
+from __future__ import annotations
+
+# Month names, accent-less spellings and the abbreviations agencies print.
+MONTHS: dict[str, int] = {
+    "janvier": 1,
+    "janv.": 1,  # agency abbreviation
+    "février": 2,
+    "fevrier": 2,  # accent lost in copy-paste
+    "févr.": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr.": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "juil.": 7,
+    "août": 8,
+    "aout": 8,  # 1990 spelling reform, also common in web text
+    "septembre": 9,
+    "sept.": 9,
+    "octobre": 10,
+    "oct.": 10,
+    "novembre": 11,
+    "nov.": 11,
+    "décembre": 12,
+    "decembre": 12,  # accent lost
+    "déc.": 12,
+}
+
+# Weekdays, ISO numbering (Monday = 1) as TIMEX3 week dates use.
+WEEKDAYS: dict[str, int] = {
+    "lundi": 1,
+    "mardi": 2,
+    "mercredi": 3,
+    "jeudi": 4,
+    "vendredi": 5,
+    "samedi": 6,
+    "dimanche": 7,
+}
+
+# Month names used in displayed dates (reader-facing French).
+MONTH_NAMES: tuple[str, ...] = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+# Words placed before a month or year that shift the point inside it (TIMEX3 `mod`).
+MODIFIERS: dict[str, str] = {
+    "début": "START",  # « début octobre »
+    "debut": "START",  # accent lost
+    "fin": "END",  # « fin septembre »
+    "mi": "MID",  # « mi-octobre »
+    "courant": "MID",  # « courant octobre », within the month, no better than the month
+}
+
+# Prepositions that make a bare month or a four-digit number a date, not a quantity.
+# A year needs one of them: « 1201 Connecticut Ave », « 6 500 », « (c)2007 » have none.
+DATE_PREPOSITIONS: tuple[str, ...] = (
+    "en",  # « en 1994 », « en septembre »
+    "de",  # « traité de 1997 », « les événements de septembre »
+    "d'",  # « d'octobre 2020 »
+    "depuis",  # « depuis 1991 »: start of a state that still holds
+    "dès",  # « dès 1992 »
+    "avant",  # « avant 2020 »
+    "après",  # « après 2020 »
+    "jusqu'en",  # « jusqu'en 2025 »
+    "jusqu'à",  # « jusqu'à décembre »
+    "d'ici",  # « d'ici 2025 »
+    "entre",  # « entre 1991 et 1994 »: the second end is found after « 1991 et »
+    "mois de",  # « au mois de septembre »
+    "l'année",  # « l'année 1994 »
+    "l'an",  # « l'an 2000 »
+    "printemps",
+    "été",
+    "automne",
+    "hiver",  # « au printemps 2020 »: the year at least
+)
+
+# Plural function words that may follow a year: « en 2020 les combats … ». Any other plural
+# word right after a four-digit number makes it a quantity: « de 2000 soldats ».
+PLURAL_FUNCTION_WORDS: tuple[str, ...] = (
+    "les",
+    "des",
+    "ses",
+    "nos",
+    "vos",
+    "leurs",
+    "plus",
+    "puis",
+    "dans",
+    "sous",
+    "après",
+    "depuis",
+    "alors",
+    "mais",
+    "tous",
+    "plusieurs",
+    "lors",
+    "jusqu'alors",
+    "était",
+    "pas",
+)
+
+# Words ending like a participle that are not one: « ont lieu » is not a past.
+PAST_FALSE_FRIENDS: frozenset[str] = frozenset({"lieu", "peu"})
+
+# Glued words left by HTML-to-text conversion: « septembreavec » is « septembre avec ».
+GLUE_SUFFIXES: tuple[str, ...] = (
+    "avec",
+    "et",
+    "pour",
+    "dans",
+    "lors",
+    "le",
+    "la",
+    "les",
+    "de",
+    "des",
+    "à",
+    "au",
+    "mais",
+    "puis",
+    "quand",
+    "alors",
+    "selon",
+)
+
+# Expressions whose value is a shift from the publication date (TIMEX3 relative values).
+# Key: surface (lower case); value: (unit, shift). Unit "D" day, "W" week, "M" month, "Y" year.
+RELATIVE: dict[str, tuple[str, int]] = {
+    "aujourd'hui": ("D", 0),
+    "ce matin": ("D", 0),
+    "cet après-midi": ("D", 0),
+    "ce soir": ("D", 0),
+    "hier": ("D", -1),
+    "avant-hier": ("D", -2),
+    "demain": ("D", 1),
+    "après-demain": ("D", 2),
+    "cette semaine": ("W", 0),
+    "plus tôt cette semaine": ("W", 0),  # same week, before the publication day
+    "plus tard cette semaine": ("W", 0),
+    "la semaine dernière": ("W", -1),
+    "la semaine passée": ("W", -1),
+    "la semaine prochaine": ("W", 1),
+    "ce mois-ci": ("M", 0),
+    "le mois dernier": ("M", -1),
+    "le mois prochain": ("M", 1),
+    "cette année": ("Y", 0),
+    "l'an dernier": ("Y", -1),
+    "l'an passé": ("Y", -1),
+    "l'année dernière": ("Y", -1),
+    "l'an prochain": ("Y", 1),
+    "l'année prochaine": ("Y", 1),
+}
+
+# Expressions pointing at the date last mentioned in the passage, not at the publication date.
+ANAPHORIC: dict[str, int] = {
+    "le même jour": 0,  # « En réponse à cette lettre le même jour »
+    "ce même jour": 0,
+    "la veille": -1,
+    "le lendemain": 1,
+    "le surlendemain": 2,
+}
+
+# Demonstratives that make a date the day of writing: « ce 9 octobre », « ce vendredi ».
+DEICTIC_DETERMINERS: tuple[str, ...] = ("ce", "cet", "en ce")
+
+# Words after a weekday that fix its direction whatever the verb tense.
+WEEKDAY_DIRECTION: dict[str, int] = {
+    "dernier": -1,  # « lundi dernier »
+    "passé": -1,  # « lundi passé »
+    "prochain": 1,  # « lundi prochain »
+}
+
+# Cues before a weekday saying it is the day of writing: « plus tard vendredi » (later today).
+SAME_DAY_CUES: tuple[str, ...] = ("plus tard", "plus tôt", "ce", "dans la journée de")
+
+# Verb forms marking a future (or future-in-the-past) event around an expression.
+FUTURE_CUES: tuple[str, ...] = (
+    r"sera",
+    r"seront",
+    r"aura",
+    r"auront",
+    r"va",
+    r"vont",
+    r"doit",
+    r"doivent",
+    r"devra",
+    r"devront",
+    r"devait",
+    r"devaient",
+    r"devant",  # « devant avoir lieu »
+    r"prévu",
+    r"prévue",
+    r"prévus",
+    r"prévues",  # « prévu le 12 octobre »
+    r"expire",
+    r"expirera",  # a mandate « expire en décembre 2025 »: present for a scheduled end
+    r"prochain",
+    r"prochaine",
+    r"\w{3,}(?:erai|eras|era|erons|erez|eront|irai|iras|ira|irons|iront|dra|dront)",  # simple future
+    r"\w{3,}(?:erait|eraient|irait|iraient)",  # conditional: future seen from a past report
+)
+
+# Words that look like a simple future but are not verbs (checked before FUTURE_CUES).
+FUTURE_FALSE_FRIENDS: frozenset[str] = frozenset(
+    {
+        "caméra",
+        "opéra",
+        "sahara",
+        "ultra",
+        "contra",
+        "véra",
+        "vera",
+        "mira",
+        "tiara",
+        "pandora",
+        "hydra",
+        "cobra",
+        "algebra",
+        "chimera",
+        "zaporijia",
+    }
+)
+
+# Verb forms marking a past event.
+PAST_CUES: tuple[str, ...] = (
+    # compound past: auxiliary then a participle, with up to three words between (« a pour sa part menacé »)
+    r"(?:a|ont|avait|avaient|est|sont|était|étaient|eut|fut|furent|ayant|s'est|se sont)"
+    r"(?:[-\s]t-(?:il|elle|on))?(?:\s+\w+){0,3}?\s+\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|int|ort)",
+    r"était",
+    r"étaient",  # imperfect of « être », too short for the ending rule below
+    r"\w{3,}(?:ait|aient)",  # imperfect (after FUTURE_CUES so « devait » stays future)
+    r"dernier",
+    r"dernière",
+    r"passé",
+    r"précédent",
+)
+
+# Verbs that only report speech: ignored when a closer event verb is present.
+REPORTING_VERBS: frozenset[str] = frozenset(
+    {
+        "déclaré",
+        "dit",
+        "ajouté",
+        "affirmé",
+        "annoncé",
+        "indiqué",
+        "noté",
+        "précisé",
+        "souligné",
+        "rapporté",
+        "expliqué",
+        "estimé",
+        "assuré",
+    }
+)
+
+# Connectors that open a clause: a label is cut there.
+CLAUSE_BREAKS: tuple[str, ...] = (",", ";", ":", " mais ", " alors que ", " lorsque ", " dont ")
+
+# First words of a clause that can stand alone as a label (a subject), besides a capital.
+SUBJECT_STARTS: frozenset[str] = frozenset(
+    {
+        "le",
+        "la",
+        "les",
+        "l'",
+        "un",
+        "une",
+        "des",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "ce",
+        "cette",
+        "ces",
+        "nous",
+        "trois",
+        "deux",
+        "plusieurs",
+    }
+)
+
+# Words opening an adjunct (« Au cours d'une guerre … en 2020, ») rather than the event itself.
+ADJUNCT_STARTS: tuple[str, ...] = (
+    "au cours",
+    "lors",
+    "pendant",
+    "durant",
+    "après",
+    "avant",
+    "depuis",
+    "dès",
+    "en",
+    "à",
+    "d'après",
+    "selon",
+    "dans",
+    "plus tôt",
+    "plus tard",
+)
+
+# French function words and generic news words that carry no event identity.
+STOPWORDS: frozenset[str] = frozenset(
+    [
+        "a",
+        "à",
+        "afin",
+        "ai",
+        "aient",
+        "ainsi",
+        "alors",
+        "après",
+        "au",
+        "aucun",
+        "aussi",
+        "autre",
+        "autres",
+        "aux",
+        "avait",
+        "avaient",
+        "avant",
+        "avec",
+        "avoir",
+        "ayant",
+        "bien",
+        "c",
+        "ce",
+        "ceci",
+        "cela",
+        "celle",
+        "celles",
+        "celui",
+        "cependant",
+        "ces",
+        "cet",
+        "cette",
+        "ceux",
+        "chaque",
+        "comme",
+        "contre",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "deux",
+        "doit",
+        "donc",
+        "dont",
+        "du",
+        "elle",
+        "elles",
+        "en",
+        "encore",
+        "entre",
+        "est",
+        "et",
+        "été",
+        "était",
+        "être",
+        "eu",
+        "eux",
+        "fait",
+        "faire",
+        "fois",
+        "hier",
+        "il",
+        "ils",
+        "jour",
+        "l",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "lors",
+        "lui",
+        "m",
+        "ma",
+        "mais",
+        "me",
+        "même",
+        "mêmes",
+        "mes",
+        "moins",
+        "n",
+        "ne",
+        "ni",
+        "non",
+        "nos",
+        "notre",
+        "nous",
+        "on",
+        "ont",
+        "ou",
+        "où",
+        "par",
+        "parce",
+        "pas",
+        "pendant",
+        "peu",
+        "peut",
+        "plus",
+        "plusieurs",
+        "pour",
+        "pourrait",
+        "puis",
+        "qu",
+        "quand",
+        "que",
+        "quel",
+        "quelle",
+        "quelles",
+        "quels",
+        "qui",
+        "s",
+        "sa",
+        "sans",
+        "se",
+        "selon",
+        "ses",
+        "seront",
+        "si",
+        "son",
+        "sont",
+        "sous",
+        "sur",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tous",
+        "tout",
+        "toute",
+        "toutes",
+        "très",
+        "tu",
+        "un",
+        "une",
+        "vers",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+        "déclaré",
+        "déclare",
+        "dit",
+        "ajouté",
+        "affirmé",
+        "annoncé",
+        "indiqué",
+        "noté",
+        "précisé",
+        "souligné",
+        "rapporté",
+        "selon",
+        "également",
+        "nouveau",
+        "nouveaux",
+        "nouvelle",
+        "nouvelles",
+        "fin",
+        "début",
+        "mois",
+        "année",
+        "années",
+        "semaine",
+        "jour",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "ce",
+        "cette",
+        "ces",
+        "plus",
+        "tard",
+        "tôt",
+        "matin",
+        "soir",
+        "lieu",
+        "cours",
+        "côté",
+        "part",
+    ]
+)
+
+# Event kinds: surface stems (accent-folded) that name the same kind of happening.
+# Two reports share a kind when they use any stem of it, so « pourparlers » meets « négociations ».
+EVENT_KINDS: dict[str, tuple[str, ...]] = {
+    "talks": (
+        "pourparler",
+        "negociation",
+        "entretien",
+        "consultation",
+        "rencontre",
+        "reunion",
+        "sommet",
+        "discussion",
+        "discuter",
+        "rencontrer",
+    ),
+    "fighting": (
+        "guerre",
+        "affrontement",
+        "combat",
+        "hostilite",
+        "offensive",
+        "attaque",
+        "bombardement",
+        "conflit",
+    ),
+    "outbreak": ("eclate", "declenche", "commence", "repris", "reprise"),
+    "ceasefire": ("cessez-le-feu", "treve", "armistice"),
+    "agreement": ("accord", "traite", "convenu", "signe", "conclu"),
+    "call": ("telephon", "appel", "conversation"),
+    "control": ("occupe", "occupation", "controle", "tenu", "tiennent"),
+    "creation": ("cree", "creation", "fonde", "fondation", "institue"),
+    "invitation": ("invite", "invitation", "accueill", "recu", "recevoir"),
+    "letter": ("lettre", "courrier", "missive"),
+    "mandate": ("mandat", "expire", "prolongation"),
+}
+
+# Kinds describing a lasting state: « sous le contrôle … depuis 1994 ». Two sources giving
+# different start dates for the same state contradict each other; a punctual event may recur.
+STATE_KINDS: frozenset[str] = frozenset({"control"})
+
+# Minimum evidence to call two reports of one date the same event. Evidence is one point per
+# shared event kind plus, per shared key term, 1 / (number of dates the term appears at): a term
+# present around every date (the countries every article names) weighs almost nothing.
+TERM_FULL_WEIGHT_DATES = 2  # a term at up to two dates weighs 1, at n dates 2 / n
+MERGE_MIN_SCORE_ACROSS = 3.0  # two briefings: « guerre … a éclaté » / « affrontements ont éclaté »
+MERGE_MIN_SCORE_WITHIN = 4.0  # one briefing repeating itself says more than a shared topic
+MERGE_NO_KIND_EXTRA = 2.0  # without a shared kind, that much more evidence is needed
+DISPUTE_MIN_SHARED_TERMS = 2  # two « depuis » states about the same parties, e.g. armeni + azerba
+
+# Length of the accent-folded prefix used as a key term: « arménien », « arménie » → « armeni ».
+TERM_STEM = 6
+
+# Longest label shown, in words; the rest is cut with an ellipsis.
+LABEL_MAX_WORDS = 16

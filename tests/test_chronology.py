@@ -1,0 +1,212 @@
+"""Events, cross-source merges, disputes and refined publication dates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from briefing import chronology, dating
+from briefing.dating import PublicationDate
+from test_dating import CAPTIONS, seed_body, seed_path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = json.loads((ROOT / "tests" / "gold" / "chronology.json").read_text(encoding="utf-8"))
+SEEDS = ("000", "001", "002", "003", "004")
+EVENT_RECALL_FLOOR = 1.0  # every gold event of the seeds is in the chronology
+
+
+def _ids() -> dict[str, str]:
+    return {s: seed_path(s).stem for s in SEEDS}
+
+
+@pytest.fixture(scope="module")
+def settled():
+    """Publication dates and events of the five seeds, refined until stable."""
+    ids = _ids()
+    bodies = {ids[s]: seed_body(s) for s in SEEDS}
+    pubs = {ids[s]: dating.infer_publication_date(seed_body(s), CAPTIONS.get(s, ())) for s in SEEDS}
+    return chronology.settle(bodies, pubs)
+
+
+@pytest.fixture(scope="module")
+def entries(settled):
+    return chronology.build_chronology(settled[1])
+
+
+def _short(briefings) -> list[str]:
+    return sorted(b[:3] for b in briefings)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_publication_dates_after_refinement(settled, seed):
+    """003 inferred from its text, 004 through the talks 003 dates, the others honest ranges."""
+    pub = settled[0][_ids()[seed]]
+    expected = GOLD["publication"][seed]
+    assert (pub.status, pub.value) == (expected["status"], expected["value"])
+    if "range_label" in expected:
+        assert pub.range_label == expected["range_label"]
+    assert pub.basis and pub.status != "confirmed"
+
+
+def test_seed_004_basis_names_the_linked_briefing(settled):
+    """The reader sees that 004's date comes from the same talks reported by 003."""
+    basis = settled[0][_ids()["004"]].basis
+    assert "vendredi" in basis and _ids()["003"] in basis
+
+
+def test_every_gold_event_is_in_the_chronology(entries):
+    """Right date, precision and briefings for every dated event of the seeds."""
+    have = {(e.date, e.precision, tuple(_short(e.briefings))) for e in entries}
+    found = [ev for ev in GOLD["events"] if (ev[0], ev[1], tuple(ev[2])) in have]
+    assert len(found) / len(GOLD["events"]) >= EVENT_RECALL_FLOOR, set(
+        map(tuple, map(str, GOLD["events"]))
+    ) - set(map(str, found))
+
+
+@pytest.mark.parametrize("case", GOLD["corroborated"], ids=lambda c: c["date"])
+def test_cross_source_events_are_merged(entries, case):
+    """The war outbreak and the Moscow talks each come from two briefings, every report kept."""
+    (entry,) = [e for e in entries if e.date == case["date"] and len(e.briefings) > 1]
+    assert _short(entry.briefings) == case["briefings"]
+    assert (entry.sources, entry.status) == (2, "corroborated")
+    assert case["label_has"] in entry.label
+    assert {r.briefing for r in entry.reports} == set(entry.briefings)
+
+
+def test_karabakh_control_dates_are_disputed(entries):
+    """004 (« depuis 1991 ») and 001 (« depuis … 1994 ») disagree; both entries say so."""
+    disputed = [e for e in entries if e.status == "disputed"]
+    assert sorted((e.date, _short(e.briefings)[0]) for e in disputed) == sorted(
+        map(tuple, GOLD["disputed"])
+    )
+    for e in disputed:
+        assert "1991" in e.dispute and "1994" in e.dispute and e.disputed_with
+
+
+def test_no_date_from_debris_or_unknown_year(entries):
+    """No entry comes from boilerplate numbers, and no year is guessed for 000 or 001."""
+    for e in entries:
+        assert not any(e.date.startswith(bad) for bad in GOLD["never"]), e
+        assert "X" not in e.date and e.precision in ("day", "month", "year")
+
+
+def test_year_less_reports_are_kept_out_until_dated(settled):
+    """000's « Le 12 octobre » has no year: an event of its briefing, not of the chronology."""
+    events = [e for e in settled[1] if e.briefing.startswith("000") and e.timex == "Le 12 octobre"]
+    assert [e.date for e in events] == ["XXXX-10-12"]
+    assert "année inconnue" in events[0].date_basis
+
+
+def test_chronology_is_sorted_unique_and_deterministic(settled, entries):
+    """Sorted by sort key; ids unique; same entries whatever the input order."""
+    assert [e.sort_key for e in entries] == sorted(e.sort_key for e in entries)
+    assert len({e.id for e in entries}) == len(entries)
+    assert chronology.build_chronology(reversed(settled[1])) == entries
+    assert len({e.id for e in settled[1]}) == len(settled[1])
+
+
+# Written samples (not seeds) ------------------------------------------------------------------
+
+DAY = PublicationDate("2021-03-05", "inferred", "test")
+UNKNOWN = PublicationDate(None, "unknown", "test")
+
+
+def _events(briefing: str, paragraphs: list[str], pub: PublicationDate = DAY):
+    return chronology.extract_events(briefing, paragraphs, pub)
+
+
+def test_same_talks_from_two_briefings_merge_and_date_the_other():
+    """The day of writing (a weekday told as past and future) meets a dated report of the talks."""
+    a = _events(
+        "a",
+        [
+            "Les ministres des Affaires étrangères du Pérou et du Chili se sont rencontrés à Lima "
+            "le 5 mars pour des négociations sur la frontière."
+        ],
+    )
+    b_text = [
+        "Les négociations sur la frontière entre le Pérou et le Chili doivent se tenir plus tard "
+        "vendredi à Lima, a annoncé vendredi le ministère."
+    ]
+    b = _events("b", b_text, UNKNOWN)
+    pubs = chronology.refine_publication_dates({"a": DAY, "b": UNKNOWN}, a + b)
+    assert (pubs["b"].value, pubs["b"].status) == ("2021-03-05", "inferred")
+    b = _events("b", b_text, pubs["b"])
+    (entry,) = chronology.build_chronology(a + b)
+    assert (entry.sources, entry.status, entry.date) == (2, "corroborated", "2021-03-05")
+
+
+def test_different_events_on_one_date_stay_apart():
+    """An earthquake and a vote on the same day are two entries, not one."""
+    a = _events("a", ["Un séisme de magnitude 6 a frappé le nord du Japon le 5 mars 2021."])
+    b = _events("b", ["Le parlement chilien a adopté une réforme des retraites le 5 mars 2021."])
+    entries = chronology.build_chronology(a + b)
+    assert [e.status for e in entries] == ["single-source", "single-source"]
+
+
+def test_two_start_dates_for_one_state_are_disputed():
+    """« sous le contrôle des rebelles depuis 2012 » against « contrôlent … depuis 2014 »."""
+    a = _events("a", ["La région est sous le contrôle des rebelles depuis 2012, selon l’ONU."])
+    b = _events("b", ["Les rebelles contrôlent la région depuis 2014."])
+    entries = chronology.build_chronology(a + b)
+    assert [e.status for e in entries] == ["disputed", "disputed"]
+    assert "2012" in entries[0].dispute and "2014" in entries[0].dispute
+
+
+def test_unrelated_states_are_not_disputed():
+    """Two « depuis » about different things are no contradiction."""
+    a = _events("a", ["L’armée contrôle la ville portuaire depuis 2015."])
+    b = _events("b", ["Le musée national est fermé au public depuis 2012."])
+    assert {e.status for e in chronology.build_chronology(a + b)} == {"single-source"}
+
+
+def test_year_less_report_takes_the_year_of_the_same_event_elsewhere():
+    """« le 14 février » told like a dated event gets its year, and its basis says so."""
+    a = _events("a", ["L’incendie de la raffinerie de Gdansk a éclaté le 14 février 2019."])
+    b = _events(
+        "b",
+        [
+            "L’incendie de la raffinerie de Gdansk a éclaté le 14 février, faisant trois blessés.",
+            "Le 20 février, une enquête a été ouverte.",
+        ],
+        UNKNOWN,
+    )
+    entries = chronology.build_chronology(a + b)
+    merged = [e for e in entries if e.sources == 2]
+    assert [e.date for e in merged] == ["2019-02-14"]
+    neighbour = [e for e in entries if e.date == "2019-02-20"]
+    assert neighbour and "même article" in neighbour[0].reports[0].date_basis
+
+
+def test_event_fields_and_labels():
+    """An event keeps its sentence, actors from spans, a short label and a sortable key."""
+    text = "Le 31 octobre, Pashinian a envoyé une lettre à Poutine."
+    spans = [[(15, 24, "nikol-pashinian"), (47, 54, "vladimir-poutine")]]
+    (e,) = chronology.extract_events(
+        "x", [text], PublicationDate("2020-11-03", "inferred", "t"), spans
+    )
+    assert (e.date, e.precision, e.sort_key, e.display) == (
+        "2020-10-31",
+        "day",
+        "2020-10-31",
+        "31 octobre 2020",
+    )
+    assert e.actors == ("nikol-pashinian", "vladimir-poutine")
+    assert e.label == "Pashinian a envoyé une lettre à Poutine"
+    assert "@vladimir-poutine" in e.terms
+
+
+def test_month_sorts_apart_from_its_display():
+    """« fin septembre 2020 » displays as a month but sorts at the end of it."""
+    (e,) = _events(
+        "x",
+        ["Les combats ont éclaté fin septembre."],
+        PublicationDate("2020-11-03", "inferred", "t"),
+    )
+    assert (e.date, e.precision, e.display, e.sort_key) == (
+        "2020-09",
+        "month",
+        "fin septembre 2020",
+        "2020-09-28",
+    )

@@ -6,11 +6,12 @@ from typing import Any
 
 from pelican import signals
 
-from .generator import BriefingGenerator
 
-
-def get_generators(pelican: Any) -> type[BriefingGenerator]:
+def get_generators(pelican: Any) -> type:
     """Add our generator after Pelican's own (articles and pages are read first)."""
+    # Imported here so that `import briefing.cleaning` (tests, tools) stays light.
+    from .generator import BriefingGenerator
+
     return BriefingGenerator
 
 

@@ -55,7 +55,75 @@ def dump(path: Path, data: Any) -> None:
                     encoding="utf-8")
 
 
+def actor_record(a: Any, site: Site, cfg: BriefingSettings) -> dict[str, Any]:
+    """One entry of actors.json (DESIGN.md §4)."""
+    return {
+        "id": a.id,
+        "name": a.name,
+        "kind": a.kind,
+        "aliases": list(a.aliases),
+        "url": cfg.ACTOR_URL.format(slug=a.id),
+        "curated": a.curated,
+        "wikidata": a.wikidata,
+        "merge_basis": a.merge_basis,
+        "briefings": [bid for bid, _ in a.briefings],
+        "mentions": {bid: n for bid, n in a.briefings},
+        "roles": [{"text": text, "briefing": bid or None} for text, bid in a.roles],
+        "quotes": [{"text": text, "briefing": bid, "paragraph": par}
+                   for text, bid, par in a.quotes],
+    }
+
+
+def chronology_record(e: Any, cfg: BriefingSettings) -> dict[str, Any]:
+    """One entry of chronology.json (DESIGN.md §4), every source report kept."""
+    return {
+        "id": e.id,
+        "date": e.date,
+        "precision": e.precision,
+        "sort_key": e.sort_key,
+        "display": e.display,
+        "label": e.label,
+        "url": f"{cfg.EVENT_URL}#{e.id}",
+        "briefings": list(e.briefings),
+        "actors": list(e.actors),
+        "sources": e.sources,
+        "status": e.status,
+        "dispute": e.dispute,
+        "disputed_with": list(e.disputed_with),
+        "reports": [
+            {"briefing": r.briefing, "paragraph": r.paragraph, "sentence": r.sentence,
+             "expression": r.timex, "date": r.date, "date_basis": r.date_basis}
+            for r in e.reports
+        ],
+    }
+
+
+def note_record(n: Any, cfg: BriefingSettings) -> dict[str, Any]:
+    """One entry of notes.json: a fact-check with its verdict on the fixed scale."""
+    return {
+        "id": n.slug,
+        "url": cfg.NOTE_URL.format(slug=n.slug),
+        "title": n.title,
+        "date": n.date,
+        "claim": n.claim,
+        "claimant": n.claimant,
+        "verdict": n.verdict.key,
+        "verdict_label": n.verdict.label,
+        "rating": n.verdict.rating,
+        "briefings": list(n.briefings),
+        "actors": list(n.actors),
+        "events": list(n.events),
+        "sources": [{"label": label, "url": url} for label, url in n.sources],
+        "corrections": [{"date": c.date, "text": c.text} for c in n.corrections],
+    }
+
+
 def write_all(site: Site, cfg: BriefingSettings, output: Path) -> None:
     """Every export file of the site."""
     api = output / cfg.API_PATH
     dump(api / "briefings.json", [briefing_record(b, cfg) for b in site.briefings])
+    dump(api / "actors.json", [actor_record(a, site, cfg) for a in site.actors])
+    dump(api / "chronology.json", [chronology_record(e, cfg)
+                                   for e in sorted(site.chronology,
+                                                   key=lambda e: (e.sort_key, e.id))])
+    dump(api / "notes.json", [note_record(n, cfg) for n in site.notes])

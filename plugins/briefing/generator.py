@@ -9,13 +9,17 @@ from typing import Any
 
 import markdown
 from pelican.generators import Generator
+from pelican.log import console
 
-from . import export, render
+from . import actors, export, feeds, render
+from .nlpcache import NerCache
 from .pipeline import ContentFile, SeedFile, Site, build_site
 from .settings import BriefingSettings, validate
 
 logger = logging.getLogger(__name__)
 
+# Absolute address used in feeds and the sitemap of a development build (make devserver).
+DEV_SITE_URL = "http://127.0.0.1:8000"
 # Authors' folders under content/ that this plugin reads (Pelican's own generators skip them).
 CONTENT_FOLDERS = ("sources", "actors", "notes", "outlets")
 
@@ -33,28 +37,84 @@ class BriefingGenerator(Generator):
         """Read everything and build the immutable Site before any page is written."""
         seeds = self._read_seeds()
         content = {folder: self._read_markdown(folder) for folder in CONTENT_FOLDERS}
-        self.site = build_site(seeds, sources=content["sources"])
+        ner = None
+        if self.config.NLP:
+            self.ner_cache = NerCache(self.config.CACHE_PATH / "ner", actors.load_nlp,
+                                      actors.ner_spans, self.config.NLP_PROCESSES)
+            ner = self.ner_cache
+        self.site = build_site(seeds, content, ner=ner)
         for problem in self.site.problems:
             logger.warning("briefing: %s", problem)
         self.context["briefing_site"] = self.site
         self.context["briefings"] = self.site.briefings
 
     def generate_output(self, writer: Any) -> None:
-        """Write pages (through Pelican's writer) and exports (plain files)."""
+        """Write pages (through Pelican's writer), feeds, sitemap and exports."""
         assert self.site is not None
         site, cfg = self.site, self.config
+        ix = render.SiteIndex(site, cfg)
+        self.context["ix"] = ix
         relative = self.settings["RELATIVE_URLS"]
-        pages = render.site_pages(site, cfg)
+        base_url = self.public_url()
+        pages = render.site_pages(site, cfg, ix, base_url, self.settings)
         for page in pages:
+            # The 404 page is served at any depth: only absolute links work there.
             writer.write_file(page.save_as, self.get_template(page.template), self.context,
-                              relative_urls=relative, **page.context)
+                              relative_urls=relative and page.save_as != "404.html",
+                              **page.context)
         out = Path(self.output_path)
         for briefing in site.briefings:
             raw = out / render.briefing_dir(briefing, cfg) / "source.txt"
             raw.parent.mkdir(parents=True, exist_ok=True)
             raw.write_bytes(self._seed_bytes[briefing.filename])
         export.write_all(site, cfg, out)
-        logger.info("briefing: %d briefings written", len(site.briefings))
+        self._write_feeds(out, ix, base_url, pages)
+        self.summary(len(pages))
+
+    def public_url(self) -> str:
+        """The site's absolute address: SITEURL in production, the devserver's otherwise."""
+        for key in ("FEED_DOMAIN", "SITEURL"):
+            value = self.settings.get(key) or ""
+            if value.startswith(("http://", "https://")):
+                return value.rstrip("/")
+        return DEV_SITE_URL
+
+    def _write_feeds(self, out: Path, ix: render.SiteIndex, base: str,
+                     pages: list[render.PageSpec]) -> None:
+        site, cfg = ix.site, ix.cfg
+        entries = [feeds.FeedEntry(b.title, feeds.absolute_url(base, ix.url(b)), b.date,
+                                   b.paragraphs[0].text if b.paragraphs else b.title)
+                   for b in site.briefings]
+        feed = feeds.atom_feed(entries, title=self.settings["SITENAME"],
+                               feed_url=f"{base}/feeds/briefings.atom.xml",
+                               site_url=f"{base}/", author=cfg.PUBLISHER,
+                               subtitle=self.settings.get("SITESUBTITLE", ""))
+        (out / "feeds").mkdir(parents=True, exist_ok=True)
+        (out / "feeds" / "briefings.atom.xml").write_text(feed, encoding="utf-8")
+        dated = {render.briefing_dir(b, cfg) + "/index.html": b.date for b in site.briefings}
+        dated.update({cfg.NOTE_URL.format(slug=n.slug) + "index.html": n.date
+                      for n in site.notes})
+        urls = [feeds.SitemapEntry(f"{base}/{p.save_as.removesuffix('index.html')}",
+                                   dated.get(p.save_as))
+                for p in pages if p.save_as.endswith("index.html")]
+        urls += [feeds.SitemapEntry(f"{base}/{p.url}") for p in self.context.get("pages", [])]
+        (out / "sitemap.xml").write_text(feeds.sitemap_xml(urls), encoding="utf-8")
+
+    def summary(self, pages: int) -> None:
+        """One line of counts and the list of warnings, at the end of every build."""
+        site = self.site
+        assert site is not None
+        cache = getattr(self, "ner_cache", None)
+        nlp = (f", NER cache {cache.hits} hit(s) / {cache.misses} miss(es)" if cache else
+               ", NER off")
+        # Printed like Pelican's own "Done:" line: visible without -v, after the warnings.
+        console.print(
+            f"briefing: {len(site.briefings)} briefings, {len(site.actors)} actors, "
+            f"{len(site.events)} events ({len(site.chronology)} chronology entries), "
+            f"{len(site.notes)} notes, {pages} pages, {len(site.problems)} warning(s){nlp}",
+            highlight=False, markup=False)
+        for problem in site.problems:
+            console.print(f"briefing:   - {problem}", highlight=False, markup=False)
 
     def _read_seeds(self) -> list[SeedFile]:
         folder = self.config.SEEDS_PATH

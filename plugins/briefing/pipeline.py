@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from slugify import slugify
 
-from . import cleaning
+from . import actors as actors_mod
+from . import chronology, cleaning, dating, factcheck
 from .cleaning import Cleaned, Decision, Gap, Paragraph, SourceHint
 from .reading import SeedProblem, SeedText, decode_seed
 
@@ -93,6 +94,7 @@ class Briefing:
     duplicates: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
+    reprint_of: str | None = None
 
     @property
     def removed(self) -> tuple[Decision, ...]:
@@ -112,7 +114,22 @@ class Site:
     briefings: tuple[Briefing, ...]
     problems: tuple[Problem, ...]
     skipped: tuple[SeedProblem, ...] = ()
-    raw: dict[str, bytes] = field(default_factory=dict)
+    actors: tuple[actors_mod.Actor, ...] = ()
+    mentions: tuple[actors_mod.ResolvedMention, ...] = ()
+    quotes: tuple[actors_mod.ResolvedQuote, ...] = ()
+    relays: tuple[actors_mod.ResolvedRelay, ...] = ()
+    events: tuple[chronology.Event, ...] = ()
+    chronology: tuple[chronology.ChronologyEntry, ...] = ()
+    notes: tuple[factcheck.Note, ...] = ()
+    outlets: tuple[factcheck.Outlet, ...] = ()
+    figures: tuple[factcheck.Figure, ...] = ()
+    figure_groups: tuple = ()
+    disputed_figures: tuple = ()
+
+
+# Given the paragraphs of each briefing (by id), return NER spans per paragraph (by id).
+NerProvider = Callable[[Mapping[str, Sequence[str]]],
+                       Mapping[str, Sequence[Sequence[actors_mod.NerSpan]]]]
 
 
 def seed_id(filename: str) -> str:
@@ -122,7 +139,8 @@ def seed_id(filename: str) -> str:
 
 def build_site(
     seeds: Sequence[SeedFile],
-    sources: Sequence[ContentFile] = (),
+    content: Mapping[str, Sequence[ContentFile]] | None = None,
+    ner: NerProvider | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Site:
     """Turn seeds and authors' files into a Site.
@@ -131,8 +149,14 @@ def build_site(
     2. deduplicate: an exact copy of another seed is published once and reported;
     3. clean: classify lines, with short lines shared across seeds treated as site furniture;
     4. source notes: authors' verified metadata override hints and inferences;
-    5. assemble Briefing records with unique slugs.
+    5. NER on cleaned paragraphs only (through `ner`, which caches; None = no model);
+    6. actors: registry, mentions, roles, quotes, relays, resolved across briefings;
+    7. dates: publication date per briefing (confirmed by authors, else inferred or unknown);
+    8. chronology: events per briefing, dates and events settled together, merged across seeds;
+    9. fact-checking: outlets, notes validated against briefings/actors/events, figures;
+    10. assemble Briefing records with unique slugs and their links.
     """
+    content = content or {}
     problems: list[Problem] = []
     skipped: list[SeedProblem] = []
 
@@ -165,32 +189,103 @@ def build_site(
     for text in unique:
         line_seeds.update({cleaning.normalise_line(line) for line in text.lines if line.strip()})
     shared = frozenset(k for k, n in line_seeds.items() if n >= 2)
-
-    # 4. Source notes, keyed by seed id.
-    notes, note_problems = parse_source_notes(sources, {t.id for t in unique})
-    problems.extend(note_problems)
-
-    # 5. Assemble.
-    briefings: list[Briefing] = []
-    used_slugs: set[str] = set()
+    cleaned: dict[str, Cleaned] = {}
     for text in unique:
         if progress:
             progress(text.id)
-        cleaned = cleaning.clean(text, shared)
-        if not cleaned.paragraphs:
+        cleaned[text.id] = c = cleaning.clean(text, shared)
+        if not c.paragraphs:
             problems.append(Problem(f"seeds/{text.filename}",
                                     "aucun texte d’article après nettoyage (que de l’habillage)"))
         # A legacy encoding is worth an author's look; BOM and CRLF are routine.
         problems.extend(Problem(f"seeds/{text.filename}", note)
                         for note in text.notes if "cp1252" in note)
-        briefings.append(_briefing(text, cleaned, notes.get(text.id), used_slugs,
-                                   tuple(duplicates.get(text.id, ()))))
-    return Site(tuple(briefings), tuple(problems), tuple(skipped))
+    bodies = {sid: [p.text for p in c.paragraphs] for sid, c in cleaned.items()}
+
+    # 4. Source notes, keyed by seed id.
+    notes, note_problems = parse_source_notes(content.get("sources", ()), set(cleaned))
+    problems.extend(note_problems)
+
+    # 5. NER (cached by the caller); briefings without text need none.
+    spans = dict(ner({k: v for k, v in bodies.items() if v})) if ner else {}
+
+    # 6. Actors.
+    registry, errors = actors_mod.parse_registry(
+        (f.path, f.metadata, f.body_html) for f in content.get("actors", ()))
+    problems.extend(_author_error(e, content.get("actors", ())) for e in errors)
+    per_briefing = [actors_mod.extract_actors(sid, bodies[sid], spans.get(sid, ()), registry)
+                    for sid in sorted(bodies)]
+    index = actors_mod.resolve_actors(per_briefing, registry)
+    actor_spans: dict[str, list[list[tuple[int, int, str]]]] = {
+        sid: [[] for _ in bodies[sid]] for sid in bodies}
+    for m in index.mentions:
+        actor_spans[m.briefing][m.paragraph].append((m.start, m.end, m.actor))
+
+    # 7. Publication dates: authors' verified date wins, else evidence from the text.
+    pubs: dict[str, dating.PublicationDate] = {}
+    for sid, c in cleaned.items():
+        note = notes.get(sid)
+        if note and note.date:
+            pubs[sid] = dating.PublicationDate(
+                note.date, "confirmed", f"date vérifiée par la rédaction ({note.path})")
+        else:
+            pubs[sid] = dating.infer_publication_date(bodies[sid], c.captions)
+
+    # 8. Chronology: dates and events settle each other (a shared event dates a seed).
+    pubs, events = chronology.settle(bodies, pubs, actor_spans)
+    entries = chronology.build_chronology(events)
+    entry_of = {e.id: entry.id for entry in entries for e in entry.reports}
+
+    # 9. Fact-checking.
+    outlets, outlet_problems = factcheck.parse_outlets(content.get("outlets", ()))
+    problems.extend(outlet_problems)
+    fact_notes, fact_problems = factcheck.parse_notes(
+        content.get("notes", ()), set(cleaned), {a.id for a in index.actors},
+        {entry.id: entry.date for entry in entries})
+    problems.extend(fact_problems)
+    figures = tuple(f for sid in sorted(bodies) for f in factcheck.figures(sid, bodies[sid]))
+    agreeing, disputed = factcheck.compare_figures(figures)
+
+    # 10. Assemble.
+    first_mention: dict[str, dict[str, tuple[int, int]]] = {}
+    for m in index.mentions:
+        seen = first_mention.setdefault(m.briefing, {})
+        if m.actor not in seen or (m.paragraph, m.start) < seen[m.actor]:
+            seen[m.actor] = (m.paragraph, m.start)
+    briefing_events: dict[str, list[str]] = {}
+    for e in events:
+        if e.id in entry_of:
+            ids = briefing_events.setdefault(e.briefing, [])
+            if entry_of[e.id] not in ids:
+                ids.append(entry_of[e.id])
+    briefings: list[Briefing] = []
+    used_slugs: set[str] = set()
+    for text in unique:
+        actor_ids = tuple(a for a, _ in sorted(first_mention.get(text.id, {}).items(),
+                                               key=lambda kv: (kv[1], kv[0])))
+        briefings.append(_briefing(
+            text, cleaned[text.id], notes.get(text.id), used_slugs,
+            tuple(duplicates.get(text.id, ())), pubs[text.id], actor_ids,
+            tuple(briefing_events.get(text.id, ()))))
+    return Site(
+        briefings=tuple(briefings), problems=tuple(problems), skipped=tuple(skipped),
+        actors=index.actors, mentions=index.mentions, quotes=index.quotes, relays=index.relays,
+        events=events, chronology=entries, notes=fact_notes, outlets=outlets,
+        figures=figures, figure_groups=tuple(agreeing), disputed_figures=tuple(disputed),
+    )
+
+
+def _author_error(error: actors_mod.AuthorError, files: Sequence[ContentFile]) -> Problem:
+    """An actor-registry error as a located Problem (the file's line for that field)."""
+    lines = next((f.lines for f in files if f.path == error.path), {})
+    message = error.message.removeprefix(f"{error.path}: ")
+    return Problem(error.path, message, error.field, lines.get(error.field))
 
 
 def _briefing(
     text: SeedText, cleaned: Cleaned, note: SourceNote | None, used: set[str],
-    duplicates: tuple[str, ...],
+    duplicates: tuple[str, ...], pub: dating.PublicationDate, actor_ids: tuple[str, ...],
+    event_ids: tuple[str, ...],
 ) -> Briefing:
     slug = unique_slug(text.id, used)
     publisher = next((h for h in cleaned.hints if h.relation == "publisher"), None)
@@ -201,11 +296,6 @@ def _briefing(
     else:
         source, status = None, "unknown"
         basis = "aucun indice fiable du média dans le texte"
-    if note and note.date:
-        date, date_status = note.date, "confirmed"
-        date_basis = f"date vérifiée par la rédaction ({note.path})"
-    else:
-        date, date_status, date_basis = None, "unknown", "aucune date dans le texte (à inférer)"
     return Briefing(
         id=text.id, slug=slug, filename=text.filename, title=cleaned.title,
         title_is_generated=cleaned.title_is_generated, title_basis=cleaned.title_basis,
@@ -213,7 +303,9 @@ def _briefing(
         hints=cleaned.hints, read_notes=text.notes, sha256=text.sha256,
         source=source, source_status=status, source_basis=basis,
         source_url=note.url if note else None,
-        date=date, date_status=date_status, date_basis=date_basis, duplicates=duplicates,
+        date=pub.value, date_status=pub.status, date_basis=pub.basis,
+        date_range=pub.range_label, duplicates=duplicates, actors=actor_ids, events=event_ids,
+        reprint_of=note.reprint_of if note and note.reprint_of else None,
     )
 
 

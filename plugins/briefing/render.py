@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import nh3
 from markupsafe import Markup, escape
 
-from .cleaning import Gap
+from . import factcheck, jsonld, verdicts
 from .pipeline import Briefing, Site
 from .settings import BriefingSettings
 
@@ -51,18 +53,198 @@ def briefing_dir(b: Briefing, cfg: BriefingSettings) -> str:
     return briefing_url(b, cfg).rstrip("/")
 
 
-def site_pages(site: Site, cfg: BriefingSettings) -> list[PageSpec]:
-    """Every page of the plugin, in a stable order."""
+class SiteIndex:
+    """Lookups the templates need (by id, by briefing, by actor), computed once per build."""
+
+    def __init__(self, site: Site, cfg: BriefingSettings) -> None:
+        self.site = site
+        self.cfg = cfg
+        self.briefing = {b.id: b for b in site.briefings}
+        self.actor = {a.id: a for a in site.actors}
+        self.entry = {e.id: e for e in site.chronology}
+        self.notes_by_briefing: dict[str, list[Any]] = defaultdict(list)
+        self.notes_by_actor: dict[str, list[Any]] = defaultdict(list)
+        self.notes_by_entry: dict[str, list[Any]] = defaultdict(list)
+        date_entries: dict[str, list[str]] = defaultdict(list)
+        for entry in site.chronology:
+            date_entries[entry.date].append(entry.id)
+        for note in site.notes:
+            for bid in note.briefings:
+                self.notes_by_briefing[bid].append(note)
+            for aid in note.actors:
+                self.notes_by_actor[aid].append(note)
+            for ev in note.events:
+                for eid in (date_entries.get(ev) or ([ev] if ev in self.entry else [])):
+                    self.notes_by_entry[eid].append(note)
+        self.entries_by_actor: dict[str, list[Any]] = defaultdict(list)
+        for entry in site.chronology:
+            for aid in entry.actors:
+                self.entries_by_actor[aid].append(entry)
+        self.quotes_by_speaker: dict[str, list[Any]] = defaultdict(list)
+        self.quotes_by_briefing: dict[str, list[Any]] = defaultdict(list)
+        for q in site.quotes:
+            self.quotes_by_briefing[q.briefing].append(q)
+            if q.speaker:
+                self.quotes_by_speaker[q.speaker].append(q)
+        self.relays_by_briefing: dict[str, list[Any]] = defaultdict(list)
+        for r in site.relays:
+            self.relays_by_briefing[r.briefing].append(r)
+        self.outlet_of: dict[str, Any] = {}
+        for b in site.briefings:
+            outlet = factcheck.match_outlet(b.source, site.outlets)
+            if outlet:
+                self.outlet_of[b.id] = outlet
+        self.comentions = _comentions(site)
+        self.figures_by_briefing: dict[str, list[tuple[Any, int, bool]]] = defaultdict(list)
+        disputed_keys = {key for key, _ in site.disputed_figures}
+        for key, figs in (*site.figure_groups, *site.disputed_figures):
+            n = len({f.briefing for f in figs})
+            for f in figs:
+                self.figures_by_briefing[f.briefing].append((f, n, key in disputed_keys))
+        self.disputed_figures = site.disputed_figures
+        self.years = sorted({e.date[:4] for e in site.chronology}, reverse=True)
+
+    def url(self, obj: Any) -> str:
+        """Site-relative URL of a briefing, actor, chronology entry, note or an id of one."""
+        if isinstance(obj, str):
+            obj = (self.briefing.get(obj) or self.actor.get(obj) or self.entry.get(obj)
+                   or obj)
+        if isinstance(obj, Briefing):
+            return briefing_url(obj, self.cfg)
+        if hasattr(obj, "merge_basis"):
+            return self.cfg.ACTOR_URL.format(slug=obj.id)
+        if hasattr(obj, "reports"):
+            return f"{self.cfg.EVENT_URL}#{obj.id}"
+        if hasattr(obj, "verdict"):
+            return self.cfg.NOTE_URL.format(slug=obj.slug)
+        raise ValueError(f"briefing: no URL for {obj!r}")
+
+
+def _comentions(site: Site) -> dict[str, list[tuple[str, int]]]:
+    """Actors mentioned in the same briefings, most shared briefings first."""
+    by_briefing: dict[str, set[str]] = defaultdict(set)
+    for m in site.mentions:
+        by_briefing[m.briefing].add(m.actor)
+    pairs: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for actors in by_briefing.values():
+        for a in actors:
+            for b in actors:
+                if a != b:
+                    pairs[a][b] += 1
+    return {a: sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+            for a, others in pairs.items()}
+
+
+ACTOR_KIND_LABELS = {
+    "person": ("Personnes", "personne"), "organisation": ("Organisations", "organisation"),
+    "state": ("États", "État"), "place": ("Lieux", "lieu"),
+}
+STATUS_LABELS = {
+    "corroborated": "corroboré", "single-source": "source unique", "disputed": "contesté",
+}
+
+
+def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
+               settings: dict[str, Any]) -> list[PageSpec]:
+    """Every page of the plugin, in a stable order, each with its schema.org JSON-LD."""
+    org = jsonld.site_organisation(
+        name=settings["SITENAME"], url=f"{base_url}/", description=settings.get("SITESUBTITLE"),
+        publishing_principles=f"{base_url}/methodologie/",
+        corrections_policy=f"{base_url}/corrections/")
+
+    def absolute(path: str) -> str:
+        return f"{base_url}/{path}"
+
     ordered = sorted_briefings(site.briefings)
-    pages = [PageSpec("index.html", "index", {"briefings": ordered, "page_name": "index"})]
+    actors = sorted(site.actors, key=lambda a: (-sum(n for _, n in a.briefings), a.name))
+    recent = sorted(site.chronology, key=lambda e: e.sort_key, reverse=True)[:8]
+    pages = [PageSpec("index.html", "index", {
+        "briefings": ordered, "page_name": "index", "top_actors": actors[:12],
+        "recent_events": recent, "jsonld": jsonld.to_script(org)})]
     for b in ordered:
         pages.append(PageSpec(
             f"{briefing_dir(b, cfg)}/index.html", "briefing",
             {"briefing": b, "page_name": "briefing",
-             "paragraphs_html": paragraphs_html(b),
-             "removed_groups": removed_by_kind(b)},
+             "paragraphs_html": paragraphs_html(b, site, ix),
+             "removed_groups": removed_by_kind(b),
+             "jsonld": jsonld.to_script(jsonld.news_article(
+                 url=absolute(ix.url(b)), headline=b.title,
+                 headline_is_generated=b.title_is_generated, date=b.date,
+                 date_status=b.date_status, date_basis=b.date_basis, organisation=org,
+                 source=b.source, source_status=b.source_status, source_url=b.source_url,
+                 raw_url=absolute(ix.url(b) + "source.txt"),
+                 about=[ix.actor[a].name for a in b.actors if a in ix.actor],
+                 word_count=b.word_count))},
         ))
+    actor_root = cfg.ACTOR_URL.split("{slug}")[0]
+    by_kind = [(kind, labels, [a for a in sorted(site.actors, key=lambda a: a.name.casefold())
+                              if a.kind == kind])
+               for kind, labels in ACTOR_KIND_LABELS.items()]
+    pages.append(PageSpec(f"{actor_root}index.html", "actors",
+                          {"by_kind": by_kind, "page_name": "actors"}))
+    for a in site.actors:
+        pages.append(PageSpec(f"{cfg.ACTOR_URL.format(slug=a.id)}index.html", "actor", {
+            "actor": a, "page_name": "actor",
+            "jsonld": jsonld.to_script(jsonld.person_or_org(
+                name=a.name, kind=a.kind, url=absolute(ix.url(a)), aliases=a.aliases,
+                wikidata=a.wikidata, roles=sorted({r for r, _ in a.roles})))}))
+    timeline = sorted(site.chronology, key=lambda e: (e.sort_key, e.id))
+    events_ld = [jsonld.event(name=e.label, date=e.date, url=absolute(ix.url(e)),
+                              status=e.status, sources=e.sources, description=e.dispute,
+                              about=[ix.actor[a].name for a in e.actors if a in ix.actor])
+                 for e in timeline]
+    pages.append(PageSpec(f"{cfg.EVENT_URL}index.html", "chronology",
+                          {"groups": group_by_month(timeline), "page_name": "chronology",
+                           "filter_label": None, "jsonld": jsonld.to_script(events_ld)}))
+    for year in ix.years:
+        pages.append(PageSpec(
+            f"{cfg.EVENT_URL}{year}/index.html", "chronology",
+            {"groups": group_by_month([e for e in timeline if e.date.startswith(year)]),
+             "page_name": "chronology", "filter_label": f"année {year}", "filter_year": year}))
+    for aid, entries in sorted(ix.entries_by_actor.items()):
+        actor = ix.actor[aid]
+        pages.append(PageSpec(
+            f"{cfg.EVENT_URL}acteurs/{aid}/index.html", "chronology",
+            {"groups": group_by_month(sorted(entries, key=lambda e: (e.sort_key, e.id))),
+             "page_name": "chronology", "filter_label": actor.name, "filter_actor": actor}))
+    for note in site.notes:
+        note_entries = sorted({eid for eid, notes in ix.notes_by_entry.items() if note in notes})
+        pages.append(PageSpec(f"{cfg.NOTE_URL.format(slug=note.slug)}index.html", "note", {
+            "note": note, "page_name": "note", "note_entries": note_entries,
+            "jsonld": jsonld.to_script(jsonld.claim_review(
+                note, url=absolute(ix.url(note)), organisation=org,
+                appearances=[absolute(ix.url(b)) for b in note.briefings if b in ix.briefing],
+                claimant_type=_claimant_type(note, ix)))}))
+    note_root = cfg.NOTE_URL.split("{slug}")[0]
+    pages.append(PageSpec(f"{note_root}index.html", "notes",
+                          {"notes": sorted(site.notes, key=lambda n: (n.date or "", n.slug),
+                                           reverse=True), "page_name": "notes"}))
+    corrections = sorted(((c, n) for n in site.notes for c in n.corrections),
+                         key=lambda cn: (cn[0].date, cn[1].slug), reverse=True)
+    pages.append(PageSpec("corrections/journal/index.html", "corrections_log",
+                          {"corrections": corrections, "page_name": "corrections_log"}))
+    pages.append(PageSpec("recherche/index.html", "search", {"page_name": "search"}))
+    pages.append(PageSpec("404.html", "404", {"page_name": "404"}))
     return pages
+
+
+def _claimant_type(note: Any, ix: SiteIndex) -> str:
+    """schema.org type of the claimant: from the actor registry when the note names one."""
+    for aid in note.actors:
+        actor = ix.actor.get(aid)
+        if actor and note.claimant and actor.name.casefold() in note.claimant.casefold():
+            return "Person" if actor.kind == "person" else "Organization"
+    return "Person" if note.claimant else "Organization"
+
+
+def group_by_month(entries: Sequence[Any]) -> list[tuple[str, list[tuple[str, list[Any]]]]]:
+    """[(year, [(month label or '', entries)])], precision kept: year-only events stand apart."""
+    years: dict[str, dict[str, list[Any]]] = {}
+    for e in entries:
+        year = e.date[:4]
+        month = french_date(e.date[:7]).split(" ")[0] if e.precision != "year" else ""
+        years.setdefault(year, {}).setdefault(month, []).append(e)
+    return [(y, list(months.items())) for y, months in years.items()]
 
 
 def sorted_briefings(briefings: Sequence[Briefing]) -> list[Briefing]:
@@ -74,33 +256,54 @@ def _neg(iso: str) -> tuple[int, ...]:
     return tuple(-int(x) for x in iso.split("-") if x.isdigit())
 
 
-def paragraphs_html(b: Briefing) -> list[Markup]:
-    """Escaped paragraphs with every gap visibly marked at its place."""
-    by_par: dict[int, list[Gap]] = {}
+def paragraphs_html(b: Briefing, site: Site, ix: SiteIndex) -> list[Markup]:
+    """Escaped paragraphs: gaps marked, first mention of each actor and dates linked."""
+    marks: dict[int, list[tuple[int, int, str, Any]]] = defaultdict(list)
     for gap in b.gaps:
-        by_par.setdefault(gap.paragraph, []).append(gap)
-    out = []
-    for i, p in enumerate(b.paragraphs):
-        out.append(mark_gaps(p.text, by_par.get(i, [])))
-    return out
+        marks[gap.paragraph].append((gap.offset, gap.offset, "gap", gap))
+    linked: set[str] = set()
+    for m in sorted((m for m in site.mentions if m.briefing == b.id),
+                    key=lambda m: (m.paragraph, m.start)):
+        if m.actor not in linked and m.actor in ix.actor:
+            linked.add(m.actor)
+            marks[m.paragraph].append((m.start, m.end, "actor", ix.actor[m.actor]))
+    entry_of = {r.id: e for e in site.chronology for r in e.reports if r.briefing == b.id}
+    for ev in site.events:
+        if ev.briefing != b.id or ev.id not in entry_of or ev.paragraph >= len(b.paragraphs):
+            continue
+        pos = b.paragraphs[ev.paragraph].text.find(ev.timex)
+        if pos >= 0:
+            marks[ev.paragraph].append((pos, pos + len(ev.timex), "event", entry_of[ev.id]))
+    return [annotate(p.text, marks.get(i, []), ix) for i, p in enumerate(b.paragraphs)]
 
 
-def mark_gaps(text: str, gaps: Sequence[Gap]) -> Markup:
-    """Insert a visible, explained marker where words were lost."""
+def annotate(text: str, marks: Sequence[tuple[int, int, str, Any]], ix: SiteIndex) -> Markup:
+    """Escape a paragraph and insert links and gap markers; overlapping spans are skipped."""
     html = Markup("")
     pos = 0
-    for gap in sorted(gaps, key=lambda g: g.offset):
-        before = text[pos:gap.offset]
+    for start, end, kind, obj in sorted(marks, key=lambda m: (m[0], m[1] != m[0], -m[1])):
+        if start < pos:
+            continue
+        before = text[pos:start]
         html += escape(before)
-        if before[-1:].isalnum():
-            html += " "
-        html += Markup(
-            '<mark class="gap" title="{reason}"><span aria-hidden="true">[…]</span>'
-            '<span class="visually-hidden">[trou dans la source : {reason}]</span></mark>'
-        ).format(reason=gap.reason)
-        if text[gap.offset:gap.offset + 1].isalnum():
-            html += " "
-        pos = gap.offset
+        if kind == "gap":
+            if before[-1:].isalnum():
+                html += " "
+            html += Markup(
+                '<mark class="gap" title="{reason}"><span aria-hidden="true">[…]</span>'
+                '<span class="visually-hidden">[trou dans la source : {reason}]</span></mark>'
+            ).format(reason=obj.reason)
+            if text[end:end + 1].isalnum():
+                html += " "
+        elif kind == "actor":
+            html += Markup('<a class="actor-link" href="{root}{url}">{t}</a>').format(
+                root=Markup("{{ROOT}}"), url=ix.url(obj), t=text[start:end])
+        else:
+            html += Markup('<a class="date-link" href="{root}{url}" title="{label}">{t}</a>'
+                           ).format(root=Markup("{{ROOT}}"), url=ix.url(obj),
+                                    label=f"Dans la chronologie : {obj.display or obj.date}",
+                                    t=text[start:end])
+        pos = end
     return html + escape(text[pos:])
 
 
@@ -126,9 +329,31 @@ def french_date(iso: str | None) -> str:
     return f"{'1er' if day == 1 else day} {month} {parts[0]}"
 
 
+# Tags an author's Markdown may produce; everything else (script, style, iframe, on*) is dropped.
+SAFE_TAGS = {"a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "em", "h2", "h3", "h4",
+             "i", "li", "ol", "p", "pre", "q", "small", "strong", "sub", "sup", "table", "tbody",
+             "td", "th", "thead", "tr", "ul"}
+
+
+def safe_html(html: str) -> Markup:
+    """Authors' HTML sanitised by nh3 (Ammonia): no script, handler or javascript: URL."""
+    return Markup(nh3.clean(str(html), tags=SAFE_TAGS, url_schemes={"http", "https", "mailto"},
+                            link_rel="noopener nofollow"))
+
+
+def rooted(html: Markup, siteurl: str) -> Markup:
+    """Resolve the site-root placeholder of precomputed paragraph links for this page."""
+    return Markup(str(html).replace("{{ROOT}}", f"{siteurl}/"))
+
+
 def install_filters(env: Any, cfg: BriefingSettings) -> None:
     """Jinja filters and globals used by the theme."""
+    env.filters["safe_html"] = safe_html
+    env.filters["rooted"] = rooted
+    env.globals["VERDICT_BEST"] = verdicts.BEST_RATING
     env.globals["url_for"] = lambda b: briefing_url(b, cfg)
+    env.globals["ACTOR_KIND_LABELS"] = ACTOR_KIND_LABELS
+    env.globals["STATUS_LABELS"] = STATUS_LABELS
     env.filters["french_date"] = french_date
     env.globals["DATE_STATUS_LABELS"] = DATE_STATUS_LABELS
     env.globals["SOURCE_STATUS_LABELS"] = SOURCE_STATUS_LABELS

@@ -1,0 +1,118 @@
+"""Per-seed NER cache: content hash plus pipeline version, so a warm rebuild runs no model.
+
+Only the model's raw output (entity spans) is cached; every rule applied after it runs on each
+build, so changing those rules never needs an invalidation. The key covers everything that
+changes the spans: the paragraphs, the model name and version, spaCy's version, the components
+kept, and `NER_CACHE_VERSION` (bump it when `actors.ner_spans` itself changes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from .actors import NerSpan
+
+logger = logging.getLogger(__name__)
+
+NER_CACHE_VERSION = "1"
+
+
+class NerCache:
+    """A `NerProvider` for the pipeline: cached spans, the model loaded only on a miss."""
+
+    def __init__(self, folder: Path, load_nlp: Callable[[], Any], run: Callable[..., Any],
+                 processes: int = 1) -> None:
+        self.folder = folder
+        self._load_nlp = load_nlp
+        self._run = run
+        self._nlp: Any = None
+        self.processes = processes
+        self.hits = 0
+        self.misses = 0
+        self.words = 0
+        self.seconds = 0.0
+
+    def model_id(self) -> str:
+        """What the spans depend on besides the text (cheap: reads installed metadata only)."""
+        from importlib import metadata
+
+        import spacy
+
+        from . import actors
+
+        model = actors.SPACY_MODEL
+        try:
+            model_version = metadata.version(model.replace("_", "-"))
+        except metadata.PackageNotFoundError:
+            model_version = "?"
+        return "|".join([model, model_version, spacy.__version__,
+                         ",".join(sorted(actors.SPACY_EXCLUDE)), NER_CACHE_VERSION])
+
+    def key(self, model_id: str, paragraphs: Sequence[str]) -> str:
+        """Content hash of one briefing's paragraphs under one model id."""
+        h = hashlib.sha256(model_id.encode())
+        for p in paragraphs:
+            h.update(b"\x00")
+            h.update(p.encode())
+        return h.hexdigest()
+
+    def __call__(self, bodies: Mapping[str, Sequence[str]]
+                 ) -> dict[str, tuple[tuple[NerSpan, ...], ...]]:
+        """Spans for every briefing: cached ones read, the others computed in one batch."""
+        import time
+
+        model_id = self.model_id()
+        out: dict[str, tuple[tuple[NerSpan, ...], ...]] = {}
+        todo: dict[str, str] = {}
+        for bid in sorted(bodies):
+            key = self.key(model_id, bodies[bid])
+            cached = self._read(key)
+            if cached is not None and len(cached) == len(bodies[bid]):
+                out[bid] = cached
+                self.hits += 1
+            else:
+                todo[bid] = key
+        if not todo:
+            return out
+        self.misses += len(todo)
+        if self._nlp is None:
+            self._nlp = self._load_nlp()
+        flat = [p for bid in todo for p in bodies[bid]]
+        started = time.perf_counter()
+        spans = list(self._run(self._nlp, flat, n_process=self.processes))
+        self.seconds += time.perf_counter() - started
+        self.words += sum(len(p.split()) for p in flat)
+        pos = 0
+        for bid, key in todo.items():
+            n = len(bodies[bid])
+            out[bid] = tuple(spans[pos:pos + n])
+            pos += n
+            self._write(key, out[bid])
+        return out
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def _read(self, key: str) -> tuple[tuple[NerSpan, ...], ...] | None:
+        path = self._path(key)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return tuple(tuple(NerSpan(*span) for span in par) for par in data)
+        except FileNotFoundError:
+            return None
+        except (ValueError, TypeError) as exc:  # a corrupt entry is recomputed, not fatal
+            logger.warning("briefing: NER cache entry %s unreadable (%s): recomputed", path, exc)
+            return None
+
+    def _write(self, key: str, spans: tuple[tuple[NerSpan, ...], ...]) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = [[[s.start, s.end, s.label, s.text] for s in par] for par in spans]
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)  # atomic: a crash mid-write never leaves a half entry

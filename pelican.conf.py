@@ -43,8 +43,8 @@ PLUGINS = ["briefing"]
 
 # The plugin's settings; every key is documented in the README.
 BRIEFING = {
-    "SEEDS_PATH": "seeds",
-    "CACHE_PATH": ".cache/briefing",
+    "SEEDS_PATH": str(_HERE / "seeds"),
+    "CACHE_PATH": str(_HERE / ".cache" / "briefing"),
 }
 
 DEFAULT_PAGINATION = False

@@ -83,3 +83,101 @@ def test_no_broken_internal_link(built_site: Path) -> None:
             if not path.exists():
                 broken.append(f"{rel} -> {url}")
     assert broken == []
+
+
+def _load(site: Path, name: str) -> list[dict]:
+    return json.loads((site / "api" / name).read_text(encoding="utf-8"))
+
+
+def test_every_export_matches_its_schema(built_site: Path) -> None:
+    for name in ("actors", "chronology", "notes"):
+        schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+        jsonld_data = _load(built_site, f"{name}.json")
+        assert jsonld_data, f"{name}.json is empty"
+        jsonschema.validate(jsonld_data, schema)
+
+
+def test_one_actor_page_per_real_person_whatever_the_spelling(built_site: Path) -> None:
+    actors = _load(built_site, "actors.json")
+    persons = {a["name"]: a for a in actors if a["kind"] == "person"}
+    pachinian = persons["Nikol Pachinian"]
+    assert {"Pashinyan", "Pashinian", "Pachinian"} <= set(pachinian["aliases"])
+    assert sum("pachinian" in a["id"] or "pashin" in a["id"] for a in actors) == 1
+    for a in actors:
+        assert (built_site / a["url"] / "index.html").is_file()
+    names = " ".join(a["name"] + " " + " ".join(a["aliases"]) for a in actors)
+    for boilerplate in ("DARAGON", "Stringer", "Refuser", "Veuillez", "Red'Action"):
+        assert boilerplate not in names
+    assert {a["kind"] for a in actors if a["name"] in ("Kremlin", "OSCE", "TASS")} == {
+        "organisation"}
+    assert persons.keys() >= {"Vladimir Poutine", "Ilham Aliyev", "Sergueï Lavrov",
+                              "Maria Zakharova", "Youri Ouchakov"}
+
+
+def test_briefing_links_actors_and_events_both_ways(built_site: Path) -> None:
+    briefings = {b["id"]: b for b in _briefings(built_site)}
+    chronology = {e["id"]: e for e in _load(built_site, "chronology.json")}
+    actors = {a["id"]: a for a in _load(built_site, "actors.json")}
+    for b in briefings.values():
+        for eid in b["events"]:
+            assert b["id"] in chronology[eid]["briefings"]
+        for aid in b["actors"]:
+            assert b["id"] in actors[aid]["briefings"]
+    b = briefings["004_a1c3856fd1dc1f34"]
+    soup = _soup(built_site / b["url"] / "index.html")
+    text_links = {a["href"].rstrip("/").rsplit("/", 1)[-1]
+                  for a in soup.select(".text a.actor-link")}
+    assert "maria-zakharova" in text_links
+    assert len(soup.select(".text a.date-link")) >= 3
+    assert soup.select_one(".panel .events") is not None
+
+
+def test_cross_source_events_are_merged_and_disputes_found(built_site: Path) -> None:
+    entries = _load(built_site, "chronology.json")
+    by_date = {}
+    for e in entries:
+        by_date.setdefault(e["date"], []).append(e)
+    war = [e for e in by_date["2020-09-27"] if e["status"] == "corroborated"]
+    assert len(war) == 1 and war[0]["sources"] == 2
+    talks = [e for e in by_date["2020-10-09"] if e["sources"] == 2]
+    assert len(talks) == 1
+    assert {e["status"] for e in by_date["1991"]} == {"disputed"}
+    assert all(e["status"] in {"corroborated", "single-source", "disputed"} for e in entries)
+    assert all(e["sources"] == len(set(e["briefings"])) for e in entries)
+
+
+def test_publication_dates_are_never_falsely_confirmed(built_site: Path) -> None:
+    briefings = {b["id"]: b for b in _briefings(built_site)}
+    b003 = briefings["003_73ec17e6855bd39d"]
+    assert (b003["date"], b003["date_status"]) == ("2020-10-09", "inferred")
+    assert "9 octobre" in b003["date_basis"]
+    assert not any(b["date_status"] == "confirmed" for b in briefings.values())
+    for b in briefings.values():
+        if b["date_status"] == "unknown":
+            assert b["date"] is None and b["date_range"]
+
+
+def test_notes_attach_to_their_pages_with_claimreview(built_site: Path) -> None:
+    notes = _load(built_site, "notes.json")
+    assert len(notes) >= 3
+    for note in notes:
+        soup = _soup(built_site / note["url"] / "index.html")
+        (script,) = soup.select('script[type="application/ld+json"]')
+        data = json.loads(script.string)
+        assert data["@type"] == "ClaimReview"
+        assert data["claimReviewed"] == note["claim"]
+        assert data["reviewRating"]["alternateName"] == note["verdict_label"]
+        assert data["reviewRating"]["bestRating"] == 6
+        for bid in note["briefings"]:
+            page = built_site / next(b["url"] for b in _briefings(built_site) if b["id"] == bid)
+            links = _soup(page / "index.html").select(".panel .notes a")
+            assert any(note["url"].rstrip("/") in a["href"] for a in links)
+
+
+def test_every_page_is_french_with_one_h1(built_site: Path) -> None:
+    for page in sorted(built_site.rglob("*.html")):
+        if "pagefind" in page.parts:
+            continue
+        soup = _soup(page)
+        assert soup.html.get("lang") == "fr", page
+        assert len(soup.find_all("h1")) == 1, page

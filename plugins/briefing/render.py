@@ -184,7 +184,7 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
                           {"by_kind": by_kind, "page_name": "actors"}))
     for a in site.actors:
         pages.append(PageSpec(f"{cfg.ACTOR_URL.format(slug=a.id)}index.html", "actor", {
-            "actor": a, "page_name": "actor",
+            "actor": a, "page_name": "actor", "roles": grouped_roles(a.roles),
             "jsonld": jsonld.to_script(jsonld.person_or_org(
                 name=a.name, kind=a.kind, url=absolute(ix.url(a)), aliases=a.aliases,
                 wikidata=a.wikidata, roles=sorted({r for r, _ in a.roles})))}))
@@ -226,6 +226,17 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
     pages.append(PageSpec("recherche/index.html", "search", {"page_name": "search"}))
     pages.append(PageSpec("404.html", "404", {"page_name": "404"}))
     return pages
+
+
+def grouped_roles(roles: Sequence[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """Each role once (case-insensitive), with every briefing that gives it; registry first."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for text, bid in roles:
+        key = text.casefold()
+        label, sources = groups.setdefault(key, (text, []))
+        if bid not in sources:
+            sources.append(bid)
+    return sorted(groups.values(), key=lambda g: ("" not in g[1], g[0].casefold()))
 
 
 def _claimant_type(note: Any, ix: SiteIndex) -> str:

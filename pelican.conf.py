@@ -48,5 +48,9 @@ BRIEFING = {
 }
 
 DEFAULT_PAGINATION = False
+# Seed text is hostile input: every variable is escaped unless marked safe (Pelican's default
+# environment does not autoescape).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "autoescape": True}
 # Byte-identical rebuilds: no per-build cache stamps in the output.
 LOAD_CONTENT_CACHE = False

@@ -15,6 +15,14 @@ def get_generators(pelican: Any) -> type:
     return BriefingGenerator
 
 
+def content_written(path: str, context: Any = None) -> None:
+    """French typography on every HTML page written, ours and Pelican's."""
+    from .typography import on_content_written
+
+    on_content_written(path, context)
+
+
 def register() -> None:
     """Wire signals only; all work happens in the generator."""
     signals.get_generators.connect(get_generators)
+    signals.content_written.connect(content_written)

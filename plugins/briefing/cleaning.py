@@ -115,6 +115,7 @@ def normalise_line(text: str) -> str:
 def clean(seed: SeedText, shared_lines: Iterable[str] = frozenset()) -> Cleaned:
     """Classify every non-blank line of a seed.
 
+    0. HTML markup taken out of every line (code, never article text), with a reason;
     1. whole-line patterns (ads, widgets, teasers, bylines, cookie buttons), consent banners;
     2. position: lines after a teaser heading are teasers;
     3. repetition: within the seed, and short lines shared with other seeds;
@@ -125,7 +126,16 @@ def clean(seed: SeedText, shared_lines: Iterable[str] = frozenset()) -> Cleaned:
     8. gaps left by lost words; 9. source hints.
     """
     shared = frozenset(shared_lines)
-    numbered = [(i + 1, line.strip()) for i, line in enumerate(seed.lines) if line.strip()]
+    # 0. HTML in the text is code, not words: taken out first, so no later stage sees it.
+    markup: list[Decision] = []
+    numbered: list[tuple[int, str]] = []
+    for i, line in enumerate(seed.lines):
+        text, tags = strip_markup(line.strip())
+        if tags:
+            markup.append(Decision(i + 1, " ".join(tags), "boilerplate", "html-markup",
+                                   "code HTML dans le texte collecté : retiré, jamais exécuté"))
+        if text:
+            numbered.append((i + 1, text))
     decided: dict[int, Decision] = {}
 
     # 1–3. Patterns, position, repetition.
@@ -207,6 +217,9 @@ def clean(seed: SeedText, shared_lines: Iterable[str] = frozenset()) -> Cleaned:
             for d in decisions
         ]
 
+    # Markup decisions go before the decision on what is left of their line.
+    decisions = sorted([*markup, *decisions], key=lambda d: d.line)
+
     # 7. A title written from the lede, marked as such.
     if title:
         title_is_generated = False
@@ -278,6 +291,34 @@ def _judge_prose(number: int, text: str) -> Decision:
                         f"peu de mots-outils ({density:.0%}) : liste ou menu, pas de la prose")
     return Decision(number, text, "body", "prose",
                     f"prose ({len(ws)} mots, {density:.0%} de mots-outils)")
+
+
+def strip_markup(text: str) -> tuple[str, tuple[str, ...]]:
+    """A line without its HTML tags and code blocks, and the markup taken out, in order."""
+    kept: list[str] = []
+    removed: list[str] = []
+    pos = 0
+    for match in P.HTML_MARKUP.finditer(text):
+        name = match.group("name")
+        if name is not None and name.lower() not in P.HTML_TAG_NAMES:
+            continue
+        before = text[pos:match.start()]
+        kept.append(before.rstrip())
+        removed.append(match.group(0))
+        pos = match.end()
+        after = text[pos:]
+        # A tag between words stood for a space if spacing touched it or it breaks the line.
+        spaced = (before[-1:].isspace() or after[:1].isspace()
+                  or (name or "").lower() in P.HTML_BREAK_TAGS)
+        so_far = "".join(kept)
+        if spaced and so_far and not so_far.endswith(" ") \
+                and not re.match(r"\s*([,.)]|$)", after):
+            kept.append(" ")
+        pos += len(after) - len(after.lstrip())
+    if not removed:
+        return text, ()
+    kept.append(text[pos:])
+    return "".join(kept).strip(), tuple(removed)
 
 
 def generated_title(lede: str) -> str:

@@ -51,8 +51,11 @@ def briefing_record(b: Briefing, cfg: BriefingSettings) -> dict[str, Any]:
 def dump(path: Path, data: Any) -> None:
     """Write JSON deterministically (sorted keys, UTF-8, final newline)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-                    encoding="utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    # `<`, `>` and `&` only occur inside JSON strings: escaping them keeps any consumer that
+    # pastes the export into HTML safe from seed text such as `<script>`.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 def actor_record(a: Any, site: Site, cfg: BriefingSettings) -> dict[str, Any]:

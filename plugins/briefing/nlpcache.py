@@ -19,7 +19,7 @@ from .actors import NerSpan
 
 logger = logging.getLogger(__name__)
 
-NER_CACHE_VERSION = "1"
+NER_CACHE_VERSION = "2"
 
 
 class NerCache:

@@ -185,3 +185,35 @@ GAP_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("space-punct", re.compile(r"(?<=[\w’'])\s+(?P<at>)(?=[.,](?:\s|$))"),
      "espace avant une ponctuation : mot manquant"),
 )
+
+# HTML that leaks into scraped text (embeds, widgets, or code planted in a page). It is code,
+# never article text: taken out of the line with a reason, and escaped wherever it is shown.
+# Element names recognised as tags; `<<Nous>>` pseudo-guillemets and `a < b` are not tags.
+HTML_TAG_NAMES: frozenset[str] = frozenset([
+    # Code and embedded documents: their content is code too (see HTML_CODE_BLOCK).
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+    "applet", "svg", "math", "link", "meta", "base", "form", "input", "button", "select",
+    "textarea", "option",
+    # Media and links left by a sloppy scraper around the words.
+    "a", "img", "picture", "source", "video", "audio", "figure", "figcaption",
+    # Text structure and inline formatting.
+    "html", "head", "body", "title", "div", "span", "p", "br", "hr", "b", "i", "u", "em",
+    "strong", "small", "sub", "sup", "blockquote", "q", "cite", "abbr", "mark", "h1", "h2",
+    "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr", "td", "th", "details", "summary",
+    "marquee", "xmp",
+])
+# Tags that break a line when rendered: words on either side stay apart once the tag is gone.
+HTML_BREAK_TAGS: frozenset[str] = frozenset([
+    "br", "p", "div", "li", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+    "blockquote", "figure", "figcaption", "table", "ul", "ol",
+])
+# Markup, tried left to right: an element whose content is code or a foreign document (removed
+# with its content), an HTML comment, or one tag (opening, closing, self-closing) whose name the
+# cleaner checks against HTML_TAG_NAMES. A tag touching another `<`/`>` is a pseudo-guillemet.
+HTML_MARKUP = re.compile(
+    r"<(?P<block>script|style|noscript|template|iframe|object|svg|math|xmp)\b[^>]*>.*?"
+    r"</(?P=block)\s*>"
+    r"|<!--.*?(?:-->|$)"
+    r"|(?<!<)</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?=[\s/>])[^<>]*>(?!>)",
+    re.IGNORECASE | re.DOTALL,
+)

@@ -197,6 +197,10 @@ def build_site(
         if not c.paragraphs:
             problems.append(Problem(f"seeds/{text.filename}",
                                     "aucun texte d’article après nettoyage (que de l’habillage)"))
+        markup = ", ".join(str(d.line) for d in c.decisions if d.rule == "html-markup")
+        if markup:
+            problems.append(Problem(f"seeds/{text.filename}",
+                                    f"code HTML retiré du texte (lignes {markup})"))
         # A legacy encoding is worth an author's look; BOM and CRLF are routine.
         problems.extend(Problem(f"seeds/{text.filename}", note)
                         for note in text.notes if "cp1252" in note)

@@ -10,6 +10,11 @@ from dataclasses import dataclass
 MAX_CONTROL_RATIO = 0.01
 # Bytes that are undefined in cp1252: their presence means the file is not cp1252 either.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# Above this size a file is a dump, not one article: the longest long-form pieces are about
+# 100 KB, and spaCy's NER needs about 1 GB of memory per 100,000 characters of one text.
+MAX_SEED_BYTES = 500_000
+# Byte order marks of UTF-16 (Windows Notepad's "Unicode"): text, although full of null bytes.
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True)
@@ -35,11 +40,24 @@ class SeedProblem:
 
 
 def decode_seed(seed_id: str, filename: str, data: bytes) -> SeedText | SeedProblem:
-    """Decode bytes as UTF-8 (BOM, CRLF) or cp1252, refuse empty and binary files."""
+    """Decode bytes as UTF-8 (BOM, CRLF), UTF-16 or cp1252; refuse empty, huge, binary files."""
     digest = hashlib.sha256(data).hexdigest()
     if not data:
         return SeedProblem(filename, "fichier vide", digest)
+    if len(data) > MAX_SEED_BYTES:
+        return SeedProblem(
+            filename,
+            f"fichier trop volumineux ({_megabytes(len(data))} ; limite "
+            f"{_megabytes(MAX_SEED_BYTES)}) : pas un article de presse, ignoré",
+            digest,
+        )
     notes: list[str] = []
+    if data.startswith(_UTF16_BOMS):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            return SeedProblem(filename, "encodage illisible : UTF-16 invalide", digest)
+        notes.append("encodé en UTF-16 : converti en UTF-8")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
         notes.append("marque d’ordre d’octets UTF-8 (BOM) retirée")
@@ -81,3 +99,8 @@ def decode_seed(seed_id: str, filename: str, data: bytes) -> SeedText | SeedProb
         notes=tuple(notes),
         sha256=digest,
     )
+
+
+def _megabytes(size: int) -> str:
+    """A byte count in French notation: `3,1 Mo`."""
+    return f"{size / 1_000_000:.1f} Mo".replace(".", ",")

@@ -233,7 +233,7 @@ def grouped_roles(roles: Sequence[tuple[str, str]]) -> list[tuple[str, list[str]
     groups: dict[str, tuple[str, list[str]]] = {}
     for text, bid in roles:
         key = text.casefold()
-        label, sources = groups.setdefault(key, (text, []))
+        _, sources = groups.setdefault(key, (text, []))
         if bid not in sources:
             sources.append(bid)
     return sorted(groups.values(), key=lambda g: ("" not in g[1], g[0].casefold()))

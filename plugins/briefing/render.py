@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -103,6 +104,25 @@ class SiteIndex:
                 self.figures_by_briefing[f.briefing].append((f, n, key in disputed_keys))
         self.disputed_figures = site.disputed_figures
         self.years = sorted({e.date[:4] for e in site.chronology}, reverse=True)
+        self._ids_regex: re.Pattern[str] | None = None
+
+    def link_ids(self, text: str | None, siteurl: str) -> Markup:
+        """Escaped text where each briefing id becomes a link titled with the briefing's title."""
+        if not text:
+            return Markup("")
+        if self._ids_regex is None:
+            ids = sorted(self.briefing, key=len, reverse=True)
+            self._ids_regex = re.compile("|".join(map(re.escape, ids))) if ids else None
+        if self._ids_regex is None:
+            return escape(text)
+        html, pos = Markup(""), 0
+        for m in self._ids_regex.finditer(text):
+            b = self.briefing[m.group(0)]
+            html += escape(text[pos:m.start()])
+            html += Markup('<a href="{}/{}">« {} »</a>').format(siteurl, self.url(b),
+                                                               b.title)
+            pos = m.end()
+        return html + escape(text[pos:])
 
     def url(self, obj: Any) -> str:
         """Site-relative URL of a briefing, actor, chronology entry, note or an id of one."""

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from . import factcheck, jsonld, verdicts
 from .pipeline import Briefing, Site
 from .settings import BriefingSettings
+from .timex_grammar import MONTH_NAMES
 
 # French labels of the statuses readers see; never colour alone (see the theme).
 DATE_STATUS_LABELS = {
@@ -31,9 +32,6 @@ KIND_LABELS = {
     "source": "mention de source", "byline": "signature", "rubric": "rubrique",
     "teaser": "renvoi vers un autre article", "duplicate": "doublon", "boilerplate": "habillage",
 }
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
-
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -353,7 +351,7 @@ def french_date(iso: str | None) -> str:
     parts = iso.split("-")
     if len(parts) == 1:
         return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
+    month = MONTH_NAMES[int(parts[1]) - 1]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     day = int(parts[2])

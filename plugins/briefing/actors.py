@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -239,12 +240,14 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def simple_fold(text: str) -> str:
     """Case, accent, apostrophe and space insensitive key."""
     text = strip_accents(text).casefold().replace("’", "'")
     return " ".join(re.sub(r"[^\w' -]", " ", text).split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Transliteration-insensitive key (Pachinian, Pashinyan -> pashinian)."""
     text = simple_fold(name).replace("'", " ")
@@ -409,6 +412,23 @@ def _dictionary(registry: Sequence[RegistryEntry]) -> list[_Surface]:
     return sorted(surfaces.values(), key=lambda s: (-len(s.text), s.text))
 
 
+@functools.lru_cache(maxsize=8)
+def _surfaces_by_fold(surfaces: tuple[_Surface, ...]) -> dict[str, _Surface]:
+    """Surfaces by folded text, registry entries first (computed once per registry)."""
+    by_fold: dict[str, _Surface] = {}
+    for s in surfaces:
+        by_fold.setdefault(simple_fold(s.text), s)
+    return by_fold
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled_dictionary(registry: tuple[RegistryEntry, ...],
+                         ) -> tuple[tuple[_Surface, ...], re.Pattern[str]]:
+    """The dictionary and its regex, built once per registry rather than once per briefing."""
+    surfaces = tuple(_dictionary(registry))
+    return surfaces, _dictionary_regex(surfaces)
+
+
 def _dictionary_regex(surfaces: Sequence[_Surface]) -> re.Pattern[str]:
     """One alternation, longest first; multiword forms match case-insensitively."""
     parts = []
@@ -481,9 +501,7 @@ def _find_mentions(
     regex: re.Pattern[str], quotes: Sequence[tuple[int, int]],
 ) -> list[Mention]:
     """Dictionary matches and validated NER spans of one paragraph, without overlaps."""
-    by_fold: dict[str, _Surface] = {}
-    for s in surfaces:  # registry entries come first in priority, keep them
-        by_fold.setdefault(simple_fold(s.text), s)
+    by_fold = _surfaces_by_fold(tuple(surfaces))
     candidates: list[tuple[int, int, int, Mention]] = []  # (start, -length, priority, mention)
 
     def in_quote(pos: int) -> bool:
@@ -893,8 +911,7 @@ def extract_actors(
     2. labels fixed by article context (surnames, civilities);
     3. roles from appositions; 4. agency relays; 5. quotes and speakers.
     """
-    surfaces = _dictionary(registry)
-    regex = _dictionary_regex(surfaces)
+    surfaces, regex = _compiled_dictionary(tuple(registry))
     mentions: list[Mention] = []
     for p, paragraph in enumerate(paragraphs):  # 1.
         if _is_boilerplate(paragraph):

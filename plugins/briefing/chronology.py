@@ -16,6 +16,8 @@ from briefing import timex_grammar as g
 from briefing.dating import PublicationDate, Timex
 
 _WEEKDAY_NAMES = {v: k for k, v in g.WEEKDAYS.items()}
+# A term found in more dated reports than this is too common to select candidates for a match.
+MAX_TERM_POSTINGS = 400
 
 
 @dataclass(frozen=True)
@@ -619,12 +621,18 @@ def refine_publication_dates(
         # 1. The day of writing is a weekday: find that day's event dated by another briefing.
         for e in _own_day_events(own):
             weekday = int(e.date[-1])
-            matches = {
+            # Candidates share a term; each is compared once (not once per shared term), and
+            # terms every report uses (the background) select nothing.
+            candidates = {
                 d.id: d
                 for term in e.terms
+                if len(by_term.get(term, ())) <= MAX_TERM_POSTINGS
                 for d in by_term.get(term, ())
                 if d.briefing != briefing
-                and datetime.date.fromisoformat(d.date).isoweekday() == weekday
+            }
+            matches = {
+                i: d for i, d in sorted(candidates.items())
+                if datetime.date.fromisoformat(d.date).isoweekday() == weekday
                 and _within(d.date, pub)
                 and same_event(e, d, weights)
             }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -356,6 +357,8 @@ def _norm(surface: str) -> str:
     return re.sub(r"[\s\u00a0\u202f]+", " ", surface.lower().replace("’", "'"))
 
 
+# Pure and called again for every settling pass of the chronology: remember paragraphs.
+@functools.lru_cache(maxsize=1 << 17)
 def tag(text: str) -> tuple[Timex, ...]:
     """Temporal expressions of a French text, in order; durations and ages are not dates."""
     chosen: list[Timex] = []

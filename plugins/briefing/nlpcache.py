@@ -41,16 +41,18 @@ class NerCache:
         """What the spans depend on besides the text (cheap: reads installed metadata only)."""
         from importlib import metadata
 
-        import spacy
-
         from . import actors
 
         model = actors.SPACY_MODEL
-        try:
-            model_version = metadata.version(model.replace("_", "-"))
-        except metadata.PackageNotFoundError:
-            model_version = "?"
-        return "|".join([model, model_version, spacy.__version__,
+
+        def version(package: str) -> str:
+            # Installed metadata only: importing spaCy costs a second on a fully cached build.
+            try:
+                return metadata.version(package)
+            except metadata.PackageNotFoundError:
+                return "?"
+
+        return "|".join([model, version(model.replace("_", "-")), version("spacy"),
                          ",".join(sorted(actors.SPACY_EXCLUDE)), NER_CACHE_VERSION])
 
     def key(self, model_id: str, paragraphs: Sequence[str]) -> str:

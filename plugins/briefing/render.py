@@ -64,6 +64,7 @@ class SiteIndex:
         self.notes_by_briefing: dict[str, list[Any]] = defaultdict(list)
         self.notes_by_actor: dict[str, list[Any]] = defaultdict(list)
         self.notes_by_entry: dict[str, list[Any]] = defaultdict(list)
+        self.entries_of_note: dict[str, list[str]] = defaultdict(list)
         date_entries: dict[str, list[str]] = defaultdict(list)
         for entry in site.chronology:
             date_entries[entry.date].append(entry.id)
@@ -75,6 +76,7 @@ class SiteIndex:
             for ev in note.events:
                 for eid in (date_entries.get(ev) or ([ev] if ev in self.entry else [])):
                     self.notes_by_entry[eid].append(note)
+                    self.entries_of_note[note.slug].append(eid)
         self.entries_by_actor: dict[str, list[Any]] = defaultdict(list)
         for entry in site.chronology:
             for aid in entry.actors:
@@ -102,6 +104,13 @@ class SiteIndex:
                 self.figures_by_briefing[f.briefing].append((f, n, key in disputed_keys))
         self.disputed_figures = site.disputed_figures
         self.years = sorted({e.date[:4] for e in site.chronology}, reverse=True)
+        self.mentions_by_briefing: dict[str, list[Any]] = defaultdict(list)
+        for m in site.mentions:
+            self.mentions_by_briefing[m.briefing].append(m)
+        self.events_by_briefing: dict[str, list[Any]] = defaultdict(list)
+        for ev in site.events:
+            self.events_by_briefing[ev.briefing].append(ev)
+        self.entry_of_report = {r.id: e for e in site.chronology for r in e.reports}
         self._ids_regex: re.Pattern[str] | None = None
 
     def link_ids(self, text: str | None, siteurl: str) -> Markup:
@@ -219,14 +228,18 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
             f"{cfg.EVENT_URL}{year}/index.html", "chronology",
             {"groups": group_by_month([e for e in timeline if e.date.startswith(year)]),
              "page_name": "chronology", "filter_label": f"année {year}", "filter_year": year}))
+    # Filter pages for persons only: the chronology links those; places and states, named in
+    # almost every event, have their timeline on their own page.
     for aid, entries in sorted(ix.entries_by_actor.items()):
         actor = ix.actor[aid]
+        if actor.kind != "person":
+            continue
         pages.append(PageSpec(
             f"{cfg.EVENT_URL}acteurs/{aid}/index.html", "chronology",
             {"groups": group_by_month(sorted(entries, key=lambda e: (e.sort_key, e.id))),
              "page_name": "chronology", "filter_label": actor.name, "filter_actor": actor}))
     for note in site.notes:
-        note_entries = sorted({eid for eid, notes in ix.notes_by_entry.items() if note in notes})
+        note_entries = ix.entries_of_note.get(note.slug, [])
         pages.append(PageSpec(f"{cfg.NOTE_URL.format(slug=note.slug)}index.html", "note", {
             "note": note, "page_name": "note", "note_entries": note_entries,
             "jsonld": jsonld.to_script(jsonld.claim_review(
@@ -291,14 +304,13 @@ def paragraphs_html(b: Briefing, site: Site, ix: SiteIndex) -> list[Markup]:
     for gap in b.gaps:
         marks[gap.paragraph].append((gap.offset, gap.offset, "gap", gap))
     linked: set[str] = set()
-    for m in sorted((m for m in site.mentions if m.briefing == b.id),
-                    key=lambda m: (m.paragraph, m.start)):
+    for m in sorted(ix.mentions_by_briefing.get(b.id, ()), key=lambda m: (m.paragraph, m.start)):
         if m.actor not in linked and m.actor in ix.actor:
             linked.add(m.actor)
             marks[m.paragraph].append((m.start, m.end, "actor", ix.actor[m.actor]))
-    entry_of = {r.id: e for e in site.chronology for r in e.reports if r.briefing == b.id}
-    for ev in site.events:
-        if ev.briefing != b.id or ev.id not in entry_of or ev.paragraph >= len(b.paragraphs):
+    entry_of = ix.entry_of_report
+    for ev in ix.events_by_briefing.get(b.id, ()):
+        if ev.id not in entry_of or ev.paragraph >= len(b.paragraphs):
             continue
         pos = b.paragraphs[ev.paragraph].text.find(ev.timex)
         if pos >= 0:

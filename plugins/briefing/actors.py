@@ -459,13 +459,19 @@ def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
     return start, end
 
 
+@functools.lru_cache(maxsize=1)
+def _title_heads_regex() -> re.Pattern[str]:
+    """Any title head of the lexicon as a whole word (compiled once)."""
+    heads = "|".join(re.escape(h) for h in lex.TITLE_HEADS)
+    return re.compile(rf"(?<![\w\-])(?:{heads})(?![\w\-])")
+
+
 def _title_before(paragraph: str, start: int) -> str | None:
     """The title apposed right before a name ("le président russe" Vladimir Poutine)."""
     window_start = max(0, start - APPOSITION_WINDOW)
     left = paragraph[window_start:start]
     best = None
-    heads = "|".join(re.escape(h) for h in lex.TITLE_HEADS)
-    for m in re.finditer(rf"(?<![\w\-])(?:{heads})(?![\w\-])", left):
+    for m in _title_heads_regex().finditer(left):
         best = m
     if not best:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -87,10 +88,15 @@ def key_terms(sentence: str, actors: Iterable[str] = ()) -> tuple[str, ...]:
         if len(token) < 4 or token in _STOP or token.isdigit():
             continue
         terms.add(token[: g.TERM_STEM])
-        for kind, stems in g.EVENT_KINDS.items():
-            if any(token.startswith(stem) for stem in stems):
-                terms.add(f"kind:{kind}")
+        terms.update(_token_kinds(token))
     return tuple(sorted(terms))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _token_kinds(token: str) -> tuple[str, ...]:
+    """The event kinds a word signals (« kind:talks »), computed once per distinct word."""
+    return tuple(f"kind:{kind}" for kind, stems in g.EVENT_KINDS.items()
+                 if any(token.startswith(stem) for stem in stems))
 
 
 _GAP_RE = re.compile(
@@ -471,9 +477,12 @@ def _clusters(
         for term in e.terms:
             by_term[term].append(i)
     for i, e in enumerate(bucket):
-        candidates = {j for term in e.terms for j in by_term.get(term, ()) if j > i}
+        # Blocking: a term shared by most reports of the day selects no candidate by itself.
+        candidates = {j for term in e.terms
+                      if len(by_term[term]) <= MAX_TERM_POSTINGS
+                      for j in by_term[term] if j > i}
         for j in sorted(candidates):
-            if same_event(e, bucket[j], weights):
+            if find(i) != find(j) and same_event(e, bucket[j], weights):
                 parent[find(j)] = find(i)
         for other in pairs.get(e.id, ()):  # linked when its year was found: same event
             if other in position:
@@ -688,12 +697,17 @@ def settle(
     """Extract events and refine publication dates from each other until nothing changes."""
     spans = actor_spans or {}
     current = dict(sorted(pubs.items()))
+    # A pass re-extracts only the briefings whose publication date changed.
+    done: dict[tuple[str, PublicationDate], tuple[Event, ...]] = {}
+
+    def events_of(b: str) -> tuple[Event, ...]:
+        key = (b, current[b])
+        if key not in done:
+            done[key] = extract_events(b, bodies[b], current[b], spans.get(b, ()))
+        return done[key]
+
     for _ in range(len(bodies) + 1):
-        events = tuple(
-            e
-            for b in sorted(bodies)
-            for e in extract_events(b, bodies[b], current[b], spans.get(b, ()))
-        )
+        events = tuple(e for b in sorted(bodies) for e in events_of(b))
         refined = refine_publication_dates(current, events)
         if refined == current:
             return current, events

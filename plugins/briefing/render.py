@@ -166,6 +166,11 @@ ACTOR_KIND_LABELS = {
     "person": ("Personnes", "personne"), "organisation": ("Organisations", "organisation"),
     "state": ("États", "État"), "place": ("Lieux", "lieu"),
 }
+# Above this many events the chronology page lists years (each year has its own page) rather
+# than every event: a page of thousands of events is unreadable and megabytes heavy.
+CHRONOLOGY_INLINE_MAX = 600
+# States and places appear in most events: their page shows the latest ones only.
+ACTOR_TIMELINE_MAX = 40
 STATUS_LABELS = {
     "corroborated": "corroboré", "single-source": "source unique", "disputed": "contesté",
 }
@@ -212,6 +217,7 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
     for a in site.actors:
         pages.append(PageSpec(f"{cfg.ACTOR_URL.format(slug=a.id)}index.html", "actor", {
             "actor": a, "page_name": "actor", "roles": grouped_roles(a.roles),
+            "timeline": actor_timeline(a, ix),
             "jsonld": jsonld.to_script(jsonld.person_or_org(
                 name=a.name, kind=a.kind, url=absolute(ix.url(a)), aliases=a.aliases,
                 wikidata=a.wikidata, roles=sorted({r for r, _ in a.roles})))}))
@@ -220,9 +226,14 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
                               status=e.status, sources=e.sources, description=e.dispute,
                               about=[ix.actor[a].name for a in e.actors if a in ix.actor])
                  for e in timeline]
-    pages.append(PageSpec(f"{cfg.EVENT_URL}index.html", "chronology",
-                          {"groups": group_by_month(timeline), "page_name": "chronology",
-                           "filter_label": None, "jsonld": jsonld.to_script(events_ld)}))
+    inline = len(timeline) <= CHRONOLOGY_INLINE_MAX
+    years = [(y, sum(1 for e in timeline if e.date.startswith(y)),
+              sum(1 for e in timeline if e.date.startswith(y) and e.status == "disputed"))
+             for y in ix.years]
+    pages.append(PageSpec(f"{cfg.EVENT_URL}index.html", "chronology", {
+        "groups": group_by_month(timeline) if inline else [], "page_name": "chronology",
+        "filter_label": None, "year_summary": years, "total": len(timeline),
+        "jsonld": jsonld.to_script(events_ld) if inline else ""}))
     for year in ix.years:
         pages.append(PageSpec(
             f"{cfg.EVENT_URL}{year}/index.html", "chronology",
@@ -257,6 +268,14 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
     pages.append(PageSpec("recherche/index.html", "search", {"page_name": "search"}))
     pages.append(PageSpec("404.html", "404", {"page_name": "404"}))
     return pages
+
+
+def actor_timeline(actor: Any, ix: SiteIndex) -> tuple[list[Any], int]:
+    """The actor's events in date order; for non-persons (named almost everywhere) the latest."""
+    entries = sorted(ix.entries_by_actor.get(actor.id, ()), key=lambda e: (e.sort_key, e.id))
+    if actor.kind != "person" and len(entries) > ACTOR_TIMELINE_MAX:
+        return entries[-ACTOR_TIMELINE_MAX:], len(entries)
+    return entries, len(entries)
 
 
 def grouped_roles(roles: Sequence[tuple[str, str]]) -> list[tuple[str, list[str]]]:

@@ -7,36 +7,26 @@ from pathlib import Path
 
 NNBSP = "\u202f"  # narrow no-break space: before ; ! ? and inside « » (Imprimerie nationale)
 NBSP = "\u00a0"  # no-break space: before the colon
-_TAG = re.compile(r"(<[^>]+>)")
-# Elements whose text is code or data, never prose.
-_RAW = re.compile(r"<(script|style|pre|code|textarea)\b", re.IGNORECASE)
-_RAW_END = re.compile(r"</(script|style|pre|code|textarea)\s*>", re.IGNORECASE)
-# Only an existing plain space is replaced: words and source text are never changed.
+# Elements whose text is code or data, never prose: left exactly as they are.
+_RAW = re.compile(r"(<(script|style|pre|code|textarea)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
+# `(?![^<]*>)`: not inside a tag (an attribute value). Only an existing plain space is replaced,
+# so words and source text are never changed. The character before may be a tag's `>`
+# (`<strong>Trous</strong> : …`).
 _RULES = (
-    # `^`: the text node may start right after an inline tag (`<strong>Trous</strong> : …`).
-    (re.compile(r"(?:(?<=\S)|^) (?=[;!?»](?:\s|$|[<.,)]))"), NNBSP),
-    (re.compile(r"(?:(?<=\S)|^) (?=:(?:\s|$|<))"), NBSP),
-    (re.compile(r"(?<=«) (?=\S)"), NNBSP),
+    (re.compile(r"(?<=\S) (?=[;!?»](?:\s|$|[<.,)]))(?![^<]*>)"), NNBSP),
+    (re.compile(r"(?<=\S) (?=:(?:\s|$|<))(?![^<]*>)"), NBSP),
+    (re.compile(r"(?<=«) (?=\S)(?![^<]*>)"), NNBSP),
 )
 
 
 def french_spacing(html: str) -> str:
-    """Replace breakable spaces by no-break ones in text nodes only (not tags, scripts, code)."""
-    parts = _TAG.split(html)
-    raw_depth = 0
-    for i, part in enumerate(parts):
-        if i % 2:  # a tag
-            if _RAW.match(part):
-                raw_depth += 1
-            elif _RAW_END.match(part):
-                raw_depth = max(raw_depth - 1, 0)
-            continue
-        if raw_depth or not part.strip():
-            continue
+    """Replace breakable spaces by no-break ones in text (not in tags, scripts or code)."""
+    parts = _RAW.split(html)
+    # split() with two groups yields: text, whole raw block, tag name, text, ...
+    for i in range(0, len(parts), 3):
         for regex, space in _RULES:
-            part = regex.sub(space, part)
-        parts[i] = part
-    return "".join(parts)
+            parts[i] = regex.sub(space, parts[i])
+    return "".join(p for i, p in enumerate(parts) if i % 3 != 2)
 
 
 def on_content_written(path: str, context: object = None) -> None:

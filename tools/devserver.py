@@ -26,6 +26,9 @@ def build(extra: list[str]) -> None:
     result = subprocess.run(cmd, cwd=ROOT, check=False)
     if result.returncode:
         print(f"devserver: build failed (exit {result.returncode}); waiting for a change")
+        return
+    subprocess.run([sys.executable, str(ROOT / "tools" / "search_index.py"), "output"],
+                   cwd=ROOT, check=False)
 
 
 def main() -> None:

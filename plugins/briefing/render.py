@@ -169,6 +169,8 @@ ACTOR_KIND_LABELS = {
 # Above this many events the chronology page lists years (each year has its own page) rather
 # than every event: a page of thousands of events is unreadable and megabytes heavy.
 CHRONOLOGY_INLINE_MAX = 600
+# Briefings listed on each home page.
+BRIEFINGS_PER_PAGE = 20
 # States and places appear in most events: their page shows the latest ones only.
 ACTOR_TIMELINE_MAX = 40
 STATUS_LABELS = {
@@ -190,9 +192,20 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
     ordered = sorted_briefings(site.briefings)
     actors = sorted(site.actors, key=lambda a: (-sum(n for _, n in a.briefings), a.name))
     recent = sorted(site.chronology, key=lambda e: e.sort_key, reverse=True)[:8]
-    pages = [PageSpec("index.html", "index", {
-        "briefings": ordered, "page_name": "index", "top_actors": actors[:12],
-        "recent_events": recent, "jsonld": jsonld.to_script(org)})]
+    # Home pages: the latest briefings first, folder-style pagination (`page/2/`), which cannot
+    # collide with any briefing, actor or note URL.
+    chunks = [ordered[i:i + BRIEFINGS_PER_PAGE]
+              for i in range(0, len(ordered), BRIEFINGS_PER_PAGE)] or [[]]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        pages.append(PageSpec(_home_path(number), "index", {
+            "briefings": chunk, "page_name": "index", "top_actors": actors[:12],
+            "recent_events": recent, "jsonld": jsonld.to_script(org),
+            "page_number": number, "page_count": len(chunks),
+            "previous_url": _home_path(number - 1).removesuffix("index.html")
+            if number > 1 else None,
+            "next_url": _home_path(number + 1).removesuffix("index.html")
+            if number < len(chunks) else None}))
     for b in ordered:
         pages.append(PageSpec(
             f"{briefing_dir(b, cfg)}/index.html", "briefing",
@@ -268,6 +281,11 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
     pages.append(PageSpec("recherche/index.html", "search", {"page_name": "search"}))
     pages.append(PageSpec("404.html", "404", {"page_name": "404"}))
     return pages
+
+
+def _home_path(number: int) -> str:
+    """index.html for the first home page, page/N/index.html for the others."""
+    return "index.html" if number <= 1 else f"page/{number}/index.html"
 
 
 def actor_timeline(actor: Any, ix: SiteIndex) -> tuple[list[Any], int]:

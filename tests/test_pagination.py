@@ -1,0 +1,32 @@
+"""Home pages paginate folder-style (page/2/) without colliding with other URLs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import SEEDS, pelican_build
+
+
+def test_home_is_paginated_by_twenty(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    for i in range(23):  # distinct files: exact copies would be published once
+        (seeds / f"{i:03d}_copie.txt").write_text(
+            texts[i % len(texts)] + f"\nParagraphe ajouté numéro {i} pour ce test de pages.\n",
+            encoding="utf-8")
+    settings = {"SEEDS_PATH": str(seeds), "CACHE_PATH": str(tmp_path / "cache"), "NLP": False}
+    out = tmp_path / "out"
+    result = pelican_build(out, extra=("-e", "BRIEFING=" + json.dumps(settings)))
+    assert result.returncode == 0, result.stderr
+    first = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    second = BeautifulSoup((out / "page" / "2" / "index.html").read_text(encoding="utf-8"),
+                           "html.parser")
+    assert len(first.select(".cards > li")) == 20
+    assert len(second.select(".cards > li")) == 3
+    assert first.select_one('a[rel="next"]')["href"].endswith("page/2/")
+    assert second.select_one('a[rel="prev"]')["href"] in {"../../", "../..//"}
+    assert not (out / "page" / "3").exists()

@@ -131,3 +131,14 @@ def test_built_site_has_a_feed_of_every_briefing_and_a_sitemap_of_every_page(
     pages = {"" if p == "./" else p for p in pages}
     assert pages <= locs, sorted(pages - locs)
     assert "404.html" not in locs
+
+
+def test_each_person_has_a_feed_of_their_briefings(built_site: Path) -> None:
+    actors = json.loads((built_site / "api" / "actors.json").read_text(encoding="utf-8"))
+    lavrov = next(a for a in actors if a["name"] == "Sergueï Lavrov")
+    feed = ET.parse(built_site / "feeds" / "acteurs" / f"{lavrov['id']}.atom.xml").getroot()
+    links = {e.find(f"{A}link").get("href").split("/", 3)[3] for e in feed.iter(f"{A}entry")}
+    briefings = json.loads((built_site / "api" / "briefings.json").read_text(encoding="utf-8"))
+    urls = {b["id"]: b["url"] for b in briefings}
+    assert links == {urls[bid] for bid in lavrov["briefings"]}
+    assert not (built_site / "feeds" / "acteurs" / "russie.atom.xml").exists()

@@ -91,6 +91,19 @@ class BriefingGenerator(Generator):
                                subtitle=self.settings.get("SITESUBTITLE", ""))
         (out / "feeds").mkdir(parents=True, exist_ok=True)
         (out / "feeds" / "briefings.atom.xml").write_text(feed, encoding="utf-8")
+        # One feed per person: the briefings that mention them.
+        by_id = {e.url: e for e in entries}
+        for actor in site.actors:
+            if actor.kind != "person":
+                continue
+            mine = [by_id[feeds.absolute_url(base, ix.url(bid))] for bid, _ in actor.briefings
+                    if bid in ix.briefing]
+            path = f"feeds/acteurs/{actor.id}.atom.xml"
+            (out / path).parent.mkdir(parents=True, exist_ok=True)
+            (out / path).write_text(feeds.atom_feed(
+                mine, title=f"{self.settings['SITENAME']} — {actor.name}",
+                feed_url=f"{base}/{path}", site_url=f"{base}/{ix.url(actor)}",
+                author=cfg.PUBLISHER), encoding="utf-8")
         dated = {render.briefing_dir(b, cfg) + "/index.html": b.date for b in site.briefings}
         dated.update({cfg.NOTE_URL.format(slug=n.slug) + "index.html": n.date
                       for n in site.notes})

@@ -25,7 +25,7 @@ class SeedFile:
 
 @dataclass(frozen=True)
 class ContentFile:
-    """An author's Markdown file, already parsed by Pelican's reader."""
+    """An author's Markdown file: raw metadata (lowercase keys), body HTML, line of each key."""
 
     path: str
     metadata: dict[str, str]

@@ -121,8 +121,8 @@ def note_record(n: Any, cfg: BriefingSettings) -> dict[str, Any]:
     }
 
 
-def write_all(site: Site, cfg: BriefingSettings, output: Path) -> None:
-    """Every export file of the site."""
+def write_all(site: Site, cfg: BriefingSettings, output: Path) -> list[str]:
+    """Every export file of the site; returns their paths relative to the output."""
     api = output / cfg.API_PATH
     dump(api / "briefings.json", [briefing_record(b, cfg) for b in site.briefings])
     dump(api / "actors.json", [actor_record(a, site, cfg) for a in site.actors])
@@ -130,3 +130,5 @@ def write_all(site: Site, cfg: BriefingSettings, output: Path) -> None:
                                    for e in sorted(site.chronology,
                                                    key=lambda e: (e.sort_key, e.id))])
     dump(api / "notes.json", [note_record(n, cfg) for n in site.notes])
+    names = ("briefings", "actors", "chronology", "notes")
+    return [f"{cfg.API_PATH}/{name}.json" for name in names]

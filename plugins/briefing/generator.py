@@ -11,7 +11,7 @@ import markdown
 from pelican.generators import Generator
 from pelican.log import console
 
-from . import actors, export, feeds, render
+from . import actors, export, feeds, incremental, render
 from .nlpcache import NerCache
 from .pipeline import ContentFile, SeedFile, Site, build_site
 from .settings import BriefingSettings, validate
@@ -35,6 +35,18 @@ class BriefingGenerator(Generator):
 
     def generate_context(self) -> None:
         """Read everything and build the immutable Site before any page is written."""
+        self.up_to_date: incremental.Manifest | None = None
+        if self.config.INCREMENTAL:
+            self.fingerprint = incremental.fingerprint(self.settings, [
+                (self.config.SEEDS_PATH, (".txt",)), (Path(self.path), None),
+                (Path(self.theme), None), (Path(__file__).parent, (".py",))],
+                Path(self.output_path))
+            manifest = incremental.load(self._manifest_path())
+            if incremental.up_to_date(manifest, self.fingerprint, Path(self.output_path)):
+                self.up_to_date = manifest
+                for problem in manifest.problems:  # still warnings: strict mode still fails
+                    logger.warning("briefing: %s", problem)
+                return
         seeds = self._read_seeds()
         content = {folder: self._read_markdown(folder) for folder in CONTENT_FOLDERS}
         ner = None
@@ -50,6 +62,10 @@ class BriefingGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """Write pages (through Pelican's writer), feeds, sitemap and exports."""
+        if self.up_to_date is not None:
+            console.print(f"{self.up_to_date.summary} — à jour : aucune entrée n’a changé, "
+                          "rien n’a été réécrit", highlight=False, markup=False)
+            return
         assert self.site is not None
         site, cfg = self.site, self.config
         ix = render.SiteIndex(site, cfg)
@@ -67,9 +83,18 @@ class BriefingGenerator(Generator):
             raw = out / render.briefing_dir(briefing, cfg) / "source.txt"
             raw.parent.mkdir(parents=True, exist_ok=True)
             raw.write_bytes(self._seed_bytes[briefing.filename])
-        export.write_all(site, cfg, out)
-        self._write_feeds(out, ix, base_url, pages)
-        self.summary(len(pages))
+        written = [p.save_as for p in pages]
+        written += [f"{render.briefing_dir(b, cfg)}/source.txt" for b in site.briefings]
+        written += export.write_all(site, cfg, out)
+        written += self._write_feeds(out, ix, base_url, pages)
+        summary = self.summary(len(pages))
+        if cfg.INCREMENTAL:
+            incremental.save(self._manifest_path(), incremental.Manifest(
+                self.fingerprint, incremental.stat_files(out, written),
+                tuple(str(p) for p in site.problems), summary))
+
+    def _manifest_path(self) -> Path:
+        return incremental.manifest_path(self.config.CACHE_PATH, Path(self.output_path))
 
     def public_url(self) -> str:
         """The site's absolute address: SITEURL in production, the devserver's otherwise."""
@@ -80,7 +105,8 @@ class BriefingGenerator(Generator):
         return DEV_SITE_URL
 
     def _write_feeds(self, out: Path, ix: render.SiteIndex, base: str,
-                     pages: list[render.PageSpec]) -> None:
+                     pages: list[render.PageSpec]) -> list[str]:
+        """Atom feeds and the sitemap; returns the files written, relative to the output."""
         site, cfg = ix.site, ix.cfg
         entries = [feeds.FeedEntry(b.title, feeds.absolute_url(base, ix.url(b)), b.date,
                                    b.paragraphs[0].text if b.paragraphs else b.title)
@@ -91,6 +117,7 @@ class BriefingGenerator(Generator):
                                subtitle=self.settings.get("SITESUBTITLE", ""))
         (out / "feeds").mkdir(parents=True, exist_ok=True)
         (out / "feeds" / "briefings.atom.xml").write_text(feed, encoding="utf-8")
+        written = ["feeds/briefings.atom.xml", "sitemap.xml"]
         # One feed per person: the briefings that mention them.
         by_id = {e.url: e for e in entries}
         for actor in site.actors:
@@ -99,6 +126,7 @@ class BriefingGenerator(Generator):
             mine = [by_id[feeds.absolute_url(base, ix.url(bid))] for bid, _ in actor.briefings
                     if bid in ix.briefing]
             path = f"feeds/acteurs/{actor.id}.atom.xml"
+            written.append(path)
             (out / path).parent.mkdir(parents=True, exist_ok=True)
             (out / path).write_text(feeds.atom_feed(
                 mine, title=f"{self.settings['SITENAME']} — {actor.name}",
@@ -112,22 +140,23 @@ class BriefingGenerator(Generator):
                 for p in pages if p.save_as.endswith("index.html")]
         urls += [feeds.SitemapEntry(f"{base}/{p.url}") for p in self.context.get("pages", [])]
         (out / "sitemap.xml").write_text(feeds.sitemap_xml(urls), encoding="utf-8")
+        return written
 
-    def summary(self, pages: int) -> None:
+    def summary(self, pages: int) -> str:
         """One line of counts and the list of warnings, at the end of every build."""
         site = self.site
         assert site is not None
         cache = getattr(self, "ner_cache", None)
         nlp = (f", NER cache {cache.hits} hit(s) / {cache.misses} miss(es)" if cache else
                ", NER off")
+        line = (f"briefing: {len(site.briefings)} briefings, {len(site.actors)} actors, "
+                f"{len(site.events)} events ({len(site.chronology)} chronology entries), "
+                f"{len(site.notes)} notes, {pages} pages, {len(site.problems)} warning(s)")
         # Printed like Pelican's own "Done:" line: visible without -v, after the warnings.
-        console.print(
-            f"briefing: {len(site.briefings)} briefings, {len(site.actors)} actors, "
-            f"{len(site.events)} events ({len(site.chronology)} chronology entries), "
-            f"{len(site.notes)} notes, {pages} pages, {len(site.problems)} warning(s){nlp}",
-            highlight=False, markup=False)
+        console.print(line + nlp, highlight=False, markup=False)
         for problem in site.problems:
             console.print(f"briefing:   - {problem}", highlight=False, markup=False)
+        return line
 
     def _read_seeds(self) -> list[SeedFile]:
         folder = self.config.SEEDS_PATH

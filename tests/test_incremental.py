@@ -1,0 +1,85 @@
+"""Up-to-date check: an unchanged rebuild writes nothing; any change rebuilds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS, pelican_build
+
+
+def _settings(tmp: Path, **extra: object) -> tuple[str, ...]:
+    return ("-e", "BRIEFING=" + json.dumps({"SEEDS_PATH": str(tmp / "seeds"),
+                                            "CACHE_PATH": str(tmp / "cache"), **extra}))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "seeds").mkdir()
+    for seed in SEEDS[:3]:
+        shutil.copy(seed, tmp_path / "seeds" / seed.name)
+    return tmp_path
+
+
+def _build(tmp: Path, *extra: str, **settings: object):
+    return pelican_build(tmp / "output", extra=(*_settings(tmp, **settings), *extra))
+
+
+def test_unchanged_rebuild_writes_nothing(project: Path) -> None:
+    first = _build(project)
+    assert first.returncode == 0, first.stderr
+    page = project / "output" / "acteurs" / "index.html"
+    stamp = page.stat().st_mtime_ns
+    second = _build(project)
+    assert "à jour" in second.stdout
+    assert page.stat().st_mtime_ns == stamp
+
+
+def test_changed_seed_rebuilds(project: Path) -> None:
+    _build(project)
+    seed = next((project / "seeds").iterdir())
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nUne phrase ajoutée au texte.\n",
+                    encoding="utf-8")
+    again = _build(project)
+    assert "à jour" not in again.stdout
+    briefings = json.loads((project / "output" / "api" / "briefings.json").read_text())
+    assert any("Une phrase ajoutée au texte." in b["paragraphs"] for b in briefings)
+
+
+def test_damaged_output_is_rebuilt(project: Path) -> None:
+    _build(project)
+    victim = project / "output" / "chronologie" / "index.html"
+    victim.unlink()
+    again = _build(project)
+    assert "à jour" not in again.stdout
+    assert victim.is_file()
+
+
+def test_warnings_are_repeated_and_strict_still_fails(project: Path) -> None:
+    (project / "seeds" / "vide.txt").write_bytes(b"")
+    _build(project)
+    again = _build(project)
+    assert "à jour" in again.stdout
+    assert "seeds/vide.txt" in again.stdout + again.stderr
+    strict = _build(project, "--fatal", "warnings")
+    assert strict.returncode != 0
+
+
+def test_switch_off_always_rebuilds(project: Path) -> None:
+    _build(project, INCREMENTAL=False)
+    again = _build(project, INCREMENTAL=False)
+    assert "à jour" not in again.stdout
+    assert "3 briefings" in again.stdout
+
+
+def test_theme_change_rebuilds(project: Path, tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    _build(project, "-e", f"THEME={json.dumps(str(theme))}")
+    css = theme / "static" / "css" / "style.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    again = _build(project, "-e", f"THEME={json.dumps(str(theme))}")
+    assert "à jour" not in again.stdout

@@ -68,7 +68,9 @@ def test_index_links_every_briefing(built_site: Path) -> None:
 
 
 def test_no_broken_internal_link(built_site: Path) -> None:
+    """Every internal link reaches a file, and every #fragment an element of that page."""
     broken = []
+    ids: dict[Path, set[str]] = {}
     for page in sorted(built_site.rglob("*.html")):
         rel = page.relative_to(built_site).as_posix()
         for tag in _soup(page).select("a[href], link[href], script[src], img[src]"):
@@ -82,6 +84,11 @@ def test_no_broken_internal_link(built_site: Path) -> None:
                 path = path / "index.html"
             if not path.exists():
                 broken.append(f"{rel} -> {url}")
+            elif parsed.fragment and path.suffix == ".html":
+                if path not in ids:
+                    ids[path] = {t["id"] for t in _soup(path).select("[id]")}
+                if parsed.fragment not in ids[path]:
+                    broken.append(f"{rel} -> {url} (no #{parsed.fragment})")
     assert broken == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,7 @@ def actor_record(a: Any, site: Site, cfg: BriefingSettings) -> dict[str, Any]:
     }
 
 
-def chronology_record(e: Any, cfg: BriefingSettings) -> dict[str, Any]:
+def chronology_record(e: Any, url: str) -> dict[str, Any]:
     """One entry of chronology.json (DESIGN.md §4), every source report kept."""
     return {
         "id": e.id,
@@ -86,7 +87,7 @@ def chronology_record(e: Any, cfg: BriefingSettings) -> dict[str, Any]:
         "sort_key": e.sort_key,
         "display": e.display,
         "label": e.label,
-        "url": f"{cfg.EVENT_URL}#{e.id}",
+        "url": url,
         "briefings": list(e.briefings),
         "actors": list(e.actors),
         "sources": e.sources,
@@ -121,12 +122,13 @@ def note_record(n: Any, cfg: BriefingSettings) -> dict[str, Any]:
     }
 
 
-def write_all(site: Site, cfg: BriefingSettings, output: Path) -> list[str]:
+def write_all(site: Site, cfg: BriefingSettings, output: Path,
+              entry_url: Callable[[Any], str]) -> list[str]:
     """Every export file of the site; returns their paths relative to the output."""
     api = output / cfg.API_PATH
     dump(api / "briefings.json", [briefing_record(b, cfg) for b in site.briefings])
     dump(api / "actors.json", [actor_record(a, site, cfg) for a in site.actors])
-    dump(api / "chronology.json", [chronology_record(e, cfg)
+    dump(api / "chronology.json", [chronology_record(e, entry_url(e))
                                    for e in sorted(site.chronology,
                                                    key=lambda e: (e.sort_key, e.id))])
     dump(api / "notes.json", [note_record(n, cfg) for n in site.notes])

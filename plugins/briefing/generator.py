@@ -85,7 +85,7 @@ class BriefingGenerator(Generator):
             raw.write_bytes(self._seed_bytes[briefing.filename])
         written = [p.save_as for p in pages]
         written += [f"{render.briefing_dir(b, cfg)}/source.txt" for b in site.briefings]
-        written += export.write_all(site, cfg, out)
+        written += export.write_all(site, cfg, out, ix.url)
         written += self._write_feeds(out, ix, base_url, pages)
         summary = self.summary(len(pages))
         if cfg.INCREMENTAL:

@@ -112,6 +112,16 @@ class SiteIndex:
             self.events_by_briefing[ev.briefing].append(ev)
         self.entry_of_report = {r.id: e for e in site.chronology for r in e.reports}
         self._ids_regex: re.Pattern[str] | None = None
+        # Each event's home: its year's page (cut into pages of CHRONOLOGY_PAGE_SIZE), which
+        # always exists, unlike the full chronology page on large sites.
+        self.timeline = sorted(site.chronology, key=lambda e: (e.sort_key, e.id))
+        self.entry_page: dict[str, str] = {}
+        seen_in_year: dict[str, int] = defaultdict(int)
+        for e in self.timeline:
+            year = e.date[:4]
+            number = seen_in_year[year] // CHRONOLOGY_PAGE_SIZE + 1
+            seen_in_year[year] += 1
+            self.entry_page[e.id] = chunk_path(f"{cfg.EVENT_URL}{year}/", number)
 
     def link_ids(self, text: str | None, siteurl: str) -> Markup:
         """Escaped text where each briefing id becomes a link titled with the briefing's title."""
@@ -141,7 +151,7 @@ class SiteIndex:
         if hasattr(obj, "merge_basis"):
             return self.cfg.ACTOR_URL.format(slug=obj.id)
         if hasattr(obj, "reports"):
-            return f"{self.cfg.EVENT_URL}#{obj.id}"
+            return f"{self.entry_page[obj.id]}#{obj.id}"
         if hasattr(obj, "verdict"):
             return self.cfg.NOTE_URL.format(slug=obj.slug)
         raise ValueError(f"briefing: no URL for {obj!r}")
@@ -169,9 +179,11 @@ ACTOR_KIND_LABELS = {
 # Above this many events the chronology page lists years (each year has its own page) rather
 # than every event: a page of thousands of events is unreadable and megabytes heavy.
 CHRONOLOGY_INLINE_MAX = 600
+# Events on each page of a year or of a person in the chronology.
+CHRONOLOGY_PAGE_SIZE = 200
 # Briefings listed on each home page.
 BRIEFINGS_PER_PAGE = 20
-# States and places appear in most events: their page shows the latest ones only.
+# An actor page shows the actor's latest events only; the rest are a link away.
 ACTOR_TIMELINE_MAX = 40
 STATUS_LABELS = {
     "corroborated": "corroboré", "single-source": "source unique", "disputed": "contesté",
@@ -234,34 +246,33 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
             "jsonld": jsonld.to_script(jsonld.person_or_org(
                 name=a.name, kind=a.kind, url=absolute(ix.url(a)), aliases=a.aliases,
                 wikidata=a.wikidata, roles=sorted({r for r, _ in a.roles})))}))
-    timeline = sorted(site.chronology, key=lambda e: (e.sort_key, e.id))
+    timeline = ix.timeline
+    inline = len(timeline) <= CHRONOLOGY_INLINE_MAX
+    by_year: dict[str, list[Any]] = defaultdict(list)
+    for e in timeline:
+        by_year[e.date[:4]].append(e)
+    years = [(y, len(by_year[y]), sum(e.status == "disputed" for e in by_year[y]))
+             for y in ix.years]
     events_ld = [jsonld.event(name=e.label, date=e.date, url=absolute(ix.url(e)),
                               status=e.status, sources=e.sources, description=e.dispute,
                               about=[ix.actor[a].name for a in e.actors if a in ix.actor])
-                 for e in timeline]
-    inline = len(timeline) <= CHRONOLOGY_INLINE_MAX
-    years = [(y, sum(1 for e in timeline if e.date.startswith(y)),
-              sum(1 for e in timeline if e.date.startswith(y) and e.status == "disputed"))
-             for y in ix.years]
+                 for e in timeline] if inline else []
     pages.append(PageSpec(f"{cfg.EVENT_URL}index.html", "chronology", {
         "groups": group_by_month(timeline) if inline else [], "page_name": "chronology",
         "filter_label": None, "year_summary": years, "total": len(timeline),
         "jsonld": jsonld.to_script(events_ld) if inline else ""}))
     for year in ix.years:
-        pages.append(PageSpec(
-            f"{cfg.EVENT_URL}{year}/index.html", "chronology",
-            {"groups": group_by_month([e for e in timeline if e.date.startswith(year)]),
-             "page_name": "chronology", "filter_label": f"année {year}", "filter_year": year}))
+        pages += _paginated_chronology(f"{cfg.EVENT_URL}{year}/", by_year[year],
+                                       {"filter_label": f"année {year}", "filter_year": year})
     # Filter pages for persons only: the chronology links those; places and states, named in
     # almost every event, have their timeline on their own page.
     for aid, entries in sorted(ix.entries_by_actor.items()):
         actor = ix.actor[aid]
-        if actor.kind != "person":
-            continue
-        pages.append(PageSpec(
-            f"{cfg.EVENT_URL}acteurs/{aid}/index.html", "chronology",
-            {"groups": group_by_month(sorted(entries, key=lambda e: (e.sort_key, e.id))),
-             "page_name": "chronology", "filter_label": actor.name, "filter_actor": actor}))
+        if actor.kind == "person":
+            pages += _paginated_chronology(
+                f"{cfg.EVENT_URL}acteurs/{aid}/",
+                sorted(entries, key=lambda e: (e.sort_key, e.id)),
+                {"filter_label": actor.name, "filter_actor": actor})
     for note in site.notes:
         note_entries = ix.entries_of_note.get(note.slug, [])
         pages.append(PageSpec(f"{cfg.NOTE_URL.format(slug=note.slug)}index.html", "note", {
@@ -283,6 +294,27 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
     return pages
 
 
+def chunk_path(base: str, number: int) -> str:
+    """`base` for the first page of a list, `base` + page/N/ for the others (folder-style)."""
+    return base if number <= 1 else f"{base}page/{number}/"
+
+
+def _paginated_chronology(base: str, entries: Sequence[Any], extra: dict[str, Any],
+                          ) -> list[PageSpec]:
+    """A filtered chronology cut into pages of CHRONOLOGY_PAGE_SIZE events."""
+    chunks = [entries[i:i + CHRONOLOGY_PAGE_SIZE]
+              for i in range(0, len(entries), CHRONOLOGY_PAGE_SIZE)] or [[]]
+    specs = []
+    for number, chunk in enumerate(chunks, start=1):
+        specs.append(PageSpec(f"{chunk_path(base, number)}index.html", "chronology", {
+            "groups": group_by_month(chunk), "page_name": "chronology",
+            "page_number": number, "page_count": len(chunks),
+            "previous_url": chunk_path(base, number - 1) if number > 1 else None,
+            "next_url": chunk_path(base, number + 1) if number < len(chunks) else None,
+            **extra}))
+    return specs
+
+
 def _home_path(number: int) -> str:
     """index.html for the first home page, page/N/index.html for the others."""
     return "index.html" if number <= 1 else f"page/{number}/index.html"
@@ -291,7 +323,7 @@ def _home_path(number: int) -> str:
 def actor_timeline(actor: Any, ix: SiteIndex) -> tuple[list[Any], int]:
     """The actor's events in date order; for non-persons (named almost everywhere) the latest."""
     entries = sorted(ix.entries_by_actor.get(actor.id, ()), key=lambda e: (e.sort_key, e.id))
-    if actor.kind != "person" and len(entries) > ACTOR_TIMELINE_MAX:
+    if len(entries) > ACTOR_TIMELINE_MAX:
         return entries[-ACTOR_TIMELINE_MAX:], len(entries)
     return entries, len(entries)
 

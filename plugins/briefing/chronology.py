@@ -19,6 +19,8 @@ from briefing.dating import PublicationDate, Timex
 _WEEKDAY_NAMES = {v: k for k, v in g.WEEKDAYS.items()}
 # A term found in more dated reports than this is too common to select candidates for a match.
 MAX_TERM_POSTINGS = 400
+# Versions of a disputed date spelled out in its explanation; the others are counted.
+DISPUTE_VERSIONS_SHOWN = 4
 
 
 @dataclass(frozen=True)
@@ -472,12 +474,23 @@ def _clusters(
             i = parent[i]
         return i
 
+    # Reports with the same key terms (wire copy reprinted word for word) are one event
+    # without comparison; only one representative per term set is compared with the others.
+    first_of: dict[tuple[str, ...], int] = {}
+    reps: list[int] = []
+    for i, e in enumerate(bucket):
+        rep = first_of.setdefault(e.terms, i)
+        if rep != i and same_event(e, bucket[rep], weights):
+            parent[find(i)] = find(rep)
+        else:  # the first of its terms, or terms too thin to merge on their own
+            reps.append(i)
     by_term: dict[str, list[int]] = defaultdict(list)
-    for i, e in enumerate(bucket):
-        for term in e.terms:
+    for i in reps:
+        for term in bucket[i].terms:
             by_term[term].append(i)
-    for i, e in enumerate(bucket):
-        # Blocking: a term shared by most reports of the day selects no candidate by itself.
+    for i in reps:
+        e = bucket[i]
+        # Blocking: a term shared by most distinct reports of the day selects no candidate.
         candidates = {j for term in e.terms
                       if len(by_term[term]) <= MAX_TERM_POSTINGS
                       for j in by_term[term] if j > i}
@@ -566,11 +579,13 @@ def _disputes(groups: list[list[Event]]) -> dict[int, tuple[tuple[int, ...], str
                 found[i].add(j)
     out = {}
     for i, others in found.items():
-        members = sorted({i, *others}, key=lambda k: state[k].sort_key)
+        members = sorted({i, *others}, key=lambda k: (state[k].sort_key, k))
         said = " ; ".join(
             f"{state[k].briefing} écrit « {_since_phrase(state[k])} » ({state[k].display})"
-            for k in members
+            for k in members[:DISPUTE_VERSIONS_SHOWN]
         )
+        if len(members) > DISPUTE_VERSIONS_SHOWN:
+            said += f" ; et {len(members) - DISPUTE_VERSIONS_SHOWN} autres versions"
         out[i] = (
             tuple(sorted(others)),
             f"Les sources ne donnent pas la même date de début : {said}.",
@@ -615,8 +630,13 @@ def refine_publication_dates(
     known = {b for b, p in pubs.items() if p.value and p.status in ("confirmed", "inferred")}
     dated = [e for e in events if e.dated and e.precision == "day" and e.briefing in known]
     weights = term_weights([e for e in events if e.dated])
+    # One candidate per distinct (date, terms): reprinted reports select nothing new.
     by_term: dict[str, list[Event]] = defaultdict(list)
+    distinct: dict[tuple[str, tuple[str, ...]], Event] = {}
     for e in dated:
+        if (e.date, e.terms) in distinct:
+            continue
+        distinct[(e.date, e.terms)] = e
         for term in e.terms:
             by_term[term].append(e)
     by_briefing: dict[str, list[Event]] = defaultdict(list)

@@ -20,6 +20,8 @@ from .actors import NerSpan
 logger = logging.getLogger(__name__)
 
 NER_CACHE_VERSION = "2"
+# Briefings sent to the model at once on a cold build.
+NER_SLICE = 250
 
 
 class NerCache:
@@ -84,17 +86,21 @@ class NerCache:
         self.misses += len(todo)
         if self._nlp is None:
             self._nlp = self._load_nlp()
-        flat = [p for bid in todo for p in bodies[bid]]
-        started = time.perf_counter()
-        spans = list(self._run(self._nlp, flat, n_process=self.processes))
-        self.seconds += time.perf_counter() - started
-        self.words += sum(len(p.split()) for p in flat)
-        pos = 0
-        for bid, key in todo.items():
-            n = len(bodies[bid])
-            out[bid] = tuple(spans[pos:pos + n])
-            pos += n
-            self._write(key, out[bid])
+        pending = list(todo.items())
+        # Slices keep memory bounded and leave finished work in the cache if a build dies.
+        for start in range(0, len(pending), NER_SLICE):
+            part = pending[start:start + NER_SLICE]
+            flat = [p for bid, _ in part for p in bodies[bid]]
+            started = time.perf_counter()
+            spans = list(self._run(self._nlp, flat, n_process=self.processes))
+            self.seconds += time.perf_counter() - started
+            self.words += sum(len(p.split()) for p in flat)
+            pos = 0
+            for bid, key in part:
+                n = len(bodies[bid])
+                out[bid] = tuple(spans[pos:pos + n])
+                pos += n
+                self._write(key, out[bid])
         return out
 
     def _path(self, key: str) -> Path:

@@ -56,7 +56,7 @@ test: $(DEV_STAMP)  ## run every test (installs what the browser tests need when
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(DEV_STAMP)  ## ruff over the code
-	$(BIN)/ruff check plugins tools tests pelican.conf.py publish.conf.py
+	$(BIN)/ruff check plugins tools tests bench pelican.conf.py publish.conf.py
 
 publish: $(BUILD_STAMP)  ## build with publish.conf.py, then deploy to PUBLISH_TARGET (folder or user@host:path)
 	$(BIN)/python tools/deploy.py check --target "$(PUBLISH_TARGET)"

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import nh3
+from jinja2 import pass_environment
+from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 from . import factcheck, jsonld, verdicts
@@ -456,8 +458,16 @@ def rooted(html: Markup, siteurl: str) -> Markup:
     return Markup(str(html).replace("{{ROOT}}", f"{siteurl}/"))
 
 
+@pass_environment
+def truncate_fr(env: Any, text: str, length: int = 255, killwords: bool = False,
+                end: str = "…", leeway: int | None = None) -> str:
+    """Jinja's truncate with the typographic ellipsis French uses."""
+    return do_truncate(env, text, length, killwords, end, leeway)
+
+
 def install_filters(env: Any, cfg: BriefingSettings) -> None:
     """Jinja filters and globals used by the theme."""
+    env.filters["truncate"] = truncate_fr
     env.filters["safe_html"] = safe_html
     env.filters["rooted"] = rooted
     env.globals["VERDICT_BEST"] = verdicts.BEST_RATING

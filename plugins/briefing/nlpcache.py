@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,17 @@ logger = logging.getLogger(__name__)
 NER_CACHE_VERSION = "2"
 # Briefings sent to the model at once on a cold build.
 NER_SLICE = 250
+# Below this many briefings to analyse, a progress bar is noise.
+PROGRESS_MIN = 50
+
+
+def progress_bar(total: int) -> Any:
+    """A tqdm bar on an interactive terminal for long NER runs; silent in CI and in logs."""
+    from tqdm import tqdm
+
+    quiet = (not sys.stderr.isatty() or os.environ.get("CI", "").lower() in {"1", "true"}
+             or total < PROGRESS_MIN)
+    return tqdm(total=total, desc="briefing: NER", unit="seed", disable=quiet, leave=False)
 
 
 class NerCache:
@@ -87,6 +100,7 @@ class NerCache:
         if self._nlp is None:
             self._nlp = self._load_nlp()
         pending = list(todo.items())
+        bar = progress_bar(len(pending))
         # Slices keep memory bounded and leave finished work in the cache if a build dies.
         for start in range(0, len(pending), NER_SLICE):
             part = pending[start:start + NER_SLICE]
@@ -101,6 +115,8 @@ class NerCache:
                 out[bid] = tuple(spans[pos:pos + n])
                 pos += n
                 self._write(key, out[bid])
+            bar.update(len(part))
+        bar.close()
         return out
 
     def _path(self, key: str) -> Path:

@@ -1,21 +1,55 @@
-"""Build the Pagefind search index over the built HTML (all page types), in French."""
+"""Build the Pagefind search index over the built HTML (all page types), in French.
+
+Skipped when no HTML file changed since the last index of the same output folder (content
+hashes, not times: Pelican rewrites its own pages with the same bytes on every build).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "pagefind"
+
+
+def html_fingerprint(site: Path) -> str:
+    """One hash over the names and bytes of every HTML page (the index is not included)."""
+    h = hashlib.sha256()
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site)
+        if rel.parts[0] == "pagefind":
+            continue
+        h.update(rel.as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(page.read_bytes()).digest())
+    return h.hexdigest()
+
 
 def main(output: str = "output") -> int:
-    """Run the Pagefind binary shipped by the `pagefind[bin]` package."""
+    """Run the Pagefind binary shipped by the `pagefind[bin]` package when pages changed."""
     site = Path(output)
     if not (site / "index.html").is_file():
         print(f"search_index: {site}/index.html missing: build the site first", file=sys.stderr)
         return 2
+    stamp = CACHE / (hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16] + ".json")
+    current = html_fingerprint(site)
+    try:
+        previous = json.loads(stamp.read_text(encoding="utf-8"))["html"]
+    except (OSError, ValueError, KeyError):
+        previous = None
+    if previous == current and (site / "pagefind" / "pagefind.js").is_file():
+        print("search_index: pages unchanged, Pagefind index kept")
+        return 0
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "fr",
            "--quiet"]
-    return subprocess.run(cmd, check=False).returncode
+    code = subprocess.run(cmd, check=False).returncode
+    if code == 0:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(json.dumps({"html": current}), encoding="utf-8")
+    return code
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ def load_gold(name: str) -> dict:
 
 def pelican_build(
     output: Path, *, content: Path | None = None, seeds: Path | None = None,
-    extra: tuple[str, ...] = (), settings: str = "pelican.conf.py",
+    extra: tuple[str, ...] = (), settings: str = "pelican.conf.py", hash_seed: str = "0",
 ) -> subprocess.CompletedProcess[str]:
     """Run the real Pelican CLI over the project (or another content/seeds tree)."""
     overrides: list[str] = []
@@ -31,8 +31,15 @@ def pelican_build(
                                                       "CACHE_PATH": str(output.parent / "cache")})]
     cmd = [sys.executable, "-m", "pelican", str(content or ROOT / "content"), "-o", str(output),
            "-s", str(ROOT / settings), *overrides, *extra]
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+
+
+def search_index(site: Path, hash_seed: str = "0") -> subprocess.CompletedProcess[str]:
+    """Run the Pagefind step (tools/search_index.py) over a built site."""
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    return subprocess.run([sys.executable, str(ROOT / "tools" / "search_index.py"), str(site)],
+                          capture_output=True, text=True, env=env, check=False)
 
 
 @pytest.fixture(scope="session")
@@ -41,8 +48,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "output"
     result = pelican_build(out)
     assert result.returncode == 0, result.stdout + result.stderr
-    search = subprocess.run([sys.executable, str(ROOT / "tools" / "search_index.py"), str(out)],
-                            capture_output=True, text=True, check=False)
+    search = search_index(out)
     assert search.returncode == 0, search.stderr
     return out
 

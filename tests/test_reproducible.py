@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, pelican_build, search_index
 
 # Python salts str hashes per process: set iteration order leaks show up between these two.
 HASH_SEEDS = ("0", "1")
@@ -19,14 +16,11 @@ HASH_SEEDS = ("0", "1")
 
 def build(output: Path, cache: Path, hash_seed: str) -> Path:
     """The real site and its search index, with its own NLP cache and hash seed."""
-    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
     overrides = {"SEEDS_PATH": str(ROOT / "seeds"), "CACHE_PATH": str(cache)}
-    cmd = [sys.executable, "-m", "pelican", str(ROOT / "content"), "-o", str(output),
-           "-s", str(ROOT / "pelican.conf.py"), "-e", "BRIEFING=" + json.dumps(overrides)]
-    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    result = pelican_build(output, extra=("-e", "BRIEFING=" + json.dumps(overrides)),
+                           hash_seed=hash_seed)
     assert result.returncode == 0, result.stdout + result.stderr
-    search = subprocess.run([sys.executable, str(ROOT / "tools" / "search_index.py"),
-                             str(output)], env=env, capture_output=True, text=True, check=False)
+    search = search_index(output, hash_seed)
     assert search.returncode == 0, search.stdout + search.stderr
     return output
 

@@ -281,9 +281,11 @@ def build_site(
 
 def _author_error(error: actors_mod.AuthorError, files: Sequence[ContentFile]) -> Problem:
     """An actor-registry error as a located Problem (the file's line for that field)."""
-    lines = next((f.lines for f in files if f.path == error.path), {})
     message = error.message.removeprefix(f"{error.path}: ")
-    return Problem(error.path, message, error.field, lines.get(error.field))
+    file = next((f for f in files if f.path == error.path), None)
+    if file is None:
+        return Problem(error.path, message, error.field)
+    return file.problem(error.field, message)
 
 
 def _briefing(

@@ -36,17 +36,14 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 import nh3
 from slugify import slugify
 
 from . import dating
 from . import verdicts as V
+from .records import ContentFile, Problem
 from .verdicts import VERDICTS, Verdict
-
-if TYPE_CHECKING:  # pipeline imports this module: a runtime import would be circular
-    from .pipeline import ContentFile, Problem
 
 __all__ = [
     "VERDICTS", "Correction", "Figure", "FigureGroup", "Note", "Outlet", "Verdict",

@@ -13,7 +13,8 @@ from pelican.log import console
 
 from . import actors, export, feeds, incremental, render
 from .nlpcache import NerCache
-from .pipeline import ContentFile, SeedFile, Site, build_site
+from .pipeline import Site, build_site
+from .records import ContentFile, SeedFile
 from .settings import BriefingSettings, validate
 
 logger = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from slugify import slugify
 
@@ -13,58 +13,10 @@ from . import actors as actors_mod
 from . import chronology, cleaning, dating, factcheck
 from .cleaning import Cleaned, Decision, Gap, Paragraph, SourceHint
 from .reading import SeedProblem, SeedText, decode_seed
+from .records import ContentFile, Problem, SeedFile, SourceNote
 
-
-@dataclass(frozen=True)
-class SeedFile:
-    """A seed as found on disk: its file name and raw bytes."""
-
-    name: str
-    data: bytes
-
-
-@dataclass(frozen=True)
-class ContentFile:
-    """An author's Markdown file: raw metadata (lowercase keys), body HTML, line of each key."""
-
-    path: str
-    metadata: dict[str, str]
-    body_html: str
-    lines: dict[str, int] = field(default_factory=dict)
-
-    def problem(self, key: str, message: str) -> Problem:
-        """An author error about one metadata field, located at its line."""
-        return Problem(self.path, message, key, self.lines.get(key))
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in an input file: logged as a warning, fatal only in strict mode."""
-
-    path: str
-    message: str
-    field: str | None = None
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        if self.field:
-            where += f": champ « {self.field} »"
-        return f"{where}: {self.message}"
-
-
-@dataclass(frozen=True)
-class SourceNote:
-    """Verified metadata of a seed, written by an author in content/sources/<seed-id>.md."""
-
-    seed: str
-    path: str
-    outlet: str | None
-    url: str | None
-    date: str | None
-    language: str | None
-    reprint_of: str | None
-    body_html: str
+__all__ = ["Briefing", "ContentFile", "Problem", "SeedFile", "Site", "SourceNote",
+           "build_site", "parse_source_notes", "seed_id", "unique_slug"]
 
 
 @dataclass(frozen=True)

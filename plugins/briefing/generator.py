@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from . import actors, export, feeds, incremental, render
+from .htmlseed import is_html_seed
 from .nlpcache import NerCache
 from .pipeline import Site, build_site
 from .records import ContentFile, SeedFile
@@ -23,6 +24,8 @@ logger = logging.getLogger(__name__)
 DEV_SITE_URL = "http://127.0.0.1:8000"
 # Authors' folders under content/ that this plugin reads (Pelican's own generators skip them).
 CONTENT_FOLDERS = ("sources", "actors", "notes", "outlets")
+# Seed files read from SEEDS_PATH: plain text, and saved web pages (gzipped or not).
+SEED_SUFFIXES = (".txt", ".html", ".htm", ".gz")
 
 
 class BriefingGenerator(Generator):
@@ -39,7 +42,7 @@ class BriefingGenerator(Generator):
         self.up_to_date: incremental.Manifest | None = None
         if self.config.INCREMENTAL:
             self.fingerprint = incremental.fingerprint(self.settings, [
-                (self.config.SEEDS_PATH, (".txt",)), (Path(self.path), None),
+                (self.config.SEEDS_PATH, SEED_SUFFIXES), (Path(self.path), None),
                 (Path(self.theme), None), (Path(__file__).parent, (".py",))],
                 Path(self.output_path))
             manifest = incremental.load(self._manifest_path())
@@ -83,7 +86,9 @@ class BriefingGenerator(Generator):
         for briefing in site.briefings:
             raw = out / render.briefing_dir(briefing, cfg) / "source.txt"
             raw.parent.mkdir(parents=True, exist_ok=True)
-            raw.write_bytes(self._seed_bytes[briefing.filename])
+            # A saved page is never served: its extracted text is the raw source (README).
+            raw.write_bytes(briefing.raw_text.encode("utf-8") if briefing.raw_text is not None
+                            else self._seed_bytes[briefing.filename])
         written = [p.save_as for p in pages]
         written += [f"{render.briefing_dir(b, cfg)}/source.txt" for b in site.briefings]
         written += export.write_all(site, cfg, out, ix.url)
@@ -166,7 +171,8 @@ class BriefingGenerator(Generator):
             self._seed_bytes: dict[str, bytes] = {}
             return []
         seeds = [SeedFile(p.name, p.read_bytes())
-                 for p in sorted(folder.iterdir()) if p.suffix == ".txt" and p.is_file()]
+                 for p in sorted(folder.iterdir())
+                 if (p.suffix == ".txt" or is_html_seed(p.name)) and p.is_file()]
         self._seed_bytes = {s.name: s.data for s in seeds}
         return seeds
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # htmlseed imports this module: the record type only, at check time
+    from .htmlseed import PageMetadata
 
 # Share of control characters (other than tab/newline) above which a file is binary, not text.
 MAX_CONTROL_RATIO = 0.01
@@ -28,6 +32,9 @@ class SeedText:
     encoding: str
     notes: tuple[str, ...]
     sha256: str
+    # A saved web page's own metadata (None for a text seed); `text` is then the extracted
+    # article, published as the raw source instead of the page (htmlseed.py).
+    page: PageMetadata | None = None
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,17 @@ class SeedProblem:
 
 
 def decode_seed(seed_id: str, filename: str, data: bytes) -> SeedText | SeedProblem:
-    """Decode bytes as UTF-8 (BOM, CRLF), UTF-16 or cp1252; refuse empty, huge, binary files."""
+    """Decode bytes as UTF-8 (BOM, CRLF), UTF-16 or cp1252; refuse empty, huge, binary files.
+
+    A saved web page (`.html`, `.htm`, gzipped or not) goes to htmlseed.decode_page instead.
+    """
+    from . import htmlseed  # lazy: htmlseed imports SeedText from here
+
+    if htmlseed.is_html_seed(filename):
+        page = htmlseed.decode_page(seed_id, filename, data)
+        if isinstance(page, SeedProblem):
+            return page
+        return replace(page[0], page=page[1])
     digest = hashlib.sha256(data).hexdigest()
     if not data:
         return SeedProblem(filename, "fichier vide", digest)

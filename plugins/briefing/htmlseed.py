@@ -140,8 +140,11 @@ def decode_page(
     times = _time_elements(tree)
 
     # 4. Text and dates (trafilatura and htmldate both prune the tree they are given).
+    for_text = copy.deepcopy(tree)
+    for el in for_text.iter("time"):
+        el.tag = "span"  # trafilatura deletes <time> with its words (« Publié le , mis à jour le »)
     document = trafilatura.bare_extraction(
-        copy.deepcopy(tree), with_metadata=True, include_comments=False, include_tables=True,
+        for_text, with_metadata=True, include_comments=False, include_tables=True,
         deduplicate=False)
     extracted = (document.text or "") if document is not None else ""
     extracted = unicodedata.normalize("NFC", extracted).strip()

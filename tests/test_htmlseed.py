@@ -1,0 +1,328 @@
+"""Saved web pages as seeds: metadata with its basis, text through the same cleaner, refusals."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import socket
+from pathlib import Path
+
+import lxml.html
+import pytest
+from briefing import cleaning, htmlseed
+from briefing.generator import read_markdown
+from briefing.htmlseed import PageMetadata, choose_headline, strip_site_affix
+from briefing.pipeline import build_site, seed_id
+from briefing.reading import SeedProblem, SeedText, decode_seed
+from briefing.records import SeedFile
+
+from tests.conftest import ROOT, pelican_build
+
+PAGES = ROOT / "tests" / "html"
+EXPECTED = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
+# Paragraphs of a test page that are not article text (the page's furniture), by ancestor.
+FURNITURE = ("aside", "footer", "nav", "header", "section", "*[contains(@class, 'cookie')]",
+             "*[contains(@id, 'cookie')]",
+             "*[contains(@class, 'paywall')]", "*[contains(@class, 'newsletter')]",
+             "*[contains(@class, 'byline')]", "*[contains(@class, 'footer')]",
+             "*[@id = 'pied']", "*[contains(@class, 'ads')]")
+
+
+def _decode(name: str, data: bytes | None = None) -> tuple[SeedText, PageMetadata]:
+    result = decode_seed(seed_id(name), name, (PAGES / name).read_bytes() if data is None
+                         else data)
+    assert isinstance(result, SeedText), result
+    assert result.page is not None
+    return result, result.page
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED["pages"]))
+def test_page_metadata_and_its_basis(name: str) -> None:
+    want = EXPECTED["pages"][name]
+    seed, page = _decode(name)
+    assert (page.title, page.published, page.published_basis, page.updated) == (
+        want["title"], want["published"], want["published_basis"], want["updated"])
+    assert (page.site_name, page.canonical_url, page.author, page.encoding) == (
+        want["site_name"], want["url"], want["author"], want["encoding"])
+    assert seed.id == name.removesuffix(".html")
+    assert seed.sha256 == hashlib.sha256((PAGES / name).read_bytes()).hexdigest()
+    dropped = " ".join(page.dropped_samples)
+    assert page.dropped_count >= len(want["dropped"])
+    for needle in want["dropped"]:
+        assert needle in dropped or page.dropped_count > htmlseed.H.DROPPED_SAMPLES, needle
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED["pages"]))
+def test_every_article_sentence_survives_extraction_and_cleaning(name: str) -> None:
+    seed, page = _decode(name)
+    tree = lxml.html.document_fromstring((PAGES / name).read_bytes().decode(page.encoding))
+    guard = " or ".join(f"ancestor::{a}" for a in FURNITURE)
+    article = [re.sub(r"\s+", " ", p.text_content()).strip()
+               for p in tree.xpath(f"//p[not({guard})]")]
+    article = [p for p in article if len(p.split()) >= 10]
+    assert len(article) >= 3
+    kept = " ".join(p.text for p in cleaning.clean(seed).paragraphs)
+    for paragraph in article:
+        assert paragraph in kept, paragraph
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED["pages"]))
+def test_visible_debris_is_out_of_the_text(name: str) -> None:
+    seed, page = _decode(name)
+    kept = " ".join(p.text for p in cleaning.clean(seed).paragraphs)
+    for sample in page.dropped_samples:
+        assert sample.removesuffix("…") not in kept
+
+
+@pytest.mark.parametrize(("name", "message"), sorted(EXPECTED["refused"].items()))
+def test_pages_that_are_not_articles_are_refused_by_name(name: str, message: str) -> None:
+    result = decode_seed(seed_id(name), name, (PAGES / name).read_bytes())
+    assert result == SeedProblem(name, message,
+                                 hashlib.sha256((PAGES / name).read_bytes()).hexdigest())
+
+
+def test_gzipped_page_reads_like_the_page_and_keeps_its_stem() -> None:
+    plain, page = _decode("og_seul.html")
+    data = gzip.compress((PAGES / "og_seul.html").read_bytes())
+    zipped, zpage = _decode("og_seul.html.gz", data)
+    assert seed_id("og_seul.html.gz") == seed_id("og_seul.htm") == "og_seul"
+    assert zipped.text == plain.text
+    assert (zpage.title, zpage.published, zpage.site_name) == (
+        page.title, page.published, page.site_name)
+    assert zipped.sha256 == hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("vide.html", b"", "fichier vide"),
+        ("blancs.html", b"  \n \n", "fichier sans texte (blancs seulement)"),
+        ("enorme.html", b"<p>" + b"a " * 3_000_000 + b"</p>",
+         "page trop volumineuse (limite 5 Mo) : pas un article enregistré, ignorée"),
+        ("bombe.html.gz", gzip.compress(b" " * 6_000_000),
+         "page décompressée trop volumineuse (limite 5 Mo) : pas un article enregistré, ignorée"),
+        ("tronque.html.gz", gzip.compress(b"<p>texte</p>" * 100)[:40],
+         "archive gzip illisible (archive tronquée)"),
+        ("pasgzip.html.gz", b"<p>pas une archive</p>",
+         "archive gzip illisible (Error -3 while decompressing data: incorrect header check)"),
+        ("binaire.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+         "fichier binaire (octets nuls), ignoré"),
+        ("balises.html", b"<html><body><div></div></body></html>",
+         "aucun texte d\u2019article après extraction (page vide ou chargée par JavaScript)"),
+    ],
+)
+def test_broken_and_huge_pages_are_refused_with_a_reason(name: str, data: bytes,
+                                                         message: str) -> None:
+    result = decode_seed(seed_id(name), name, data)
+    assert isinstance(result, SeedProblem)
+    assert result.message == message
+
+
+def test_broken_markup_still_gives_the_article() -> None:
+    page = (PAGES / "og_seul.html").read_text(encoding="utf-8")
+    # Unclosed tags and a page cut off in the middle of its comments.
+    broken = page.replace("</p>", "").replace("</article>", "")[: page.index("Marie L.")]
+    seed, meta = _decode("casse.html", broken.encode())
+    assert meta.title == "Sécheresse : les nappes phréatiques au plus bas dans le Sud-Ouest"
+    assert "sept nappes sur dix" in seed.text
+
+
+def test_undeclared_legacy_encoding_is_guessed_and_reported() -> None:
+    page = (PAGES / "latin1.html").read_bytes()
+    undeclared = re.sub(rb"<meta http-equiv[^>]+>", b"", page)
+    seed, meta = _decode("sans_charset.html", undeclared)
+    assert meta.encoding != "utf-8"
+    assert "réalisé à Toulouse" not in seed.text  # footer out, but accents read right:
+    assert "troisième ligne du métro toulousain" in seed.text
+    assert any(n.startswith("encodage non déclaré : deviné") for n in seed.notes)
+    bom, _ = _decode("bom.html", b"\xef\xbb\xbf" + (PAGES / "og_seul.html").read_bytes())
+    assert "encodage UTF-8 (BOM)" in bom.notes
+
+
+def test_extraction_never_opens_a_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"network access during extraction: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    for name in EXPECTED["pages"]:
+        _decode(name)
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "host", "expected"),
+    [
+        ("Sécheresse : les nappes au plus bas - Le Monde", "Le Monde", "",
+         "Sécheresse : les nappes au plus bas"),
+        ("Transports | Grève SNCF : trafic perturbé | franceinfo", "franceinfo", "",
+         "Transports | Grève SNCF : trafic perturbé"),
+        ("Le Figaro - Municipales : la gauche unie à Lyon", "Le Figaro", "",
+         "Municipales : la gauche unie à Lyon"),
+        ("Le Figaro - Municipales : la gauche unie à Lyon", None, "lefigaro.fr",
+         "Municipales : la gauche unie à Lyon"),
+        ("Grève SNCF : le trafic sera très perturbé jeudi | Ouest-Info", None, "",
+         "Grève SNCF : le trafic sera très perturbé jeudi"),
+        # A colon inside the headline is not a separator from a site name.
+        ("Retraites : le décret est publié", "Le Monde", "", "Retraites : le décret est publié"),
+    ],
+)
+def test_site_name_affix_is_stripped(title: str, site: str | None, host: str,
+                                     expected: str) -> None:
+    assert strip_site_affix(title, site, host) == expected
+
+
+def test_headline_never_a_url_a_site_name_a_timestamp_or_english() -> None:
+    assert choose_headline([
+        ("og:title", "https://www.lemonde.fr/article/2015/05/04/x.html"),
+        ("<title>", "Le Monde"),
+        ("JSON-LD headline", "2015-05-04T06:45:12+02:00"),
+        ("twitter:title", "Drought: how the water tables of the South-West hit a low"),
+        ("trafilatura", "Sécheresse : les nappes au plus bas"),
+    ], site_name="Le Monde") == (
+        "trafilatura", "Sécheresse : les nappes au plus bas",
+        "métadonnées de la page : trafilatura")
+    assert choose_headline([("<title>", "Le Monde")], site_name="Le Monde") is None
+
+
+def test_headline_prefers_the_h1_agreeing_with_metadata_and_names_what_it_set_aside() -> None:
+    source, title, basis = choose_headline([
+        ("<h1>", "Réforme des retraites : le décret publié au Journal officiel"),
+        ("og:title", "Retraites : ce qui change pour vous"),
+        ("JSON-LD headline", "Réforme des retraites : le décret publié au « Journal officiel »"),
+    ]) or ("", "", "")
+    assert (source, title) == ("<h1>", "Réforme des retraites : le décret publié au Journal "
+                                       "officiel")
+    assert basis == ("métadonnées de la page : <h1>, concordant avec JSON-LD headline ; "
+                     "écarté : og:title « Retraites : ce qui change pour vous »")
+
+
+def _outlets() -> list:
+    return [read_markdown(f"content/outlets/{p.name}", p.read_text(encoding="utf-8"), {})
+            for p in sorted((ROOT / "content" / "outlets").glob("*.md"))]
+
+
+def test_pipeline_evidence_order_note_then_page_then_text() -> None:
+    og = (PAGES / "og_seul.html").read_bytes()
+    rt = og.replace(b'content="Le Monde"', b'content="RT France"')
+    note = read_markdown("content/sources/rt.md", "Date: 2015-05-05\n\nVérifié.\n", {})
+    site = build_site(
+        [SeedFile("og_seul.html", og), SeedFile("rt.html", rt),
+         SeedFile("maj.html", (PAGES / "publie_et_mis_a_jour.html").read_bytes())],
+        {"outlets": _outlets(), "sources": [note]})
+    by_id = {b.id: b for b in site.briefings}
+    le_monde, rt_page, maj = by_id["og_seul"], by_id["rt"], by_id["maj"]
+    assert (le_monde.title, le_monde.title_is_generated) == (
+        "Sécheresse : les nappes phréatiques au plus bas dans le Sud-Ouest", False)
+    assert (le_monde.date, le_monde.date_status, le_monde.date_basis) == (
+        "2015-05-04", "inferred", "métadonnées de la page : article:published_time 2015-05-04")
+    assert (le_monde.source, le_monde.source_status, le_monde.source_basis) == (
+        "Le Monde", "inferred", "métadonnées de la page : og:site_name « Le Monde »")
+    assert le_monde.source_url == EXPECTED["pages"]["og_seul.html"]["url"]
+    # An author's note confirms the date; the outlet is matched to its note's aliases.
+    assert (rt_page.date, rt_page.date_status) == ("2015-05-05", "confirmed")
+    assert (rt_page.source, rt_page.source_basis) == (
+        "RT en français", "métadonnées de la page : og:site_name « RT France » "
+        "(fiche média content/outlets/rt-en-francais.md)")
+    assert (maj.date, maj.date_updated, maj.date_updated_basis, maj.byline) == (
+        "2023-11-14", "2023-11-16",
+        "métadonnées de la page : article:modified_time 2023-11-16", "Nicolas Bernard")
+    assert le_monde.raw_text is not None and le_monde.raw_text.startswith("Sécheresse")
+    # Lines the extractor kept but the cleaner removes are still in the audit, with reasons.
+    assert ("Publié le 02/12/2019 à 08:10, mis à jour le 03/12/2019 à 17:45", "dateline") in {
+        (d.text, d.rule) for b in build_site(
+            [SeedFile("t.html", (PAGES / "elements_time.html").read_bytes())]).briefings
+        for d in b.removed}
+
+
+# A whole build: saved pages are never served as HTML, only as extracted text. -------------
+
+
+@pytest.fixture(scope="module")
+def html_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """Three saved pages (one gzipped), a list page and a text seed, built by Pelican."""
+    base = tmp_path_factory.mktemp("html-site")
+    seeds = base / "seeds"
+    seeds.mkdir()
+    for name in ("og_seul.html", "publie_et_mis_a_jour.html", "accueil.html"):
+        (seeds / name).write_bytes((PAGES / name).read_bytes())
+    (seeds / "divergent.htm.gz").write_bytes(
+        gzip.compress((PAGES / "titres_divergents.html").read_bytes(), mtime=0))
+    (seeds / "texte.txt").write_bytes((ROOT / "tests" / "samples" / "s3_gaps.txt").read_bytes())
+    content = base / "content"
+    (content / "pages").mkdir(parents=True)
+    out = base / "output"
+    settings = {"SEEDS_PATH": str(seeds), "CACHE_PATH": str(base / "cache"), "NLP": False}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("COLUMNS", "300")
+        result = pelican_build(out, content=content, extra=("-e", "BRIEFING=" + json.dumps(
+            settings)))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out, seeds, result.stdout + result.stderr
+
+
+def test_saved_pages_are_never_served_as_html(html_site: tuple[Path, Path, str]) -> None:
+    out, seeds, _ = html_site
+    originals = {hashlib.sha256(p.read_bytes()).hexdigest() for p in seeds.iterdir()
+                 if p.suffix != ".txt"}
+    for path in out.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        assert hashlib.sha256(data).hexdigest() not in originals, path
+        assert b"tracker.example.net" not in data, path
+        if path.suffix == ".html":
+            # Only our own rendered pages, each from the theme's base template, at our URLs.
+            assert path.name in ("index.html", "404.html"), path
+            assert b'href="/theme/css/style.css"' in data or b"theme/css/style.css" in data
+            assert b"<script src=\"https://tracker" not in data, path
+    assert not [p for p in out.rglob("*") if p.suffix in (".htm", ".gz", ".xhtml")]
+    raw = out / "briefings" / "og-seul" / "source.txt"
+    text = raw.read_text(encoding="utf-8")
+    assert text.startswith("Sécheresse : les nappes phréatiques au plus bas dans le Sud-Ouest\n")
+    assert "<" not in text and "cookies" not in text
+
+
+def test_briefing_page_shows_sha256_update_date_and_what_the_extractor_dropped(
+        html_site: tuple[Path, Path, str]) -> None:
+    out, seeds, _ = html_site
+    page = (out / "briefings" / "publie-et-mis-a-jour" / "index.html").read_text(
+        encoding="utf-8")
+    tree = lxml.html.document_fromstring(page)
+    digest = hashlib.sha256((seeds / "publie_et_mis_a_jour.html").read_bytes()).hexdigest()
+    assert tree.xpath("string(//code[@class='sha256'])") == digest
+    assert tree.xpath("string(//span[@class='updated']/time/@datetime)") == "2023-11-16"
+    link = tree.xpath("//a[@href='source.txt']")[0]
+    assert link.get("type") == "text/plain"
+    audit = tree.xpath("string(//details[contains(@class, 'audit-page')]/summary)")
+    assert audit.startswith("Écarté de la page enregistrée par l’extracteur (6 blocs")
+
+
+def test_export_carries_page_metadata_and_refused_pages_are_named(
+        html_site: tuple[Path, Path, str]) -> None:
+    out, _, log = html_site
+    data = {b["id"]: b for b in json.loads((out / "api" / "briefings.json").read_text("utf-8"))}
+    assert sorted(data) == ["divergent", "og_seul", "publie_et_mis_a_jour", "texte"]
+    assert data["texte"]["page"] is None and data["texte"]["date_updated"] is None
+    divergent = data["divergent"]
+    assert divergent["title"] == EXPECTED["pages"]["titres_divergents.html"]["title"]
+    assert divergent["source_status"] == "inferred"
+    assert divergent["page"]["dropped"]["count"] >= 1
+    assert data["publie_et_mis_a_jour"]["date_updated"] == "2023-11-16"
+    assert "briefing: seeds/accueil.html: " + EXPECTED["refused"]["accueil.html"] in log
+
+
+def test_strict_mode_fails_on_a_page_that_is_not_an_article(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "accueil.html").write_bytes((PAGES / "accueil.html").read_bytes())
+    (seeds / "og_seul.html").write_bytes((PAGES / "og_seul.html").read_bytes())
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    settings = {"SEEDS_PATH": str(seeds), "CACHE_PATH": str(tmp_path / "cache"), "NLP": False}
+    result = pelican_build(tmp_path / "output", content=content, extra=(
+        "-e", "BRIEFING=" + json.dumps(settings), "--fatal", "warnings"))
+    assert result.returncode != 0
+    assert "accueil.html" in result.stdout + result.stderr

@@ -25,6 +25,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 from rapidfuzz import fuzz
+from trafilatura.metadata import extract_metadata
 
 from . import html_patterns as H
 from .reading import SeedProblem, SeedText
@@ -143,10 +144,12 @@ def decode_page(
     for_text = copy.deepcopy(tree)
     for el in for_text.iter("time"):
         el.tag = "span"  # trafilatura deletes <time> with its words (« Publié le , mis à jour le »)
-    document = trafilatura.bare_extraction(
-        for_text, with_metadata=True, include_comments=False, include_tables=True,
+    body = trafilatura.bare_extraction(
+        for_text, with_metadata=False, include_comments=False, include_tables=True,
         deduplicate=False)
-    extracted = (document.text or "") if document is not None else ""
+    extracted = (body.text or "") if body is not None else ""
+    # Metadata on an untouched copy: htmldate reads the <time> elements renamed above.
+    document = extract_metadata(copy.deepcopy(tree))
     extracted = unicodedata.normalize("NFC", extracted).strip()
     canonical = _canonical_url(tree, metas, ld_articles, micro, document)
     updated_guess = htmldate.find_date(copy.deepcopy(tree), original_date=False,

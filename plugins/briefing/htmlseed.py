@@ -18,21 +18,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate
+from importlib.metadata import version
 
-import charset_normalizer
-import htmldate
 import lxml.etree
 import lxml.html
-import trafilatura
 from rapidfuzz import fuzz
-from trafilatura.metadata import extract_metadata
 
 from . import html_patterns as H
 from .reading import SeedProblem, SeedText
 
 # Suffixes of saved pages, longest first (the seed id is the name without them).
 HTML_SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm")
-EXTRACTOR = f"trafilatura {trafilatura.__version__}, htmldate {htmldate.__version__}"
+EXTRACTOR = f"trafilatura {version('trafilatura')}, htmldate {version('htmldate')}"
 
 
 @dataclass(frozen=True)
@@ -104,6 +101,12 @@ def decode_page(
     6. what the extractor left out of the visible page is counted, with a sample;
     7. the headline chosen from every candidate, then the seed text assembled.
     """
+    # Imported here: half a second that a build without saved pages (or an up-to-date one,
+    # which reads no seed) does not pay.
+    import htmldate
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+
     digest = hashlib.sha256(data).hexdigest()
 
     def refuse(message: str) -> SeedProblem:
@@ -252,6 +255,8 @@ def _decode(data: bytes) -> tuple[str, str, list[str]] | str:
         return data.decode("utf-8"), "utf-8", notes
     except UnicodeDecodeError:
         pass
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         return "encodage illisible : ni UTF-8, ni un encodage reconnaissable"

@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 
+import os  # noqa: E402
+
 from briefing import actors as actors_mod  # noqa: E402
 from briefing import cleaning, factcheck  # noqa: E402
 from briefing import textutils as T  # noqa: E402
@@ -30,7 +32,8 @@ from briefing.nlpcache import NerCache  # noqa: E402
 from briefing.pipeline import build_site  # noqa: E402
 from briefing.records import SeedFile  # noqa: E402
 
-CORPUS = ROOT / "tests" / "corpus"
+# BRIEFING_CORPUS points elsewhere (a worktree scoring the corpus of the main checkout).
+CORPUS = Path(os.environ.get("BRIEFING_CORPUS", ROOT / "tests" / "corpus"))
 SPLITS = ("dev", "test")
 
 

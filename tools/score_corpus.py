@@ -142,7 +142,8 @@ def score_sample(path: Path, gold: dict, site, tally: Tally, outlets: tuple) -> 
         if shown and not _date_ok(shown, gold_date):
             tally.add("date_wrong")
             problems.append(f"WRONG date {shown} for {gold_date}")
-        if not shown and not _in_range(gold_date, b.date_not_before, b.date_not_after):
+        if not shown and not _in_range(gold_date, getattr(b, "date_not_before", None),
+                                              getattr(b, "date_not_after", None)):
             tally.add("date_wrong")
             problems.append(f"WRONG range {b.date_range} for {gold_date}")
     # 4. Outlet and address.

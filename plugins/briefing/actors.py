@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from rapidfuzz.distance import JaroWinkler
 from slugify import slugify
 
 from briefing import actor_lexicon as lex
+from briefing import textutils as T
 
 if TYPE_CHECKING:
     import spacy
@@ -37,8 +37,7 @@ MAX_APPOSITION_WORDS = 12
 # How far left of a name a title may start.
 APPOSITION_WINDOW = 160
 
-QUOTE_PAIRS = (("«", "»"), ("“", "”"))
-SPACES = " \u00a0\u202f\t"
+SPACES = T.SPACES
 WORD = r"[^\W\d_]"
 
 
@@ -234,17 +233,9 @@ def ner_spans(nlp: spacy.Language, paragraphs: Sequence[str], n_process: int = 1
 # --------------------------------------------------------------------------- text helpers
 
 
-def strip_accents(text: str) -> str:
-    """Drop combining accents (é -> e)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@functools.lru_cache(maxsize=1 << 16)
 def simple_fold(text: str) -> str:
     """Case, accent, apostrophe and space insensitive key."""
-    text = strip_accents(text).casefold().replace("’", "'")
-    return " ".join(re.sub(r"[^\w' -]", " ", text).split())
+    return T.match_key(text)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -287,49 +278,22 @@ def _surface_pattern(surface: str) -> str:
 
 def _quote_spans(paragraph: str) -> list[tuple[int, int]]:
     """(open, close) offsets of quotation marks, close = index of the closing mark."""
-    spans: list[tuple[int, int]] = []
-    for left, right in QUOTE_PAIRS:
-        pos = 0
-        while (i := paragraph.find(left, pos)) >= 0:
-            j = paragraph.find(right, i + 1)
-            if j < 0:
-                break
-            spans.append((i, j))
-            pos = j + 1
-    straight = [m.start() for m in re.finditer('"', paragraph)]
-    spans.extend(zip(straight[0::2], straight[1::2], strict=False))
-    spans.sort()
-    kept: list[tuple[int, int]] = []
-    for span in spans:
-        if not kept or span[0] > kept[-1][1]:
-            kept.append(span)
-    return kept
+    return [(a, b - 1) for a, b in T.quote_spans(paragraph)]
 
 
 def _mask_quotes(paragraph: str, quotes: Sequence[tuple[int, int]]) -> str:
     """Paragraph with quote interiors blanked, so sentence logic sees only the narration."""
-    chars = list(paragraph)
-    for i, j in quotes:
-        for k in range(i + 1, j):
-            chars[k] = "x"
-    return "".join(chars)
-
-
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)[.!?](?=[\s»\"]|$)")
+    return T.mask_quotes(paragraph, [(i, j + 1) for i, j in quotes])
 
 
 def _sentence_start(masked: str, pos: int) -> int:
     """Offset where the sentence containing pos begins."""
-    start = 0
-    for m in _SENTENCE_END.finditer(masked, 0, pos):
-        start = m.end()
-    return start
+    return T.sentence_at(masked, pos)[0]
 
 
 def _sentence_end(masked: str, pos: int) -> int:
     """Offset where the sentence containing pos ends."""
-    m = _SENTENCE_END.search(masked, pos)
-    return m.end() if m else len(masked)
+    return T.sentence_at(masked, pos)[1]
 
 
 # --------------------------------------------------------------------------- 2. registry

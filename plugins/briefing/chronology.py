@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -13,6 +12,7 @@ from dataclasses import dataclass, replace
 from slugify import slugify
 
 from briefing import dating
+from briefing import textutils as T
 from briefing import timex_grammar as g
 from briefing.dating import PublicationDate, Timex
 
@@ -73,10 +73,7 @@ class ChronologyEntry:
 # 1. Words: key terms, kinds, labels --------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents, straight apostrophes."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+_fold = T.fold_accents
 
 
 _STOP = frozenset(_fold(w) for w in g.STOPWORDS)

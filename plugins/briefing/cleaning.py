@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import headline
 from . import patterns as P
+from . import textutils as T
 from .reading import SeedText
 
 # Classes a line can get. Only `body` and `standfirst` are article text; the others are kept in
@@ -17,9 +19,7 @@ KINDS = (
 )
 KEPT = frozenset({"body", "standfirst"})
 
-_WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…»”\"):;]\s*$")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[«A-ZÉÈÀ])")
 # Clause boundaries where a title written from the lede may be cut.
 _CLAUSE_CUT = re.compile(r",\s|\s(?=pour |afin |après |alors |car |qui |dont |mais )")
 
@@ -88,9 +88,7 @@ class Cleaned:
         return tuple(d.text for d in self.decisions if d.kind in {"caption", "dateline"})
 
 
-def words(text: str) -> list[str]:
-    """The words of a line, apostrophes kept inside words."""
-    return _WORD.findall(text)
+words = T.words
 
 
 def stopword_density(text: str) -> float:
@@ -267,6 +265,8 @@ def _find_title(
             if decided[number].kind in {"rubric", "boilerplate"}:
                 continue
             break
+        if headline.never_title(text):  # a URL, a stamp, a credit: skipped, judged later
+            continue
         ends_sentence = bool(re.search(r"[.:;,…]\s*$", text))
         if not ends_sentence and len(words(text)) <= P.TITLE_MAX_WORDS \
                 and not P.CREDIT.search(text) and not P.CAPTION.match(text):
@@ -323,7 +323,7 @@ def strip_markup(text: str) -> tuple[str, tuple[str, ...]]:
 
 def generated_title(lede: str) -> str:
     """A title written from the lede's first sentence, cut at a clause or word boundary."""
-    sentence = _SENTENCE_SPLIT.split(lede.strip(), maxsplit=1)[0].strip()
+    sentence = T.first_sentence(lede)
     sentence = sentence.rstrip(" .")
     if len(sentence) <= P.GENERATED_TITLE_MAX:
         return sentence

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from briefing import textutils as T
 from briefing import timex_grammar as g
 
 PRECISIONS = ("day", "month", "year")
@@ -111,8 +112,6 @@ _SINCE_RE = re.compile(rf"\bdepuis(?:{_SP}\S+){{0,6}}{_SP}$", re.IGNORECASE)
 _FUTURE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.FUTURE_CUES)})(?![\w-])", re.IGNORECASE)
 _PAST_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.PAST_CUES)})(?![\w-])", re.IGNORECASE)
 _NOMINAL_RE = re.compile(rf"\w{_SP}(?:de|d{_APOS})[\s\u00a0\u202f]*$", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\s\u00a0\u202f]+(?=[«\"A-ZÀ-ÖØ-Þ])")
-_ABBREVIATION_RE = re.compile(r"(?:\b[A-Z]|\bMM?|\bMme|\bDr|\bSt|\bP\.S)\.$")
 
 
 def _month(word: str) -> int:
@@ -145,37 +144,13 @@ def _fmt(year: int | None, month: int | None = None, day: int | None = None) -> 
 # 2. Tagging ------------------------------------------------------------------------------
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence boundaries, keeping « M. Aliyev » and « P.S » in one sentence."""
-    spans, start = [], 0
-    for match in _SENTENCE_END_RE.finditer(text):
-        if _ABBREVIATION_RE.search(text[start : match.start()]):
-            continue
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside « » quotes, whose verbs speak of another time than the narration."""
-    spans, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch == "«":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch == "»" and depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((start, i + 1))
-    return spans
+sentence_spans = T.sentence_spans
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """Tense of the verb nearest the expression in its sentence: past, future or None."""
     lo, hi = next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (0, len(text)))
-    quotes = _quote_spans(text)
+    quotes = T.quote_spans(text)  # verbs in quotes speak of another time than the narration
     inside = next(((a, b) for a, b in quotes if a <= start < b), None)
 
     def usable(pos: int) -> bool:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -41,6 +40,7 @@ import nh3
 from slugify import slugify
 
 from . import dating
+from . import textutils as T
 from . import verdicts as V
 from .records import ContentFile, Problem
 from .verdicts import VERDICTS, Verdict
@@ -139,9 +139,7 @@ class Figure:
 
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces: for matching names."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", re.sub(r"[^\w/' ]+", " ", text)).strip()
+    return T.match_key(text, keep="'/")
 
 
 def sanitise(html: str) -> str:

@@ -44,6 +44,8 @@ class Briefing:
     date_status: str
     date_basis: str
     date_range: str | None = None
+    date_not_before: str | None = None  # bounds of an unknown date (ISO partial)
+    date_not_after: str | None = None
     duplicates: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
@@ -293,7 +295,8 @@ def _briefing(
         source=source, source_status=status, source_basis=basis,
         source_url=url,
         date=pub.value, date_status=pub.status, date_basis=pub.basis,
-        date_range=pub.range_label, duplicates=duplicates, actors=actor_ids, events=event_ids,
+        date_range=pub.range_label, date_not_before=pub.not_before,
+        date_not_after=pub.not_after, duplicates=duplicates, actors=actor_ids, events=event_ids,
         reprint_of=note.reprint_of if note and note.reprint_of else None,
         date_updated=page.updated if page else None,
         date_updated_basis=page.updated_basis if page else "",

@@ -1,0 +1,87 @@
+"""Headline candidates scored by shape: a title is chosen, never stumbled on.
+
+Used for text seeds (which line is the headline) and for saved pages (which of og:title,
+JSON-LD headline, h1 or <title> to show). Only strings in, scores out: no I/O, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import textutils as T
+
+# A headline has between these many words (« Brexit : accord trouvé » has 3).
+MIN_WORDS = 3
+MAX_WORDS = 25
+
+# Shapes that are never a headline, each with the reason shown in the audit.
+NEVER_TITLE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("adresse web", re.compile(r"^\s*(?:https?://|www\.)\S+\s*$"
+                               r"|^[\w.-]+\.[a-z]{2,6}(?:/\S*)?$", re.I)),
+    ("adresse e-mail", re.compile(r"^\S+@\S+\.\w+$")),
+    ("nom de fichier", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|pdf|docx?|mp4|html?)$", re.I)),
+    ("gabarit non rendu", re.compile(r"^/html/|\{\{.*\}\}|\{%.*%\}|@content|\$\{")),
+    ("horodatage", re.compile(r"^[\s\d:./T+\-–—|,hH]*\d{4}[\s\d:./T+\-–—|,hH]*$")),
+    ("crédit photo", re.compile(r"^\(?(?:©|Crédits?\b|Photo\b|Illustration\b)", re.I)),
+    ("légende de photo", re.compile(r"\[[\w.-]+\.\w{2,4}\]\s*$|\(Crédits?\s*:.*\)\s*$", re.I)),
+)
+# English function words and commonest verbs: a line full of them is not a French headline
+# (a stopgap until lines get a real language identifier).
+ENGLISH_WORDS = frozenset([
+    "the", "an", "of", "to", "and", "in", "for", "with", "this", "that", "is", "are",
+    "be", "by", "as", "it", "its", "from", "at", "or", "your", "you", "make", "have", "do", "get",
+])
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible headline and where it comes from (a line, a metadata field)."""
+
+    text: str
+    source: str
+
+
+def never_title(text: str) -> str | None:
+    """Why a line can never be a headline, or None."""
+    stripped = text.strip()
+    for reason, regex in NEVER_TITLE:
+        if regex.search(stripped):
+            return reason
+    ws = [w.lower() for w in T.words(stripped)]
+    if ws and sum(w in ENGLISH_WORDS for w in ws) / len(ws) >= 0.3:
+        return "ligne en anglais"
+    return None
+
+
+def score(text: str) -> float:
+    """How much a string looks like a French news headline (0 = never, higher is better)."""
+    if never_title(text):
+        return 0.0
+    stripped = text.strip()
+    n = len(T.words(stripped))
+    if n < 2:
+        return 0.0
+    value = 1.0
+    if n < MIN_WORDS or n > MAX_WORDS:
+        value -= 0.5
+    if re.search(r"[.;,]\s*$", stripped) and not stripped.endswith("..."):
+        value -= 0.4  # a sentence, not a headline
+    letters = [c for c in stripped if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+        value -= 0.3  # a rubric or a shouted label
+    if stripped[:1].islower():
+        value -= 0.3  # captions and fragments start in lower case
+    return max(value, 0.0)
+
+
+def choose(candidates: list[Candidate]) -> Candidate | None:
+    """The best-scoring candidate (earliest on ties), or None when none can be a headline."""
+    best: tuple[float, int, Candidate] | None = None
+    for i, c in enumerate(candidates):
+        s = score(c.text)
+        if s <= 0:
+            continue
+        if best is None or (s, -i) > (best[0], -best[1]):
+            best = (s, i, c)
+    return best[2] if best else None

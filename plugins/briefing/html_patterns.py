@@ -109,13 +109,11 @@ TITLE_AGREEMENT = 85
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 40
 
-# English function words: a title made mostly of them is an untranslated SEO line, not the
-# French headline.
+# English function words (beyond headline.ENGLISH_WORDS' ratio): two of them in an unaccented
+# title make it an untranslated SEO line, not the French headline.
 ENGLISH_WORDS = frozenset({
     "the", "of", "and", "to", "in", "for", "on", "with", "is", "are", "was", "how", "what",
     "why", "from", "by", "after", "over", "says", "new",
 })
-# A title that is only a timestamp or a date (« 04/05/2015 06:45 », « 2015-05-04 »).
-TIMESTAMP = re.compile(r"^[\d\s/.:,T+Zh-]+$")
 URL_LIKE = re.compile(r"^(https?://|www\.)|^\S+\.(fr|com|net|org|info|eu)(/\S*)?$",
                       re.IGNORECASE)

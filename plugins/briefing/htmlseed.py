@@ -24,7 +24,9 @@ import lxml.etree
 import lxml.html
 from rapidfuzz import fuzz
 
+from . import headline
 from . import html_patterns as H
+from . import textutils as T
 from .reading import SeedProblem, SeedText
 
 # Suffixes of saved pages, longest first (the seed id is the name without them).
@@ -597,19 +599,25 @@ def strip_site_affix(title: str, site_name: str | None = None, host: str = "") -
 
 
 def title_problem(text: str) -> str | None:
-    """Why a string cannot be a headline (URL, timestamp, not French, too short), or None."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", text)
-    if not text or H.URL_LIKE.match(text):
-        return "une adresse"
-    if H.TIMESTAMP.match(text):
-        return "une date ou une heure"
+    """Why a string cannot be the page's headline, or None.
+
+    The shapes that are never a headline (address, timestamp, credit, English line) are the
+    text cleaner's (`headline.never_title`); metadata adds English titles written without
+    accents that slip under its ratio, and lengths.
+    """
+    words = T.words(text)
+    if not text.strip():
+        return "vide"
+    reason = headline.never_title(text)
+    if reason:
+        return reason
     if len(words) < H.TITLE_MIN_WORDS:
         return "trop court"
     if len(words) > H.TITLE_MAX_WORDS:
         return "trop long"
     english = sum(1 for w in words if w.lower() in H.ENGLISH_WORDS)
     if english >= 2 and english / len(words) >= 0.2 and not re.search(r"[éèêàçùôî]", text):
-        return "pas en français"
+        return "ligne en anglais"
     return None
 
 
@@ -619,13 +627,15 @@ def choose_headline(
     """(source, title, basis) of the best headline among (source, cleaned text) candidates.
 
     Candidates that agree (fuzzy, folded) form a group; the group with the most weight wins
-    (TITLE_SOURCES), and its text is the <h1>'s when the h1 is in it: what readers of the page
-    saw, where og:title is often rewritten for search engines. Never a URL, a site name alone,
-    a timestamp or a non-French line.
+    (TITLE_SOURCES, times the best shape score of `headline.score`), and its text is the
+    <h1>'s when the h1 is in it and shaped as well as the others: what readers of the page saw,
+    where og:title is often rewritten for search engines. Never a URL, a site name alone, a
+    timestamp or a non-French line.
     """
     usable: list[tuple[str, str]] = []
     for source, text in candidates:
-        if title_problem(text) is None and not (site_name and _fold(text) == _fold(site_name)):
+        if title_problem(text) is None and headline.score(text) > 0 \
+                and not (site_name and _fold(text) == _fold(site_name)):
             usable.append((source, text))
     if not usable:
         return None
@@ -638,12 +648,13 @@ def choose_headline(
         else:
             groups.append([(source, text)])
 
-    def weight(group: list[tuple[str, str]]) -> int:
-        return sum(H.TITLE_SOURCES.get(s, 1) for s, _ in {s: t for s, t in group}.items())
+    def weight(group: list[tuple[str, str]]) -> float:
+        sources = sum(H.TITLE_SOURCES.get(s, 1) for s in {s for s, _ in group})
+        return sources * max(headline.score(t) for _, t in group)
 
     order = list(H.TITLE_SOURCES)
     best = max(groups, key=lambda g: (weight(g), -min(_rank(order, s) for s, _ in g)))
-    source, text = min(best, key=lambda c: _rank(order, c[0]))
+    source, text = min(best, key=lambda c: (-headline.score(c[1]), _rank(order, c[0])))
     others = sorted({s for s, _ in best if s != source}, key=lambda s: _rank(order, s))
     basis = f"métadonnées de la page : {source}"
     if others:
@@ -745,6 +756,4 @@ def _fold_space(text: str) -> str:
 
 def _fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, words only: to compare titles and names."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", re.sub(r"[^\w' ]+", " ", text)).strip()
+    return T.match_key(text, keep="'")

@@ -68,14 +68,6 @@ class PageMetadata:
     extractor: str = EXTRACTOR
 
 
-@dataclass(frozen=True)
-class _Found:
-    """A raw value read from the page and the field it came from."""
-
-    value: str
-    source: str
-
-
 def is_html_seed(filename: str) -> bool:
     """A saved web page: `.html`, `.htm`, or either gzipped."""
     return filename.lower().endswith(HTML_SUFFIXES)

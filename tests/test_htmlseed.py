@@ -326,3 +326,39 @@ def test_strict_mode_fails_on_a_page_that_is_not_an_article(tmp_path: Path) -> N
         "-e", "BRIEFING=" + json.dumps(settings), "--fatal", "warnings"))
     assert result.returncode != 0
     assert "accueil.html" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2015-05-04T06:45:12+02:00", "2015-05-04"),
+        ("2023-08-06T23:30:00Z", "2023-08-07"),  # UTC: already 7 August in Paris
+        ("2023-08-06T10:00:00.000Z", "2023-08-06"),
+        ("2019-12-02T08:10:00+0100", "2019-12-02"),
+        ("2015-05-04T06:45", "2015-05-04"),  # no offset: the day as written
+        ("2015-05-04", "2015-05-04"),
+        ("04/05/2015", "2015-05-04"),
+        ("Mon, 04 May 2015 06:45:12 +0200", "2015-05-04"),
+        ("2015-02-30", None),
+        ("hier", None),
+    ],
+)
+def test_metadata_dates_are_days_in_the_newsroom_time_zone(value: str, day: str | None) -> None:
+    assert htmlseed.iso_day(value) == day
+
+
+def test_json_ld_in_a_web_page_node_with_a_trailing_comma_and_a_domain_site_name() -> None:
+    page = (PAGES / "sans_metadonnees.html").read_text(encoding="utf-8").replace("<html>", """<html>
+<head><meta property="og:site_name" content="Le Télégramme.fr">
+<script type="application/ld+json">//<![CDATA[
+{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle",
+ "headline": "Quimperlé : la piscine fermée six mois pour travaux",
+ "datePublished": "2024-06-30T22:15:00Z", "url": "https://www.letelegramme.example/q/piscine",},}
+//]]></script></head>""")
+    seed, meta = _decode("piscine.html", page.encode())
+    assert (meta.title, meta.published, meta.canonical_url) == (
+        "Quimperlé : la piscine fermée six mois pour travaux", "2024-07-01",
+        "https://www.letelegramme.example/q/piscine")
+    assert (meta.site_name, meta.site_name_basis) == (
+        "Le Télégramme", "métadonnées de la page : og:site_name « Le Télégramme.fr »")
+    assert seed.lines[0] == meta.title  # the headline heads the text the cleaner reads

@@ -81,6 +81,13 @@ UPDATED_META = (
     "dcterms.modified",
     "last-modified",
 )
+# Timestamps in page metadata are converted to this zone before the day is taken: French
+# outlets date their articles in Paris time, and some write UTC (« …T23:30:00Z »).
+NEWSROOM_TIME_ZONE = "Europe/Paris"
+ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
+                           r"(Z|[+-]\d{2}:?\d{2})$")
+# A domain ending glued to a site's name (« Le Monde.fr »).
+SITE_DOMAIN_ENDING = re.compile(r"\.(fr|com|net|info|eu|be|ch)$", re.IGNORECASE)
 # Words before a <time> element that say which date it is.
 UPDATE_CUES = re.compile(r"(mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualisé|màj|updated)",
                          re.IGNORECASE)

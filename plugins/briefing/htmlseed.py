@@ -16,9 +16,10 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from email.utils import parsedate
 from importlib.metadata import version
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.etree
 import lxml.html
@@ -286,18 +287,24 @@ def _json_ld(tree: lxml.html.HtmlElement) -> tuple[list[dict], list[dict]]:
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
+        raw = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", script.text or "")
         try:
-            data = json.loads(script.text or "", strict=False)
+            data = json.loads(raw, strict=False)
         except ValueError:
-            continue  # a broken block is ignored: the other sources remain
+            try:  # CMS templates often leave a comma before a closing bracket
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
+            except ValueError:
+                continue  # a broken block is ignored: the other sources remain
         stack = [data]
         while stack:
             node = stack.pop(0)
             if isinstance(node, list):
                 stack[:0] = node
             elif isinstance(node, dict):
-                if "@graph" in node:
-                    stack[:0] = list(node["@graph"]) if isinstance(node["@graph"], list) else []
+                # The article may sit in a @graph, or as the mainEntity of a WebPage node.
+                for key in ("@graph", "mainEntity"):
+                    if isinstance(node.get(key), list | dict):
+                        stack.append(node[key])
                 (articles if _types(node) & H.ARTICLE_TYPES else others).append(node)
     return articles, others
 
@@ -404,7 +411,9 @@ def _site_name(metas: dict[str, str], ld: list[dict], others: list[dict],
                           (micro.get("publisher"), "microdata publisher"),
                           (metas.get("application-name"), "application-name")):
         if value and not H.URL_LIKE.match(value):
-            return value, f"métadonnées de la page : {source} « {value} »"
+            # « Le Monde.fr », « Ouest-France.fr »: the outlet's name without its domain ending.
+            name = H.SITE_DOMAIN_ENDING.sub("", value) if re.search(r"[\s-]", value) else value
+            return name, f"métadonnées de la page : {source} « {value} »"
     return None, ""
 
 
@@ -673,11 +682,22 @@ def _same_title(line: str, title: str) -> bool:
     return _fold(line) == _fold(title) or fuzz.ratio(_fold(line), _fold(title)) >= 95
 
 
-def iso_day(value: str | None) -> str | None:
-    """A date string from page metadata as YYYY-MM-DD (as written: the publisher's local day)."""
+def iso_day(value: str | None, zone: str = H.NEWSROOM_TIME_ZONE) -> str | None:
+    """A date string from page metadata as YYYY-MM-DD, the day in the newsroom's time zone.
+
+    « 2023-08-06T23:30:00Z » is 7 August in Paris: a timestamp with an offset is converted;
+    one without is taken as written.
+    """
     if not value:
         return None
     value = value.strip()
+    stamp = H.ISO_TIMESTAMP.match(value)
+    if stamp:
+        try:
+            moment = datetime.fromisoformat(stamp.group(0).replace("Z", "+00:00"))
+            return moment.astimezone(ZoneInfo(zone)).date().isoformat()
+        except (ValueError, ZoneInfoNotFoundError):
+            pass  # an impossible date or an unknown zone: the written day below
     m = re.match(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value) or \
         re.match(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)", value)
     if m:

@@ -362,3 +362,18 @@ def test_json_ld_in_a_web_page_node_with_a_trailing_comma_and_a_domain_site_name
     assert (meta.site_name, meta.site_name_basis) == (
         "Le Télégramme", "métadonnées de la page : og:site_name « Le Télégramme.fr »")
     assert seed.lines[0] == meta.title  # the headline heads the text the cleaner reads
+
+
+def test_logo_h1_kicker_and_the_address_the_browser_noted() -> None:
+    page = (PAGES / "sans_metadonnees.html").read_text(encoding="utf-8").replace(
+        "<html>", "<!-- saved from url=(0044)https://www.quimperle-infos.example/piscine -->\n"
+        "<html><head><title>Quimperlé Infos</title></head>").replace(
+        '<div id="menu">', '<h1 class="logo">Quimperlé Infos</h1><div id="menu">').replace(
+        '<div id="contenu">', '<div id="contenu"><h1><span class="kicker">Travaux</span>'
+        "La piscine municipale fermée six mois</h1>")
+    _, meta = _decode("piscine.html", page.encode())
+    assert meta.title == "La piscine municipale fermée six mois"
+    assert (meta.canonical_url, meta.canonical_url_basis) == (
+        "https://www.quimperle-infos.example/piscine",
+        "métadonnées de la page : adresse notée par le navigateur à l’enregistrement")
+    assert meta.published is None  # the day a page was saved is not the story's date

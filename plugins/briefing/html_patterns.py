@@ -32,6 +32,15 @@ CHARSET_ALIASES = {
 META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
+# The address a browser or an archiving extension wrote at the top of the page it saved
+# (Chrome/Edge « <!-- saved from url=(0071)https://… --> », SingleFile « url: https://… »):
+# the last resort for the article's address (never a date: the saving day is not the story's).
+SAVED_FROM = re.compile(r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:)"
+                        r"\s*(?P<url>https?://\S+?)\s", re.IGNORECASE)
+# Classes of a label set inside a headline (« Vidéo », « Exclusif », the rubric): not words
+# of the headline itself.
+KICKER_CLASS = re.compile(r"kicker|surtitre|sur-titre|overline|label|badge|rubri|categor|tag\b",
+                          re.IGNORECASE)
 # Elements whose text a reader never sees (code, styles, templates, embedded media).
 INVISIBLE_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",

@@ -149,7 +149,9 @@ def decode_page(
     # Metadata on an untouched copy: htmldate reads the <time> elements renamed above.
     document = extract_metadata(copy.deepcopy(tree))
     extracted = unicodedata.normalize("NFC", extracted).strip()
-    canonical = _canonical_url(tree, metas, ld_articles, micro, document)
+    saved = H.SAVED_FROM.search(html[: H.CHARSET_SCAN_BYTES])
+    canonical = _canonical_url(tree, metas, ld_articles, micro, document,
+                               saved.group("url") if saved else None)
     updated_guess = htmldate.find_date(copy.deepcopy(tree), original_date=False,
                                        outputformat="%Y-%m-%d", url=canonical[0])
 
@@ -346,7 +348,7 @@ def _microdata(tree: lxml.html.HtmlElement) -> dict[str, str]:
         elif key in ("datePublished", "dateModified"):
             value = el.get("datetime") or el.get("content") or el.text_content()
         elif key == "headline":
-            value = el.get("content") or el.text_content()
+            value = el.get("content") or _element_text(el)
         elif key in ("mainEntityOfPage", "url") and el.get("href"):
             key, value = "url", el.get("href")
         else:
@@ -383,7 +385,8 @@ def _time_elements(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
 
 
 def _canonical_url(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: list[dict],
-                   micro: dict[str, str], document: object) -> tuple[str | None, str]:
+                   micro: dict[str, str], document: object,
+                   saved_from: str | None) -> tuple[str | None, str]:
     """The page's canonical address (absolute http(s) only) and where it was found."""
     links = [el.get("href", "") for el in tree.iter("link")
              if "canonical" in (el.get("rel") or "").lower().split()]
@@ -395,7 +398,8 @@ def _canonical_url(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: list[
                           (metas.get("og:url"), "og:url"),
                           (main, "JSON-LD url"),
                           (micro.get("url"), "microdata url"),
-                          (getattr(document, "url", None), "trafilatura")):
+                          (getattr(document, "url", None), "trafilatura"),
+                          (saved_from, "adresse notée par le navigateur à l’enregistrement")):
         if value and re.match(r"^https?://[^\s/]+\.[^\s/]+", value.strip()):
             return value.strip(), f"métadonnées de la page : {source}"
     return None, "la page ne donne pas son adresse"
@@ -547,10 +551,13 @@ def _title_candidates(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: li
                       micro: dict[str, str], document: object, site_name: str | None,
                       url: str | None) -> list[TitleCandidate]:
     """Every title the page gives, with its source, cleaned of the site's name."""
-    h1s = tree.xpath("//article//h1") or tree.xpath("//h1")
+    # The article's <h1>; outside an <article>, the first that is not the site's logo.
+    h1s = [_headline_text(h) for h in tree.xpath("//article//h1") or tree.xpath("//h1")]
+    h1 = next((h for h in h1s if len(T.words(h)) >= 3 and not (
+        site_name and _fold(h) == _fold(site_name))), h1s[0] if h1s else None)
     titles = tree.xpath("//head/title") or tree.xpath("//title")
     raw = [
-        ("<h1>", h1s[0].text_content() if h1s else None),
+        ("<h1>", h1),
         ("JSON-LD headline", _ld_field(ld, "headline") or _ld_field(ld, "name")),
         ("microdata headline", micro.get("headline")),
         ("og:title", metas.get("og:title")),
@@ -752,6 +759,30 @@ def _updated(metas: dict[str, str], ld: list[dict], micro: dict[str, str],
 
 
 # Helpers -------------------------------------------------------------------------------------
+
+
+def _element_text(el: lxml.html.HtmlElement) -> str:
+    """An element's visible words, a space between its parts (« Vidéo » + « Titre »)."""
+    parts: list[str] = []
+    for node in el.iter():
+        if isinstance(node.tag, str) and node.tag not in H.INVISIBLE_TAGS and node.text:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return _clean_space(" ".join(p.strip() for p in parts if p.strip()))
+
+
+def _headline_text(el: lxml.html.HtmlElement) -> str:
+    """A heading's words without the label set inside it (« Vidéo », « Exclusif », a rubric)."""
+    labels = [child for child in el.iterdescendants()
+              if H.KICKER_CLASS.search(child.get("class") or "")]
+    if not labels:
+        return _element_text(el)
+    el = copy.deepcopy(el)
+    for child in list(el.iterdescendants()):
+        if H.KICKER_CLASS.search(child.get("class") or ""):
+            child.drop_tree()  # keeps the text after the label
+    return _element_text(el)
 
 
 def _first(*values: str | None) -> str | None:

@@ -63,9 +63,13 @@ def test_every_article_sentence_survives_extraction_and_cleaning(name: str) -> N
                for p in tree.xpath(f"//p[not({guard})]")]
     article = [p for p in article if len(p.split()) >= 10]
     assert len(article) >= 3
-    kept = " ".join(p.text for p in cleaning.clean(seed).paragraphs)
+    cleaned = cleaning.clean(seed)
+    kept = " ".join(p.text for p in cleaned.paragraphs)
     for paragraph in article:
         assert paragraph in kept, paragraph
+    if page.title:  # the headline is the title, never a paragraph
+        assert cleaned.decisions[0].kind == "title"
+        assert page.title not in [p.text for p in cleaned.paragraphs]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED["pages"]))

@@ -171,7 +171,9 @@ def decode_page(
     updated = _updated(metas, ld_articles, micro, times, updated_guess, published[0])
     title = chosen[1] if chosen else None
     lines = extracted.split("\n")
-    if title and not _same_title(lines[0], title):
+    # The cleaner takes the first line as the headline: the chosen title goes first, unless
+    # the text already starts with a headline the page gives (then it stays, words unchanged).
+    if title and not any(_same_title(lines[0], t) for c in candidates for t in (c.text, c.cleaned)):
         lines = [title, "", *lines]
     text = "\n".join(line.strip() for line in lines)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from briefing import cleaning, htmlseed
+from briefing import cleaning, htmlseed, pagemeta
 from briefing.generator import read_markdown
 from briefing.htmlseed import PageMetadata, choose_headline, strip_site_affix
 from briefing.pipeline import build_site, seed_id
@@ -348,7 +348,7 @@ def test_strict_mode_fails_on_a_page_that_is_not_an_article(tmp_path: Path) -> N
     ],
 )
 def test_metadata_dates_are_days_in_the_newsroom_time_zone(value: str, day: str | None) -> None:
-    assert htmlseed.iso_day(value) == day
+    assert pagemeta.iso_day(value) == day
 
 
 def test_json_ld_in_a_web_page_node_with_a_trailing_comma_and_a_domain_site_name() -> None:

@@ -2,24 +2,20 @@
 
 Pure: bytes in, records out. trafilatura extracts the text (it never fetches anything when it is
 given a parsed page), htmldate tells the original date from the update; the rest is read from
-the page's markup (OpenGraph, JSON-LD, microdata, <time>, <h1>, <title>), each value with the
-field it came from, so the briefing can say why it believes it.
+the page's markup (pagemeta.py: OpenGraph, JSON-LD, microdata, <time>, <h1>, <title>), each
+value with the field it came from, so the briefing can say why it believes it.
 """
 
 from __future__ import annotations
 
 import copy
 import hashlib
-import json
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from email.utils import parsedate
 from importlib.metadata import version
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.etree
 import lxml.html
@@ -27,6 +23,7 @@ from rapidfuzz import fuzz
 
 from . import headline
 from . import html_patterns as H
+from . import pagemeta as M
 from . import textutils as T
 from .reading import SeedProblem, SeedText
 
@@ -133,10 +130,10 @@ def decode_page(
         return refuse(f"HTML illisible ({exc}) : ignoré")
 
     # 3. The page's own metadata.
-    metas = _meta_tags(tree)
-    ld_articles, ld_others = _json_ld(tree)
-    micro = _microdata(tree)
-    times = _time_elements(tree)
+    metas = M.meta_tags(tree)
+    ld_articles, ld_others = M.json_ld(tree)
+    micro = M.microdata(tree)
+    times = M.time_elements(tree)
 
     # 4. Text and dates (trafilatura and htmldate both prune the tree they are given).
     for_text = copy.deepcopy(tree)
@@ -150,7 +147,7 @@ def decode_page(
     document = extract_metadata(copy.deepcopy(tree))
     extracted = unicodedata.normalize("NFC", extracted).strip()
     saved = H.SAVED_FROM.search(html[: H.CHARSET_SCAN_BYTES])
-    canonical = _canonical_url(tree, metas, ld_articles, micro, document,
+    canonical = M.canonical_url(tree, metas, ld_articles, micro, document,
                                saved.group("url") if saved else None)
     updated_guess = htmldate.find_date(copy.deepcopy(tree), original_date=False,
                                        outputformat="%Y-%m-%d", url=canonical[0])
@@ -161,14 +158,14 @@ def decode_page(
         return refuse(listing)
 
     # 6. Metadata with bases, the headline, the seed text.
-    site_name = _site_name(metas, ld_articles, ld_others, micro)
+    site_name = M.site_name(metas, ld_articles, ld_others, micro)
     candidates = _title_candidates(tree, metas, ld_articles, micro, document, site_name[0],
                                    canonical[0])
     chosen = choose_headline([(c.source, c.cleaned) for c in candidates], site_name[0])
     if site_name[0] is None and chosen:
         site_name = _site_name_from_title(candidates, chosen[1])
-    published = _published(metas, ld_articles, micro, times, document)
-    updated = _updated(metas, ld_articles, micro, times, updated_guess, published[0])
+    published = M.published(metas, ld_articles, micro, times, document)
+    updated = M.updated(metas, ld_articles, micro, times, updated_guess, published[0])
     title = chosen[1] if chosen else None
     lines = extracted.split("\n")
     # The cleaner takes the first line as the headline: the chosen title goes first, unless
@@ -192,7 +189,7 @@ def decode_page(
         updated=updated[0], updated_basis=updated[1],
         site_name=site_name[0], site_name_basis=site_name[1],
         canonical_url=canonical[0], canonical_url_basis=canonical[1],
-        author=_author(metas, ld_articles, micro, document),
+        author=M.author(metas, ld_articles, micro, document),
         description=_first(metas.get("og:description"), metas.get("description")),
         language=(tree.get("lang") or "").strip() or None,
         encoding=encoding,
@@ -264,163 +261,7 @@ def _decode(data: bytes) -> tuple[str, str, list[str]] | str:
     return str(best), codec, notes
 
 
-# 3. Markup ------------------------------------------------------------------------------------
-
-
-def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
-    """<meta property|name|itemprop=… content=…>, first value of each lower-cased key."""
-    metas: dict[str, str] = {}
-    for el in tree.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-        value = _clean_space(el.get("content") or "")
-        if key and value and key not in metas:
-            metas[key] = value
-    return metas
-
-
-def _types(node: dict) -> set[str]:
-    kind = node.get("@type") or ()
-    kinds = [kind] if isinstance(kind, str) else kind
-    return {str(k).rsplit("/", 1)[-1].lower() for k in kinds if isinstance(k, str)}
-
-
-def _json_ld(tree: lxml.html.HtmlElement) -> tuple[list[dict], list[dict]]:
-    """JSON-LD nodes: article nodes, and every other node (for publisher and page type)."""
-    articles: list[dict] = []
-    others: list[dict] = []
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        raw = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", script.text or "")
-        try:
-            data = json.loads(raw, strict=False)
-        except ValueError:
-            try:  # CMS templates often leave a comma before a closing bracket
-                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
-            except ValueError:
-                continue  # a broken block is ignored: the other sources remain
-        stack = [data]
-        while stack:
-            node = stack.pop(0)
-            if isinstance(node, list):
-                stack[:0] = node
-            elif isinstance(node, dict):
-                # The article may sit in a @graph, or as the mainEntity of a WebPage node.
-                for key in ("@graph", "mainEntity"):
-                    if isinstance(node.get(key), list | dict):
-                        stack.append(node[key])
-                (articles if _types(node) & H.ARTICLE_TYPES else others).append(node)
-    return articles, others
-
-
-def _ld_text(value: object) -> str | None:
-    """A JSON-LD value as text: a string, a {name} object, or the first of a list."""
-    if isinstance(value, list):
-        for item in value:
-            text = _ld_text(item)
-            if text:
-                return text
-        return None
-    if isinstance(value, dict):
-        return _ld_text(value.get("name") or value.get("@id") or value.get("url"))
-    if isinstance(value, str | int | float):
-        return _clean_space(str(value)) or None
-    return None
-
-
-def _ld_field(nodes: Iterable[dict], key: str) -> str | None:
-    for node in nodes:
-        text = _ld_text(node.get(key))
-        if text:
-            return text
-    return None
-
-
-def _microdata(tree: lxml.html.HtmlElement) -> dict[str, str]:
-    """itemprop values of the page's article item (headline, dates, author, publisher)."""
-    found: dict[str, str] = {}
-    for el in tree.xpath("//*[@itemprop]"):
-        key = el.get("itemprop", "").strip()
-        if key in found or el.tag == "meta":
-            continue
-        if key in ("author", "publisher"):
-            names = el.xpath(".//*[@itemprop='name']")
-            value = (names[0].get("content") or names[0].text_content()) if names else \
-                el.text_content()
-        elif key in ("datePublished", "dateModified"):
-            value = el.get("datetime") or el.get("content") or el.text_content()
-        elif key == "headline":
-            value = el.get("content") or _element_text(el)
-        elif key in ("mainEntityOfPage", "url") and el.get("href"):
-            key, value = "url", el.get("href")
-        else:
-            continue
-        value = _clean_space(value or "")
-        if value:
-            found[key] = value
-    return found
-
-
-def _time_elements(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
-    """(role, datetime) of each <time datetime>: "published", "updated" or "time"."""
-    found: list[tuple[str, str]] = []
-    for el in tree.iter("time"):
-        value = el.get("datetime")
-        if not value:
-            continue
-        parent = el.getparent()
-        before = ""
-        if parent is not None:
-            before = (parent.text or "") + "".join(
-                (sib.text_content() + (sib.tail or "")) for sib in el.itersiblings(preceding=True))
-        context = " ".join([before[-60:], el.get("class") or "", el.text_content()])
-        if el.get("pubdate") is not None or el.get("itemprop") == "datePublished":
-            role = "published"
-        elif el.get("itemprop") == "dateModified" or H.UPDATE_CUES.search(context):
-            role = "updated"
-        elif H.PUBLISH_CUES.search(context):
-            role = "published"
-        else:
-            role = "time"
-        found.append((role, value))
-    return found
-
-
-def _canonical_url(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: list[dict],
-                   micro: dict[str, str], document: object,
-                   saved_from: str | None) -> tuple[str | None, str]:
-    """The page's canonical address (absolute http(s) only) and where it was found."""
-    links = [el.get("href", "") for el in tree.iter("link")
-             if "canonical" in (el.get("rel") or "").lower().split()]
-    main = None
-    for node in ld:
-        entity = node.get("mainEntityOfPage")
-        main = main or (_ld_text(entity) if entity else None) or _ld_text(node.get("url"))
-    for value, source in ((links[0] if links else None, "<link rel=canonical>"),
-                          (metas.get("og:url"), "og:url"),
-                          (main, "JSON-LD url"),
-                          (micro.get("url"), "microdata url"),
-                          (getattr(document, "url", None), "trafilatura"),
-                          (saved_from, "adresse notée par le navigateur à l’enregistrement")):
-        if value and re.match(r"^https?://[^\s/]+\.[^\s/]+", value.strip()):
-            return value.strip(), f"métadonnées de la page : {source}"
-    return None, "la page ne donne pas son adresse"
-
-
-def _site_name(metas: dict[str, str], ld: list[dict], others: list[dict],
-               micro: dict[str, str]) -> tuple[str | None, str]:
-    """The outlet's own name for itself: og:site_name, else the JSON-LD or microdata publisher."""
-    organisations = [n for n in others if _types(n) & H.PUBLISHER_TYPES]
-    for value, source in ((metas.get("og:site_name"), "og:site_name"),
-                          (_ld_field(ld, "publisher"), "JSON-LD publisher"),
-                          (_ld_field(organisations, "name"), "JSON-LD organisation"),
-                          (micro.get("publisher"), "microdata publisher"),
-                          (metas.get("application-name"), "application-name")):
-        if value and not H.URL_LIKE.match(value):
-            # « Le Monde.fr », « Ouest-France.fr »: the outlet's name without its domain ending.
-            name = H.SITE_DOMAIN_ENDING.sub("", value) if re.search(r"[\s-]", value) else value
-            return name, f"métadonnées de la page : {source} « {value} »"
-    return None, ""
+# Site name beside the headline --------------------------------------------------------------------
 
 
 def _site_name_from_title(candidates: Sequence[TitleCandidate],
@@ -442,17 +283,7 @@ def _site_name_from_title(candidates: Sequence[TitleCandidate],
     return None, ""
 
 
-def _author(metas: dict[str, str], ld: list[dict], micro: dict[str, str],
-            document: object) -> str | None:
-    """The byline: JSON-LD author, <meta name=author>, microdata, trafilatura; never a URL."""
-    for value in (_ld_field(ld, "author"), metas.get("author"), metas.get("article:author"),
-                  micro.get("author"), getattr(document, "author", None)):
-        if value and not H.URL_LIKE.match(value) and not value.startswith("http"):
-            return value
-    return None
-
-
-# 5–6. Listing pages and what the extractor dropped ----------------------------------------------
+# 5–7. Listing pages and what the extractor dropped ------------------------------------------------
 
 
 def _listing_reason(tree: lxml.html.HtmlElement, metas: dict[str, str], ld_articles: list[dict],
@@ -465,7 +296,7 @@ def _listing_reason(tree: lxml.html.HtmlElement, metas: dict[str, str], ld_artic
     declared_list = (metas.get("og:type", "").lower() == "website" and not ld_articles
                      and not any(k in metas for k in H.PUBLISHED_META[:2]))
     declared_list = declared_list or (
-        not ld_articles and any(_types(n) & (H.LISTING_TYPES - {"webpage"}) - {"website"}
+        not ld_articles and any(M.types(n) & (H.LISTING_TYPES - {"webpage"}) - {"website"}
                                 for n in ld_others))
     if headline_links >= H.LIST_MIN_HEADLINE_LINKS and words < H.LIST_MAX_WORDS:
         return (f"page d’accueil ou liste d’articles ({headline_links} titres en lien, "
@@ -489,7 +320,7 @@ def _visible_blocks(tree: lxml.html.HtmlElement) -> list[str]:
     skipping = 0
 
     def flush() -> None:
-        text = _clean_space("".join(current))
+        text = M.clean_space("".join(current))
         if re.search(r"\w", text):
             blocks.append(text)
         current.clear()
@@ -546,7 +377,7 @@ def _sample(text: str) -> str:
     return text[: H.DROPPED_SAMPLE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-# 7. Titles and dates -------------------------------------------------------------------------
+# 6. Titles ----------------------------------------------------------------------------------------
 
 
 def _title_candidates(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: list[dict],
@@ -554,13 +385,13 @@ def _title_candidates(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: li
                       url: str | None) -> list[TitleCandidate]:
     """Every title the page gives, with its source, cleaned of the site's name."""
     # The article's <h1>; outside an <article>, the first that is not the site's logo.
-    h1s = [_headline_text(h) for h in tree.xpath("//article//h1") or tree.xpath("//h1")]
+    h1s = [M.headline_text(h) for h in tree.xpath("//article//h1") or tree.xpath("//h1")]
     h1 = next((h for h in h1s if len(T.words(h)) >= 3 and not (
         site_name and _fold(h) == _fold(site_name))), h1s[0] if h1s else None)
     titles = tree.xpath("//head/title") or tree.xpath("//title")
     raw = [
         ("<h1>", h1),
-        ("JSON-LD headline", _ld_field(ld, "headline") or _ld_field(ld, "name")),
+        ("JSON-LD headline", M.ld_field(ld, "headline") or M.ld_field(ld, "name")),
         ("microdata headline", micro.get("headline")),
         ("og:title", metas.get("og:title")),
         ("twitter:title", metas.get("twitter:title")),
@@ -570,7 +401,7 @@ def _title_candidates(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: li
     host = re.sub(r"^www\.", "", re.sub(r"^https?://([^/]+).*$", r"\1", url or "")).lower()
     out: list[TitleCandidate] = []
     for source, text in raw:
-        text = _clean_space(text or "")
+        text = M.clean_space(text or "")
         if text:
             out.append(TitleCandidate(source, text, strip_site_affix(text, site_name, host)))
     return out
@@ -691,108 +522,11 @@ def _same_title(line: str, title: str) -> bool:
     return _fold(line) == _fold(title) or fuzz.ratio(_fold(line), _fold(title)) >= 95
 
 
-def iso_day(value: str | None, zone: str = H.NEWSROOM_TIME_ZONE) -> str | None:
-    """A date string from page metadata as YYYY-MM-DD, the day in the newsroom's time zone.
-
-    « 2023-08-06T23:30:00Z » is 7 August in Paris: a timestamp with an offset is converted;
-    one without is taken as written.
-    """
-    if not value:
-        return None
-    value = value.strip()
-    stamp = H.ISO_TIMESTAMP.match(value)
-    if stamp:
-        try:
-            moment = datetime.fromisoformat(stamp.group(0).replace("Z", "+00:00"))
-            return moment.astimezone(ZoneInfo(zone)).date().isoformat()
-        except (ValueError, ZoneInfoNotFoundError):
-            pass  # an impossible date or an unknown zone: the written day below
-    m = re.match(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value) or \
-        re.match(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)", value)
-    if m:
-        y, mo, d = (int(x) for x in m.groups())
-    else:
-        m = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})", value)
-        if m:
-            d, mo, y = (int(x) for x in m.groups())
-        else:
-            parsed = parsedate(value)
-            if not parsed:
-                return None
-            y, mo, d = parsed[:3]
-    try:
-        return date(y, mo, d).isoformat()
-    except ValueError:
-        return None
-
-
-def _published(metas: dict[str, str], ld: list[dict], micro: dict[str, str],
-               times: list[tuple[str, str]], document: object) -> tuple[str | None, str]:
-    """The original publication date and its basis, strongest source first."""
-    sources = [("JSON-LD datePublished", _ld_field(ld, "datePublished"))]
-    sources += [(name, metas.get(name)) for name in H.PUBLISHED_META]
-    sources.append(("microdata datePublished", micro.get("datePublished")))
-    sources += [("<time> « publié le »", v) for role, v in times if role == "published"]
-    sources.append(("htmldate (date originale trouvée dans la page)",
-                    getattr(document, "date", None)))
-    for source, value in sources:
-        day = iso_day(value)
-        if day:
-            return day, f"métadonnées de la page : {source} {day}"
-    return None, ""
-
-
-def _updated(metas: dict[str, str], ld: list[dict], micro: dict[str, str],
-             times: list[tuple[str, str]], guess: str | None,
-             published: str | None) -> tuple[str | None, str]:
-    """The date of the last update, when it is not the publication day, and its basis."""
-    sources = [("JSON-LD dateModified", _ld_field(ld, "dateModified"))]
-    sources += [(name, metas.get(name)) for name in H.UPDATED_META]
-    sources.append(("microdata dateModified", micro.get("dateModified")))
-    sources += [("<time> « mis à jour le »", v) for role, v in times if role == "updated"]
-    sources.append(("htmldate (date de mise à jour)", guess))
-    for source, value in sources:
-        day = iso_day(value)
-        if day and (published is None or day > published):
-            return day, f"métadonnées de la page : {source} {day}"
-        if day:
-            break  # the strongest update field says the page was not updated later
-    return None, ""
-
-
 # Helpers -------------------------------------------------------------------------------------
-
-
-def _element_text(el: lxml.html.HtmlElement) -> str:
-    """An element's visible words, a space between its parts (« Vidéo » + « Titre »)."""
-    parts: list[str] = []
-    for node in el.iter():
-        if isinstance(node.tag, str) and node.tag not in H.INVISIBLE_TAGS and node.text:
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-    return _clean_space(" ".join(p.strip() for p in parts if p.strip()))
-
-
-def _headline_text(el: lxml.html.HtmlElement) -> str:
-    """A heading's words without the label set inside it (« Vidéo », « Exclusif », a rubric)."""
-    labels = [child for child in el.iterdescendants()
-              if H.KICKER_CLASS.search(child.get("class") or "")]
-    if not labels:
-        return _element_text(el)
-    el = copy.deepcopy(el)
-    for child in list(el.iterdescendants()):
-        if H.KICKER_CLASS.search(child.get("class") or ""):
-            child.drop_tree()  # keeps the text after the label
-    return _element_text(el)
 
 
 def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
-
-
-def _clean_space(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
 def _fold_space(text: str) -> str:

@@ -15,6 +15,9 @@ MIN_ARTICLE_WORDS = 40
 # A page with this many headline links and little text of its own is a list (home, rubric).
 LIST_MIN_HEADLINE_LINKS = 6
 LIST_MAX_WORDS = 150
+# Template code a JavaScript application fills in the browser (Angular, Vue, Jinja): a saved
+# page made mostly of it is a shell (an editing screen, an app), not an article.
+UNRENDERED_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 # What the extractor left out of the page: how many blocks are shown as a sample in the audit.
 DROPPED_SAMPLES = 5
 DROPPED_SAMPLE_CHARS = 100
@@ -97,6 +100,15 @@ ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
                            r"(Z|[+-]\d{2}:?\d{2})$")
 # A domain ending glued to a site's name (« Le Monde.fr »).
 SITE_DOMAIN_ENDING = re.compile(r"\.(fr|com|net|info|eu|be|ch)$", re.IGNORECASE)
+# Containers whose dates are not the article's: comments, teasers of other articles, sidebars.
+NOT_ARTICLE_CONTAINER = re.compile(
+    r"comment|forum|reaction|reply|related|sidebar|teaser|widget|footer|apercu|most-read|"
+    r"plus-lus|a-lire|read-more|recommend", re.IGNORECASE)
+# A full French date as printed under a headline (« 29 juin 2019 », « 1er mai 2020 »).
+PRINTED_DATE = re.compile(
+    r"\b(?P<day>1er|\d{1,2})\s+(?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|"
+    r"août|aout|septembre|octobre|novembre|décembre|decembre)\s+(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE)
 # Words before a <time> element that say which date it is.
 UPDATE_CUES = re.compile(r"(mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualisé|màj|updated)",
                          re.IGNORECASE)
@@ -104,7 +116,7 @@ PUBLISH_CUES = re.compile(r"(publié|publication|paru|posted|published)", re.IGN
 
 # Separators between a headline and the site's name in <title> / og:title
 # (« … - Le Monde », « … | franceinfo », « Le Figaro - … », « … — Libération »).
-TITLE_SEPARATORS = re.compile(r"\s+[-|–—·•»:]\s+")
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—·•»‹›]\s+")
 # A trailing segment this short may be the site's name even when no site name is declared.
 SITE_AFFIX_MAX_WORDS = 4
 SITE_AFFIX_MAX_CHARS = 32

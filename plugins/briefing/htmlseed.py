@@ -164,6 +164,10 @@ def decode_page(
     chosen = choose_headline([(c.source, c.cleaned) for c in candidates], site_name[0])
     if site_name[0] is None and chosen:
         site_name = _site_name_from_title(candidates, chosen[1])
+        if site_name[0]:  # now known: cleaned from every candidate, then chosen again
+            candidates = _title_candidates(tree, metas, ld_articles, micro, document,
+                                           site_name[0], canonical[0])
+            chosen = choose_headline([(c.source, c.cleaned) for c in candidates], site_name[0])
     published = M.published(metas, ld_articles, micro, times, document)
     updated = M.updated(metas, ld_articles, micro, times, updated_guess, published[0])
     title = chosen[1] if chosen else None
@@ -304,6 +308,11 @@ def _listing_reason(tree: lxml.html.HtmlElement, metas: dict[str, str], ld_artic
     if declared_list and words < H.LIST_MAX_WORDS:
         return (f"page d’accueil ou liste d’articles (déclarée comme telle, {words} mots de "
                 "texte propre) : pas un article, ignorée")
+    templated = len(H.UNRENDERED_TEMPLATE.findall(extracted))
+    own_words = len(re.findall(r"\w+", H.UNRENDERED_TEMPLATE.sub(" ", extracted)))
+    if templated and own_words < H.MIN_ARTICLE_WORDS:
+        return (f"gabarit d’application non rendu ({templated} « {{{{…}}}} », {own_words} mots "
+                "hors gabarit) : page d’édition ou coquille, pas un article, ignorée")
     if words < H.MIN_ARTICLE_WORDS:
         return (f"presque aucun texte après extraction ({words} mots) : coquille vide ou "
                 "page d’attente, pas un article, ignorée")
@@ -427,7 +436,7 @@ def strip_site_affix(title: str, site_name: str | None = None, host: str = "") -
         parts, seps = parts[:-1], seps[:-1]
     while len(parts) > 1 and is_site(parts[0]):
         parts, seps = parts[1:], seps[1:]
-    if len(parts) > 1 and not names and not label and seps[-1].strip() in "|–—-" \
+    if len(parts) > 1 and not names and seps[-1].strip() in "|–—-‹›»" \
             and len(parts[-1].split()) <= H.SITE_AFFIX_MAX_WORDS \
             and len(parts[-1]) <= H.SITE_AFFIX_MAX_CHARS \
             and len(" ".join(parts[:-1]).split()) > len(parts[-1].split()) + 2:

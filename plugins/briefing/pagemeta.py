@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import lxml.html
 
 from . import html_patterns as H
+from .timex_grammar import MONTHS
 
 
 def meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
@@ -117,19 +118,26 @@ def microdata(tree: lxml.html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def time_elements(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
-    """(role, datetime) of each <time datetime>: "published", "updated" or "time"."""
-    found: list[tuple[str, str]] = []
+def time_elements(tree: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
+    """(role, date, as shown) of the article's <time> elements: "published", "updated", "time".
+
+    The date is the one printed when the element prints a full date (« Publié le 29 juin
+    2019 » whose `datetime` says 3 July: readers saw 29 June), else its `datetime`. Times in
+    comments, teasers, sidebars and footers are another story's or a reader's.
+    """
+    found: list[tuple[str, str, str]] = []
     for el in tree.iter("time"):
-        value = el.get("datetime")
-        if not value:
+        shown = element_text(el)
+        value = printed_date(shown) or el.get("datetime")
+        if not value or _outside_article(el):
             continue
         parent = el.getparent()
         before = ""
         if parent is not None:
             before = (parent.text or "") + "".join(
                 (sib.text_content() + (sib.tail or "")) for sib in el.itersiblings(preceding=True))
-        context = " ".join([before[-60:], el.get("class") or "", el.text_content()])
+        context = " ".join([before[-60:], el.get("class") or "",
+                            parent.get("class") or "" if parent is not None else "", shown])
         if el.get("pubdate") is not None or el.get("itemprop") == "datePublished":
             role = "published"
         elif el.get("itemprop") == "dateModified" or H.UPDATE_CUES.search(context):
@@ -138,8 +146,33 @@ def time_elements(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
             role = "published"
         else:
             role = "time"
-        found.append((role, value))
+        found.append((role, value, shown))
     return found
+
+
+def _outside_article(el: lxml.html.HtmlElement) -> bool:
+    """Inside a comment, a teaser, a sidebar, a footer or a menu."""
+    for ancestor in el.iterancestors():
+        if ancestor.tag in ("aside", "footer", "nav"):
+            return True
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if H.NOT_ARTICLE_CONTAINER.search(marks):
+            return True
+    return False
+
+
+def printed_date(text: str) -> str | None:
+    """A full date printed in French (« 29 juin 2019 », « 1er mai 2020 », « 04/05/2015 »)."""
+    m = H.PRINTED_DATE.search(text)
+    if m:
+        month = MONTHS.get(m.group("month").lower())
+        day = 1 if m.group("day").lower() == "1er" else int(m.group("day"))
+        try:
+            return date(int(m.group("year")), month or 0, day).isoformat()
+        except ValueError:
+            return None
+    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text)
+    return iso_day(f"{m.group(1)}/{m.group(2)}/{m.group(3)}") if m else None
 
 
 def canonical_url(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: list[dict],
@@ -225,29 +258,30 @@ def iso_day(value: str | None, zone: str = H.NEWSROOM_TIME_ZONE) -> str | None:
 
 
 def published(metas: dict[str, str], ld: list[dict], micro: dict[str, str],
-               times: list[tuple[str, str]], document: object) -> tuple[str | None, str]:
+               times: list[tuple[str, str, str]], document: object) -> tuple[str | None, str]:
     """The original publication date and its basis, strongest source first."""
     sources = [("JSON-LD datePublished", ld_field(ld, "datePublished"))]
     sources += [(name, metas.get(name)) for name in H.PUBLISHED_META]
     sources.append(("microdata datePublished", micro.get("datePublished")))
-    sources += [("<time> « publié le »", v) for role, v in times if role == "published"]
-    sources.append(("htmldate (date originale trouvée dans la page)",
-                    getattr(document, "date", None)))
+    sources += [(f"<time> « {shown} »", v) for role, v, shown in times if role == "published"]
     for source, value in sources:
         day = iso_day(value)
         if day:
             return day, f"métadonnées de la page : {source} {day}"
+    day = iso_day(getattr(document, "date", None))
+    if day:  # htmldate reads the URL, headers and text too: not always metadata
+        return day, f"date originale trouvée dans la page par htmldate : {day}"
     return None, ""
 
 
 def updated(metas: dict[str, str], ld: list[dict], micro: dict[str, str],
-             times: list[tuple[str, str]], guess: str | None,
+             times: list[tuple[str, str, str]], guess: str | None,
              published: str | None) -> tuple[str | None, str]:
     """The date of the last update, when it is not the publication day, and its basis."""
     sources = [("JSON-LD dateModified", ld_field(ld, "dateModified"))]
     sources += [(name, metas.get(name)) for name in H.UPDATED_META]
     sources.append(("microdata dateModified", micro.get("dateModified")))
-    sources += [("<time> « mis à jour le »", v) for role, v in times if role == "updated"]
+    sources += [(f"<time> « {shown} »", v) for role, v, shown in times if role == "updated"]
     sources.append(("htmldate (date de mise à jour)", guess))
     for source, value in sources:
         day = iso_day(value)

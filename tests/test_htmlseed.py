@@ -381,3 +381,14 @@ def test_logo_h1_kicker_and_the_address_the_browser_noted() -> None:
         "https://www.quimperle-infos.example/piscine",
         "métadonnées de la page : adresse notée par le navigateur à l’enregistrement")
     assert meta.published is None  # the day a page was saved is not the story's date
+
+
+def test_date_printed_by_the_headline_beats_htmldate_never_an_update_line() -> None:
+    page = (PAGES / "sans_metadonnees.html").read_text(encoding="utf-8").replace(
+        '<div id="contenu">',
+        '<div class="meta">Par Anne Le Gall <!-- auteur --> 12 mars 2024</div>'
+        "<h1>Quimperlé : la piscine municipale fermée six mois</h1>"
+        '<p class="maj">Mis à jour le 14 mars 2024</p><div id="contenu">')
+    _, meta = _decode("piscine.html", page.encode())
+    assert (meta.published, meta.published_basis) == (
+        "2024-03-12", "date imprimée près du titre : « Par Anne Le Gall 12 mars 2024 » 2024-03-12")

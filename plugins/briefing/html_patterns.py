@@ -109,6 +109,11 @@ PRINTED_DATE = re.compile(
     r"\b(?P<day>1er|\d{1,2})\s+(?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|"
     r"août|aout|septembre|octobre|novembre|décembre|decembre)\s+(?P<year>(?:19|20)\d{2})\b",
     re.IGNORECASE)
+# A date printed under the headline is looked for in this many visible blocks after it, each
+# short (a byline, a dateline: « Par Loïc Le Clerc 30 septembre 2018 »), not in the article.
+STAMP_LOOKAHEAD = 6
+STAMP_LOOKBEHIND = 4  # some templates print the byline and date above the headline
+STAMP_MAX_WORDS = 20
 # Words before a <time> element that say which date it is.
 UPDATE_CUES = re.compile(r"(mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualisé|màj|updated)",
                          re.IGNORECASE)

@@ -168,7 +168,9 @@ def decode_page(
             candidates = _title_candidates(tree, metas, ld_articles, micro, document,
                                            site_name[0], canonical[0])
             chosen = choose_headline([(c.source, c.cleaned) for c in candidates], site_name[0])
-    published = M.published(metas, ld_articles, micro, times, document)
+    blocks = _visible_blocks(tree)
+    stamp = M.printed_stamp(blocks, chosen[1] if chosen else None)
+    published = M.published(metas, ld_articles, micro, times, document, stamp)
     updated = M.updated(metas, ld_articles, micro, times, updated_guess, published[0])
     title = chosen[1] if chosen else None
     lines = extracted.split("\n")
@@ -179,7 +181,7 @@ def decode_page(
     text = "\n".join(line.strip() for line in lines)
 
     # 7. What the extractor left out of what a reader sees.
-    dropped = _dropped_blocks(tree, text)
+    dropped = _dropped_blocks(blocks, text)
     notes.append(f"page HTML enregistrée : texte extrait par {EXTRACTOR} ; la page originale "
                  "n’est pas publiée (scripts, traceurs), seule son empreinte SHA-256")
     seed = SeedText(id=seed_id, filename=filename, text=text, lines=tuple(text.split("\n")),
@@ -324,6 +326,9 @@ def _visible_blocks(tree: lxml.html.HtmlElement) -> list[str]:
     body = tree.find("body")
     if body is None:
         return []
+    # iterwalk skips comments, and their tails with them (« <!-- … --> 30 septembre 2018 »).
+    body = copy.deepcopy(body)
+    lxml.etree.strip_tags(body, lxml.etree.Comment, lxml.etree.ProcessingInstruction)
     blocks: list[str] = []
     current: list[str] = []
     skipping = 0
@@ -358,12 +363,12 @@ def _visible_blocks(tree: lxml.html.HtmlElement) -> list[str]:
     return blocks
 
 
-def _dropped_blocks(tree: lxml.html.HtmlElement, extracted: str) -> list[str]:
+def _dropped_blocks(blocks: list[str], extracted: str) -> list[str]:
     """Visible blocks of the page that the extracted text does not contain, in page order."""
     kept = _fold_space(extracted)
     seen: set[str] = set()
     dropped: list[str] = []
-    for block in _visible_blocks(tree):
+    for block in blocks:
         key = _fold_space(block)
         if key in kept or key in seen:
             continue

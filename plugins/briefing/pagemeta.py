@@ -150,6 +150,29 @@ def time_elements(tree: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
     return found
 
 
+def printed_stamp(blocks: list[str], headline: str | None) -> tuple[str, str] | None:
+    """(day, line) of a short line printed under (or just above) the headline, with a date.
+
+    « Par Loïc Le Clerc 30 septembre 2018 »: a byline or dateline a reader sees; never a line
+    that says it is an update.
+    """
+    if not headline:
+        return None
+    key = clean_space(headline).casefold()
+    start = next((i for i, b in enumerate(blocks) if clean_space(b).casefold() == key), None)
+    if start is None:
+        return None
+    after = blocks[start + 1: start + 1 + H.STAMP_LOOKAHEAD]
+    before = blocks[max(start - H.STAMP_LOOKBEHIND, 0): start][::-1]
+    for block in [*after, *before]:
+        if len(block.split()) > H.STAMP_MAX_WORDS or H.UPDATE_CUES.search(block):
+            continue
+        day = printed_date(block)
+        if day:
+            return day, block
+    return None
+
+
 def _outside_article(el: lxml.html.HtmlElement) -> bool:
     """Inside a comment, a teaser, a sidebar, a footer or a menu."""
     for ancestor in el.iterancestors():
@@ -258,8 +281,13 @@ def iso_day(value: str | None, zone: str = H.NEWSROOM_TIME_ZONE) -> str | None:
 
 
 def published(metas: dict[str, str], ld: list[dict], micro: dict[str, str],
-               times: list[tuple[str, str, str]], document: object) -> tuple[str | None, str]:
-    """The original publication date and its basis, strongest source first."""
+               times: list[tuple[str, str, str]], document: object,
+               stamp: tuple[str, str] | None = None) -> tuple[str | None, str]:
+    """The original publication date and its basis, strongest source first.
+
+    Declared fields, then a date printed under the headline (`stamp`: day, line), then
+    htmldate's guess.
+    """
     sources = [("JSON-LD datePublished", ld_field(ld, "datePublished"))]
     sources += [(name, metas.get(name)) for name in H.PUBLISHED_META]
     sources.append(("microdata datePublished", micro.get("datePublished")))
@@ -268,6 +296,8 @@ def published(metas: dict[str, str], ld: list[dict], micro: dict[str, str],
         day = iso_day(value)
         if day:
             return day, f"métadonnées de la page : {source} {day}"
+    if stamp:
+        return stamp[0], f"date imprimée près du titre : « {stamp[1]} » {stamp[0]}"
     day = iso_day(getattr(document, "date", None))
     if day:  # htmldate reads the URL, headers and text too: not always metadata
         return day, f"date originale trouvée dans la page par htmldate : {day}"

@@ -98,6 +98,8 @@ UPDATED_META = (
 NEWSROOM_TIME_ZONE = "Europe/Paris"
 ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
                            r"(Z|[+-]\d{2}:?\d{2})$")
+# A site name that is only a domain (« leparisien.fr »): used when the page gives no other.
+BARE_DOMAIN = re.compile(r"^[\w.-]+\.(fr|com|net|org|info|eu|be|ch)$", re.IGNORECASE)
 # A domain ending glued to a site's name (« Le Monde.fr »).
 SITE_DOMAIN_ENDING = re.compile(r"\.(fr|com|net|info|eu|be|ch)$", re.IGNORECASE)
 # Containers whose dates are not the article's: comments, teasers of other articles, sidebars.

@@ -221,18 +221,27 @@ def canonical_url(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: list[d
 
 def site_name(metas: dict[str, str], ld: list[dict], others: list[dict],
                micro: dict[str, str]) -> tuple[str | None, str]:
-    """The outlet's own name for itself: og:site_name, else the JSON-LD or microdata publisher."""
+    """The outlet's own name for itself: og:site_name, else the JSON-LD or microdata publisher.
+
+    A name wins over a bare domain (« Le Parisien » from JSON-LD over og:site_name
+    « leparisien.fr »); the domain is kept when it is all the page gives (« Sports.fr »).
+    """
     organisations = [n for n in others if types(n) & H.PUBLISHER_TYPES]
+    found: list[tuple[str, str]] = []
     for value, source in ((metas.get("og:site_name"), "og:site_name"),
                           (ld_field(ld, "publisher"), "JSON-LD publisher"),
                           (ld_field(organisations, "name"), "JSON-LD organisation"),
                           (micro.get("publisher"), "microdata publisher"),
                           (metas.get("application-name"), "application-name")):
-        if value and not H.URL_LIKE.match(value):
-            # « Le Monde.fr », « Ouest-France.fr »: the outlet's name without its domain ending.
-            name = H.SITE_DOMAIN_ENDING.sub("", value) if re.search(r"[\s-]", value) else value
-            return name, f"métadonnées de la page : {source} « {value} »"
-    return None, ""
+        # An address with a scheme or a path is not a name.
+        if value and not re.match(r"^(https?://|www\.)|.*/", value):
+            found.append((value, source))
+    if not found:
+        return None, ""
+    value, source = next(((v, s) for v, s in found if not H.BARE_DOMAIN.match(v)), found[0])
+    # « Le Monde.fr », « Ouest-France.fr »: the outlet's name without its domain ending.
+    name = H.SITE_DOMAIN_ENDING.sub("", value) if re.search(r"[\s-]", value) else value
+    return name, f"métadonnées de la page : {source} « {value} »"
 
 
 def author(metas: dict[str, str], ld: list[dict], micro: dict[str, str],

@@ -392,3 +392,12 @@ def test_date_printed_by_the_headline_beats_htmldate_never_an_update_line() -> N
     _, meta = _decode("piscine.html", page.encode())
     assert (meta.published, meta.published_basis) == (
         "2024-03-12", "date imprimée près du titre : « Par Anne Le Gall 12 mars 2024 » 2024-03-12")
+
+
+def test_score_floor_on_the_hand_written_pages() -> None:
+    from tools import score_pages
+
+    result = score_pages.score(PAGES, EXPECTED)
+    for field in (*score_pages.FIELDS, "without"):
+        assert result["ours"][field] == result["asked"][field] > 0, field
+        assert result["ours"][field] >= result["alone"][field], field

@@ -487,10 +487,12 @@ def choose_headline(
     where og:title is often rewritten for search engines. Never a URL, a site name alone, a
     timestamp or a non-French line.
     """
+    shape: dict[str, float] = {}  # the same text comes from several sources: scored once
     usable: list[tuple[str, str]] = []
     for source, text in candidates:
-        if title_problem(text) is None and headline.score(text) > 0 \
-                and not (site_name and _fold(text) == _fold(site_name)):
+        if text not in shape:
+            shape[text] = headline.score(text) if title_problem(text) is None else 0.0
+        if shape[text] > 0 and not (site_name and _fold(text) == _fold(site_name)):
             usable.append((source, text))
     if not usable:
         return None
@@ -505,11 +507,11 @@ def choose_headline(
 
     def weight(group: list[tuple[str, str]]) -> float:
         sources = sum(H.TITLE_SOURCES.get(s, 1) for s in {s for s, _ in group})
-        return sources * max(headline.score(t) for _, t in group)
+        return sources * max(shape[t] for _, t in group)
 
     order = list(H.TITLE_SOURCES)
     best = max(groups, key=lambda g: (weight(g), -min(_rank(order, s) for s, _ in g)))
-    source, text = min(best, key=lambda c: (-headline.score(c[1]), _rank(order, c[0])))
+    source, text = min(best, key=lambda c: (-shape[c[1]], _rank(order, c[0])))
     others = sorted({s for s, _ in best if s != source}, key=lambda s: _rank(order, s))
     basis = f"métadonnées de la page : {source}"
     if others:

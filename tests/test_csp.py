@@ -13,9 +13,10 @@ from tests.conftest import ROOT
 # The policy of every page but the search page: nothing runs, nothing comes from elsewhere.
 STRICT = {"default-src": ["'none'"], "script-src": ["'none'"], "style-src": ["'self'"],
           "img-src": ["'self'"], "base-uri": ["'none'"], "form-action": ["'none'"]}
-# The search page adds Pagefind: its scripts, Web Worker, WebAssembly and index files.
+# The search page adds Pagefind: its scripts, Web Worker, WebAssembly, index files, and the
+# icon its stylesheet draws as a `data:` SVG.
 SEARCH = {**STRICT, "script-src": ["'self'", "'wasm-unsafe-eval'"], "worker-src": ["'self'"],
-          "connect-src": ["'self'"]}
+          "connect-src": ["'self'"], "img-src": ["'self'", "data:"]}
 # What only an HTTP header can say (ignored in a <meta>).
 HEADER_ONLY = "frame-ancestors 'none'"
 

@@ -22,7 +22,50 @@ def content_written(path: str, context: Any = None) -> None:
     on_content_written(path, context)
 
 
+# The output folder's lock, held from Pelican's start to its end (released by the kernel if the
+# build dies); see safeio.py.
+_LOCKS: dict[int, Any] = {}
+
+
+def initialized(pelican: Any) -> None:
+    """Wait for any other build of the same output folder, then sweep what a killed one left."""
+    from pathlib import Path
+
+    from . import safeio
+
+    _LOCKS[id(pelican)] = safeio.acquire(Path(pelican.output_path))
+    safeio.sweep(Path(pelican.output_path))
+
+
+def finalized(pelican: Any) -> None:
+    """Release the output folder's lock."""
+    from . import safeio
+
+    handle = _LOCKS.pop(id(pelican), None)
+    if handle is not None:
+        safeio.release(handle)
+
+
+def get_writer(pelican: Any) -> type:
+    """Pelican's writer, writing each page under a temporary name, then renaming it."""
+    from .safeio import AtomicWriter
+
+    return AtomicWriter
+
+
+def drop_outside(generator: Any) -> None:
+    """Pelican's own pages and static files: none that resolves outside the project."""
+    from .inputs import drop_outside as drop
+
+    drop(generator)
+
+
 def register() -> None:
     """Wire signals only; all work happens in the generator."""
+    signals.initialized.connect(initialized)
+    signals.get_writer.connect(get_writer)
     signals.get_generators.connect(get_generators)
+    signals.page_generator_finalized.connect(drop_outside)
+    signals.static_generator_finalized.connect(drop_outside)
     signals.content_written.connect(content_written)
+    signals.finalized.connect(finalized)

@@ -11,7 +11,7 @@ import markdown
 from pelican.generators import Generator
 from pelican.log import console
 
-from . import actors, export, feeds, idmap, incremental, inputs, render
+from . import actors, export, feeds, idmap, incremental, inputs, render, safeio
 from .nlpcache import NerCache
 from .pipeline import Site, build_site
 from .reading import seed_suffix
@@ -86,7 +86,7 @@ class BriefingGenerator(Generator):
         for briefing in site.briefings:
             raw = out / render.briefing_dir(briefing, cfg) / "source.txt"
             raw.parent.mkdir(parents=True, exist_ok=True)
-            raw.write_bytes(self._seed_bytes[briefing.filename])
+            safeio.write_bytes(raw, self._seed_bytes[briefing.filename])
         written = [p.save_as for p in pages]
         written += [f"{render.briefing_dir(b, cfg)}/source.txt" for b in site.briefings]
         written += export.write_all(site, cfg, out, ix.url)
@@ -124,7 +124,7 @@ class BriefingGenerator(Generator):
                                site_url=f"{base}/", author=cfg.PUBLISHER,
                                subtitle=self.settings.get("SITESUBTITLE", ""))
         (out / "feeds").mkdir(parents=True, exist_ok=True)
-        (out / "feeds" / "briefings.atom.xml").write_text(feed, encoding="utf-8")
+        safeio.write_text(out / "feeds" / "briefings.atom.xml", feed)
         written = ["feeds/briefings.atom.xml", "sitemap.xml"]
         # One feed per person: the briefings that mention them.
         by_id = {e.url: e for e in entries}
@@ -136,10 +136,10 @@ class BriefingGenerator(Generator):
             path = f"feeds/acteurs/{actor.id}.atom.xml"
             written.append(path)
             (out / path).parent.mkdir(parents=True, exist_ok=True)
-            (out / path).write_text(feeds.atom_feed(
+            safeio.write_text(out / path, feeds.atom_feed(
                 mine, title=f"{self.settings['SITENAME']} — {actor.name}",
                 feed_url=f"{base}/{path}", site_url=f"{base}/{ix.url(actor)}",
-                author=cfg.PUBLISHER), encoding="utf-8")
+                author=cfg.PUBLISHER))
         dated = {render.briefing_dir(b, cfg) + "/index.html": b.date for b in site.briefings}
         dated.update({cfg.NOTE_URL.format(slug=n.slug) + "index.html": n.date
                       for n in site.notes})
@@ -147,7 +147,7 @@ class BriefingGenerator(Generator):
                                    dated.get(p.save_as))
                 for p in pages if p.save_as.endswith("index.html")]
         urls += [feeds.SitemapEntry(f"{base}/{p.url}") for p in self.context.get("pages", [])]
-        (out / "sitemap.xml").write_text(feeds.sitemap_xml(urls), encoding="utf-8")
+        safeio.write_text(out / "sitemap.xml", feeds.sitemap_xml(urls))
         return written
 
     def summary(self, pages: int) -> str:

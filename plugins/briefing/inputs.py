@@ -7,10 +7,16 @@ device or a folder: a build must never publish, or hang on, a file nobody put in
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+from .records import Problem
+
+logger = logging.getLogger(__name__)
 
 # What a non-regular file is, in the warning that names it.
 _KINDS = ((stat.S_ISDIR, "un dossier"), (stat.S_ISFIFO, "un tube nommé (FIFO)"),
@@ -58,3 +64,24 @@ def read_inside(path: Path, roots: Sequence[Path]) -> bytes | str:
             return file.read()
         except OSError as exc:
             return f"illisible ({exc.strerror})"
+
+
+def drop_outside(generator: Any) -> None:
+    """Pelican's pages and static files that resolve outside the project: named, never written."""
+    roots = project_roots(generator.settings, Path(generator.path))
+    for attr in ("pages", "hidden_pages", "draft_pages", "staticfiles"):
+        items = getattr(generator, attr, None)
+        if not items:
+            continue
+        kept = []
+        for item in items:
+            source = Path(generator.path) / item.source_path
+            why = refusal(source, roots)
+            if why is None:
+                kept.append(item)
+            else:
+                logger.warning("briefing: %s", Problem(
+                    os.path.relpath(source, Path(generator.path).parent), why))
+        setattr(generator, attr, kept)
+        if attr in generator.context:  # the page lists templates read (navigation)
+            generator.context[attr] = kept

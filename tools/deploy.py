@@ -255,6 +255,8 @@ def read_state(target: Target, create: bool = False) -> State:
                 f"deploy: cannot reach {target.host} over SSH: {detail}\nNothing was uploaded "
                 "or changed; check the host, PUBLISH_SSH_OPTS (port, key) and the network."
             ) from error
+        if "(exit 4)" in str(error):  # the script's own message: no such folder
+            raise DeployError(str(error).split("\n", 1)[-1]) from error
         raise
     return parse_state(listing)
 

@@ -28,8 +28,12 @@ _CAUSES = {errno.ENOSPC: "disque plein", errno.EDQUOT: "quota disque dépassé",
            errno.EFBIG: "fichier trop grand pour la limite du système"}
 
 
-class OutputError(Exception):
-    """A file of the site could not be written: the build stops, the previous files stay."""
+class OutputError(SystemExit):
+    """A file of the site could not be written: the build stops, the previous files stay.
+
+    A SystemExit, so that the build ends with this one message and status 1: Pelican logs any
+    other exception with a traceback, which would bury the cause (a full disk).
+    """
 
 
 def lock_path(output: Path) -> Path:

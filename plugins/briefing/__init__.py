@@ -9,6 +9,8 @@ from pelican import signals
 
 def get_generators(pelican: Any) -> type:
     """Add our generator after Pelican's own (articles and pages are read first)."""
+    # Sent at the start of every run, before anything is read, cleaned or written.
+    hold_output_lock(pelican)
     # Imported here so that `import briefing.cleaning` (tests, tools) stays light.
     from .generator import BriefingGenerator
 
@@ -22,18 +24,19 @@ def content_written(path: str, context: Any = None) -> None:
     on_content_written(path, context)
 
 
-# The output folder's lock, held from Pelican's start to its end (released by the kernel if the
+# The output folder's lock, held from the start of a run to its end (released by the kernel if the
 # build dies); see safeio.py.
 _LOCKS: dict[int, Any] = {}
 
 
-def initialized(pelican: Any) -> None:
+def hold_output_lock(pelican: Any) -> None:
     """Wait for any other build of the same output folder, then sweep what a killed one left."""
     from pathlib import Path
 
     from . import safeio
 
-    _LOCKS[id(pelican)] = safeio.acquire(Path(pelican.output_path))
+    if id(pelican) not in _LOCKS:  # `pelican -r` runs again in the same process
+        _LOCKS[id(pelican)] = safeio.acquire(Path(pelican.output_path))
     safeio.sweep(Path(pelican.output_path))
 
 
@@ -62,7 +65,6 @@ def drop_outside(generator: Any) -> None:
 
 def register() -> None:
     """Wire signals only; all work happens in the generator."""
-    signals.initialized.connect(initialized)
     signals.get_writer.connect(get_writer)
     signals.get_generators.connect(get_generators)
     signals.page_generator_finalized.connect(drop_outside)

@@ -133,7 +133,10 @@ def test_build_killed_mid_write_then_rebuilt_equals_a_clean_build(
     killed = project.build(out, kill_at=at)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert len(leftovers(out)) == 1  # killed between writing a file and renaming it
+    # The dead build's mark tells the next one to sweep (a build that ends well clears it).
+    assert safeio.lock_path(out).read_text().startswith("construction en cours (pid ")
     again = project.build(out)
+    assert safeio.lock_path(out).read_text() == ""
     assert again.returncode == 0, again.stderr
     assert leftovers(out) == []
     assert first_difference(project.clean, out) is None

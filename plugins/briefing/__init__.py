@@ -35,17 +35,22 @@ def hold_output_lock(pelican: Any) -> None:
 
     from . import safeio
 
-    if id(pelican) not in _LOCKS:  # `pelican -r` runs again in the same process
-        _LOCKS[id(pelican)] = safeio.acquire(Path(pelican.output_path))
-    safeio.sweep(Path(pelican.output_path))
+    output = Path(pelican.output_path)
+    # `pelican -r` runs again in the same process, still holding the lock if a run failed.
+    handle = _LOCKS.get(id(pelican)) or safeio.acquire(output)
+    _LOCKS[id(pelican)] = handle
+    if safeio.interrupted(handle):
+        safeio.sweep(output)
+    safeio.mark(handle, running=True)
 
 
 def finalized(pelican: Any) -> None:
-    """Release the output folder's lock."""
+    """The build ended well: clear its mark and release the output folder's lock."""
     from . import safeio
 
     handle = _LOCKS.pop(id(pelican), None)
     if handle is not None:
+        safeio.mark(handle, running=False)
         safeio.release(handle)
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from pathlib import Path
+
+from . import safeio
 
 # Bump when the file's format changes (an unreadable or other version is simply ignored).
 IDMAP_VERSION = 1
@@ -37,7 +38,5 @@ def load(path: Path) -> dict[str, str]:
 def save(path: Path, ids: Mapping[str, str]) -> None:
     """Record the ids published by a complete build (temporary file, then one rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"version": IDMAP_VERSION, "ids": dict(sorted(ids.items()))},
-                              indent=0), encoding="utf-8")
-    tmp.replace(path)
+    safeio.write_text(path, json.dumps({"version": IDMAP_VERSION,
+                                        "ids": dict(sorted(ids.items()))}, indent=0))

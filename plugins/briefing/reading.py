@@ -15,6 +15,18 @@ _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 MAX_SEED_BYTES = 500_000
 # Byte order marks of UTF-16 (Windows Notepad's "Unicode"): text, although full of null bytes.
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Suffixes of the files in seeds/ that are seeds: plain text, and saved web pages, raw or
+# gzipped (longest first, so that `x.html.gz` has the stem `x`). Any other file in seeds/ is
+# named in a warning, never silently skipped.
+SEED_SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm", ".txt")
+# Of these, the ones decoded as text today; saved pages are refused by name until their reader
+# lands (DESIGN.md §8).
+TEXT_SUFFIXES = (".txt",)
+
+
+def seed_suffix(filename: str) -> str | None:
+    """The seed suffix `filename` ends with (case as written), or None for any other file."""
+    return next((s for s in SEED_SUFFIXES if filename.endswith(s)), None)
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,9 @@ class SeedProblem:
 def decode_seed(seed_id: str, filename: str, data: bytes) -> SeedText | SeedProblem:
     """Decode bytes as UTF-8 (BOM, CRLF), UTF-16 or cp1252; refuse empty, huge, binary files."""
     digest = hashlib.sha256(data).hexdigest()
+    if not filename.endswith(TEXT_SUFFIXES):
+        return SeedProblem(filename, "page web enregistrée (HTML) : lecture pas encore prise en "
+                           "charge, fichier ignoré, non publié", digest)
     if not data:
         return SeedProblem(filename, "fichier vide", digest)
     if len(data) > MAX_SEED_BYTES:

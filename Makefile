@@ -46,7 +46,7 @@ devserver: $(BUILD_STAMP)  ## rebuild on any change in seeds/, content/, theme/,
 	$(BIN)/python tools/devserver.py --port $(PORT) -- $(PELICANOPTS)
 
 clean:  ## remove the built site and caches (keeps .venv)
-	rm -rf $(OUTPUTDIR) .cache __pycache__ .pytest_cache
+	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).lock .cache __pycache__ .pytest_cache
 
 system-deps:  ## Debian packages the tests need (chromium, rsync, sshd, java); root only
 	bash tools/system-deps.sh

@@ -125,7 +125,7 @@ def test_rsync_command_links_against_current_and_uses_ssh_options() -> None:
     target = Target(path="/srv/site", host="u@h", ssh=("-p", "2222"))
     command = deploy.rsync_command(target, Path("output"), "R2", "R1")
     assert "--link-dest=../R1" in command
-    assert command[-2:] == ["output/", "u@h:/srv/site/releases/R2/"]
+    assert command[-2:] == ["output/", "u@h:/srv/site/releases/R2.partial/"]
     assert command[command.index("-e") + 1] == "ssh -p 2222"
     assert "--times" not in command and "-a" not in command
 

@@ -9,8 +9,10 @@ Layout at the target (local folder or `user@host:path` over SSH):
 
 A publish (1) checks the built output, (2) reads the target's state, (3) uploads a new release
 with `rsync --link-dest` against the current one (unchanged files become hard links, not new
-copies), (4) switches `current` with one rename, so readers see the old site or the new one,
-never a mix, and (5) removes all but the newest five releases. `rollback` points `current` at
+copies) into `releases/<name>.partial`, (4) renames it to `releases/<name>` and switches
+`current` with one rename, so readers see the old site or the new one, never a mix, and (5)
+removes all but the newest five releases, and any `.partial` folder an interrupted publish left
+(never listed, published or rolled back to). `rollback` points `current` at
 the release before the one it points to. Local and remote targets run the same shell commands
 (locally through `sh -c`, remotely through `ssh`), so the local tests exercise the SSH path too.
 """
@@ -41,6 +43,8 @@ REMOTE_RE = re.compile(r"^(?P<host>(?:[^@/:\s]+@)?[^@/:\s]+):(?P<path>.*)$")
 RSYNC_CHMOD = "--chmod=Du=rwx,Dgo=rx,Fu=rw,Fgo=r"
 # Appended to the state listing so the parser can tell `readlink` output from folder names.
 STATE_SEPARATOR = "--releases--"
+# An upload in progress, or one a killed publish left: complete only once renamed.
+PARTIAL_SUFFIX = ".partial"
 
 MISSING_TARGET = """\
 deploy: PUBLISH_TARGET is not set: nothing was built or deployed.
@@ -83,6 +87,7 @@ class State:
 
     releases: tuple[str, ...]
     current: str | None
+    partials: tuple[str, ...] = ()
 
 
 def parse_target(spec: str | None, ssh_opts: str = "") -> Target:
@@ -153,13 +158,18 @@ def parse_state(listing: str) -> State:
         # `current` holds `releases/<name>`; a link made by hand may be absolute or end in `/`.
         current = link.rstrip("/").rsplit("/", 1)[-1]
     names = tuple(line.strip() for line in tail.splitlines() if line.strip())
-    return State(releases=managed_releases(names), current=current)
+    partials = tuple(sorted(n for n in names if n.endswith(PARTIAL_SUFFIX)
+                            and RELEASE_RE.match(n.removesuffix(PARTIAL_SUFFIX))))
+    return State(releases=managed_releases(names), current=current, partials=partials)
 
 
 def state_script(target: Target, create: bool) -> str:
     """Shell that prints the target's `current` link and release folders."""
     root = shlex.quote(target.path or ".")
-    prepare = f"mkdir -p {root}/{RELEASES_DIR}" if create else f"test -d {root}"
+    missing = shlex.quote(f"deploy: {target.path or '.'} does not exist: nothing was ever "
+                          "published there")
+    prepare = (f"mkdir -p {root}/{RELEASES_DIR}" if create
+               else f"if [ ! -d {root} ]; then echo {missing} >&2; exit 4; fi")
     return (
         f"set -e; {prepare}; cd {root}; "
         f"if [ -e {CURRENT_LINK} ] && [ ! -L {CURRENT_LINK} ]; then "
@@ -170,15 +180,21 @@ def state_script(target: Target, create: bool) -> str:
     )
 
 
-def switch_script(target: Target, release: str, prune: Sequence[str] = ()) -> str:
-    """Shell that points `current` at `release` in one rename, then removes `prune`."""
+def switch_script(target: Target, release: str, prune: Sequence[str] = (),
+                  uploaded: bool = False) -> str:
+    """Shell that points `current` at `release` in one rename, then removes `prune`.
+
+    `uploaded`: the release is still `<release>.partial`, complete; it gets its name first.
+    """
     root = shlex.quote(target.path or ".")
     link = shlex.quote(f"{RELEASES_DIR}/{release}")
     # A symlink made beside `current` then renamed over it: rename(2) is atomic, `ln -sfn` is not.
     tmp = shlex.quote(f".{CURRENT_LINK}.{release}.tmp")
+    partial = shlex.quote(f"{RELEASES_DIR}/{release}{PARTIAL_SUFFIX}")
     script = (
-        f"set -e; cd {root}; test -d {link}; "
-        f"ln -sfn {link} {tmp}; mv -Tf {tmp} {CURRENT_LINK}"
+        f"set -e; cd {root}; "
+        + (f"mv -T {partial} {link}; " if uploaded else "")
+        + f"test -d {link}; ln -sfn {link} {tmp}; mv -Tf {tmp} {CURRENT_LINK}"
     )
     if prune:
         doomed = " ".join(shlex.quote(f"{RELEASES_DIR}/{name}") for name in prune)
@@ -199,7 +215,7 @@ def rsync_command(
         command.append(f"--link-dest=../{link_dest}")
     if target.is_remote:
         command += ["-e", shlex.join(["ssh", *target.ssh])]
-    command += [f"{output}/", target.rsync_dest(f"{RELEASES_DIR}/{release}/")]
+    command += [f"{output}/", target.rsync_dest(f"{RELEASES_DIR}/{release}{PARTIAL_SUFFIX}/")]
     return command
 
 
@@ -229,8 +245,20 @@ def run(command: list[str], what: str, capture: bool = False) -> str:
 
 def read_state(target: Target, create: bool = False) -> State:
     """Ask the target for its releases and `current`."""
-    return parse_state(run(shell_command(target, state_script(target, create)),
-                           f"reading {target}", capture=True))
+    try:
+        listing = run(shell_command(target, state_script(target, create)),
+                      f"reading {target}", capture=True)
+    except DeployError as error:
+        if target.is_remote and "(exit 255)" in str(error):  # ssh's own failure, not the script
+            detail = str(error).split("\n", 1)[-1]
+            raise DeployError(
+                f"deploy: cannot reach {target.host} over SSH: {detail}\nNothing was uploaded "
+                "or changed; check the host, PUBLISH_SSH_OPTS (port, key) and the network."
+            ) from error
+        if "(exit 4)" in str(error):  # the script's own message: no such folder
+            raise DeployError(str(error).split("\n", 1)[-1]) from error
+        raise
+    return parse_state(listing)
 
 
 def git_short_hash(cwd: Path) -> str:
@@ -272,16 +300,19 @@ def publish(target: Target, output: Path, commit: str, keep: int = KEEP_RELEASES
         run(rsync_command(target, output, name, state.current), "rsync upload")
     except DeployError:
         cleanup = f"cd {shlex.quote(target.path or '.')} && rm -rf -- " + shlex.quote(
-            f"{RELEASES_DIR}/{name}")
+            f"{RELEASES_DIR}/{name}{PARTIAL_SUFFIX}")
         subprocess.run(shell_command(target, cleanup), check=False, capture_output=True)
         raise
     # 4 and 5. switch and prune, in one round trip
     after = State(releases=(*state.releases, name), current=name)
     doomed = releases_to_prune(after, keep)
-    run(shell_command(target, switch_script(target, name, doomed)), "switching current")
+    run(shell_command(target, switch_script(target, name, (*doomed, *state.partials),
+                                            uploaded=True)), "switching current")
     print(f"deploy: {target}/{CURRENT_LINK} -> {RELEASES_DIR}/{name}")
     for old in doomed:
         print(f"deploy: removed old release {old}")
+    for left in state.partials:
+        print(f"deploy: removed {left}, left by an interrupted publish")
     return name
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "pagefind"
+sys.path.insert(0, str(ROOT / "plugins"))
+from briefing import safeio  # noqa: E402  (the plugin's folder is not installed)
 
 
 def html_fingerprint(site: Path) -> str:
@@ -34,6 +36,16 @@ def main(output: str = "output") -> int:
     if not (site / "index.html").is_file():
         print(f"search_index: {site}/index.html missing: build the site first", file=sys.stderr)
         return 2
+    # The build's own lock: a Pelican build of the same folder never writes pages under Pagefind.
+    lock = safeio.acquire(site)
+    try:
+        return index(site)
+    finally:
+        safeio.release(lock)
+
+
+def index(site: Path) -> int:
+    """Pagefind over `site`, unless its pages are those of the last index."""
     stamp = CACHE / (hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16] + ".json")
     current = html_fingerprint(site)
     try:

@@ -9,6 +9,8 @@ from pelican import signals
 
 def get_generators(pelican: Any) -> type:
     """Add our generator after Pelican's own (articles and pages are read first)."""
+    # Sent at the start of every run, before anything is read, cleaned or written.
+    hold_output_lock(pelican)
     # Imported here so that `import briefing.cleaning` (tests, tools) stays light.
     from .generator import BriefingGenerator
 
@@ -22,7 +24,55 @@ def content_written(path: str, context: Any = None) -> None:
     on_content_written(path, context)
 
 
+# The output folder's lock, held from the start of a run to its end (released by the kernel if the
+# build dies); see safeio.py.
+_LOCKS: dict[int, Any] = {}
+
+
+def hold_output_lock(pelican: Any) -> None:
+    """Wait for any other build of the same output folder, then sweep what a killed one left."""
+    from pathlib import Path
+
+    from . import safeio
+
+    output = Path(pelican.output_path)
+    # `pelican -r` runs again in the same process, still holding the lock if a run failed.
+    handle = _LOCKS.get(id(pelican)) or safeio.acquire(output)
+    _LOCKS[id(pelican)] = handle
+    if safeio.interrupted(handle):
+        safeio.sweep(output)
+    safeio.mark(handle, running=True)
+
+
+def finalized(pelican: Any) -> None:
+    """The build ended well: clear its mark and release the output folder's lock."""
+    from . import safeio
+
+    handle = _LOCKS.pop(id(pelican), None)
+    if handle is not None:
+        safeio.mark(handle, running=False)
+        safeio.release(handle)
+
+
+def get_writer(pelican: Any) -> type:
+    """Pelican's writer, writing each page under a temporary name, then renaming it."""
+    from .safeio import AtomicWriter
+
+    return AtomicWriter
+
+
+def drop_outside(generator: Any) -> None:
+    """Pelican's own pages and static files: none that resolves outside the project."""
+    from .inputs import drop_outside as drop
+
+    drop(generator)
+
+
 def register() -> None:
     """Wire signals only; all work happens in the generator."""
+    signals.get_writer.connect(get_writer)
     signals.get_generators.connect(get_generators)
+    signals.page_generator_finalized.connect(drop_outside)
+    signals.static_generator_finalized.connect(drop_outside)
     signals.content_written.connect(content_written)
+    signals.finalized.connect(finalized)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import safeio
 from .pipeline import Briefing, Site
 from .render import briefing_url
 from .settings import BriefingSettings
@@ -81,7 +82,7 @@ def dump(path: Path, data: Any) -> None:
     # `<`, `>` and `&` only occur inside JSON strings: escaping them keeps any consumer that
     # pastes the export into HTML safe from seed text such as `<script>`.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    path.write_text(text + "\n", encoding="utf-8")
+    safeio.write_text(path, text + "\n")
 
 
 def actor_record(a: Any, site: Site, cfg: BriefingSettings) -> dict[str, Any]:

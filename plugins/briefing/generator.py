@@ -11,11 +11,11 @@ import markdown
 from pelican.generators import Generator
 from pelican.log import console
 
-from . import actors, export, feeds, incremental, render
-from .htmlseed import is_html_seed
+from . import actors, export, feeds, idmap, incremental, inputs, render, safeio
 from .nlpcache import NerCache
 from .pipeline import Site, build_site
-from .records import ContentFile, SeedFile
+from .reading import seed_suffix
+from .records import ContentFile, Problem, SeedFile
 from .settings import BriefingSettings, validate
 
 logger = logging.getLogger(__name__)
@@ -24,8 +24,6 @@ logger = logging.getLogger(__name__)
 DEV_SITE_URL = "http://127.0.0.1:8000"
 # Authors' folders under content/ that this plugin reads (Pelican's own generators skip them).
 CONTENT_FOLDERS = ("sources", "actors", "notes", "outlets")
-# Seed files read from SEEDS_PATH: plain text, and saved web pages (gzipped or not).
-SEED_SUFFIXES = (".txt", ".html", ".htm", ".gz")
 
 
 class BriefingGenerator(Generator):
@@ -42,7 +40,7 @@ class BriefingGenerator(Generator):
         self.up_to_date: incremental.Manifest | None = None
         if self.config.INCREMENTAL:
             self.fingerprint = incremental.fingerprint(self.settings, [
-                (self.config.SEEDS_PATH, SEED_SUFFIXES), (Path(self.path), None),
+                (self.config.SEEDS_PATH, None), (Path(self.path), None),
                 (Path(self.theme), None), (Path(__file__).parent, (".py",))],
                 Path(self.output_path))
             manifest = incremental.load(self._manifest_path())
@@ -51,6 +49,7 @@ class BriefingGenerator(Generator):
                 for problem in manifest.problems:  # still warnings: strict mode still fails
                     logger.warning("briefing: %s", problem)
                 return
+        self._refused: list[Problem] = []
         seeds = self._read_seeds()
         content = {folder: self._read_markdown(folder) for folder in CONTENT_FOLDERS}
         ner = None
@@ -58,7 +57,8 @@ class BriefingGenerator(Generator):
             self.ner_cache = NerCache(self.config.CACHE_PATH / "ner", actors.load_nlp,
                                       actors.ner_spans, self.config.NLP_PROCESSES)
             ner = self.ner_cache
-        self.site = build_site(seeds, content, ner=ner)
+        self.site = build_site(seeds, content, ner=ner, refused=self._refused,
+                               previous_ids=idmap.load(self._idmap_path()))
         for problem in self.site.problems:
             logger.warning("briefing: %s", problem)
         self.context["briefing_site"] = self.site
@@ -87,17 +87,22 @@ class BriefingGenerator(Generator):
             raw = out / render.briefing_dir(briefing, cfg) / "source.txt"
             raw.parent.mkdir(parents=True, exist_ok=True)
             # A saved page is never served: its extracted text is the raw source (README).
-            raw.write_bytes(briefing.raw_text.encode("utf-8") if briefing.raw_text is not None
-                            else self._seed_bytes[briefing.filename])
+            safeio.write_bytes(raw, briefing.raw_text.encode("utf-8")
+                               if briefing.raw_text is not None
+                               else self._seed_bytes[briefing.filename])
         written = [p.save_as for p in pages]
         written += [f"{render.briefing_dir(b, cfg)}/source.txt" for b in site.briefings]
         written += export.write_all(site, cfg, out, ix.url)
         written += self._write_feeds(out, ix, base_url, pages)
         summary = self.summary(len(pages))
+        idmap.save(self._idmap_path(), {b.sha256: b.id for b in site.briefings})
         if cfg.INCREMENTAL:
             incremental.save(self._manifest_path(), incremental.Manifest(
                 self.fingerprint, incremental.stat_files(out, written),
                 tuple(str(p) for p in site.problems), summary))
+
+    def _idmap_path(self) -> Path:
+        return idmap.idmap_path(self.config.CACHE_PATH, Path(self.output_path))
 
     def _manifest_path(self) -> Path:
         return incremental.manifest_path(self.config.CACHE_PATH, Path(self.output_path))
@@ -122,7 +127,7 @@ class BriefingGenerator(Generator):
                                site_url=f"{base}/", author=cfg.PUBLISHER,
                                subtitle=self.settings.get("SITESUBTITLE", ""))
         (out / "feeds").mkdir(parents=True, exist_ok=True)
-        (out / "feeds" / "briefings.atom.xml").write_text(feed, encoding="utf-8")
+        safeio.write_text(out / "feeds" / "briefings.atom.xml", feed)
         written = ["feeds/briefings.atom.xml", "sitemap.xml"]
         # One feed per person: the briefings that mention them.
         by_id = {e.url: e for e in entries}
@@ -134,10 +139,10 @@ class BriefingGenerator(Generator):
             path = f"feeds/acteurs/{actor.id}.atom.xml"
             written.append(path)
             (out / path).parent.mkdir(parents=True, exist_ok=True)
-            (out / path).write_text(feeds.atom_feed(
+            safeio.write_text(out / path, feeds.atom_feed(
                 mine, title=f"{self.settings['SITENAME']} — {actor.name}",
                 feed_url=f"{base}/{path}", site_url=f"{base}/{ix.url(actor)}",
-                author=cfg.PUBLISHER), encoding="utf-8")
+                author=cfg.PUBLISHER))
         dated = {render.briefing_dir(b, cfg) + "/index.html": b.date for b in site.briefings}
         dated.update({cfg.NOTE_URL.format(slug=n.slug) + "index.html": n.date
                       for n in site.notes})
@@ -145,7 +150,7 @@ class BriefingGenerator(Generator):
                                    dated.get(p.save_as))
                 for p in pages if p.save_as.endswith("index.html")]
         urls += [feeds.SitemapEntry(f"{base}/{p.url}") for p in self.context.get("pages", [])]
-        (out / "sitemap.xml").write_text(feeds.sitemap_xml(urls), encoding="utf-8")
+        safeio.write_text(out / "sitemap.xml", feeds.sitemap_xml(urls))
         return written
 
     def summary(self, pages: int) -> str:
@@ -165,14 +170,24 @@ class BriefingGenerator(Generator):
         return line
 
     def _read_seeds(self) -> list[SeedFile]:
+        """Every file of the seeds folder: read if it is a seed inside the project, else named."""
         folder = self.config.SEEDS_PATH
+        self._seed_bytes: dict[str, bytes] = {}
         if not folder.is_dir():
             logger.warning("briefing: seeds folder %s does not exist", folder)
-            self._seed_bytes: dict[str, bytes] = {}
             return []
-        seeds = [SeedFile(p.name, p.read_bytes())
-                 for p in sorted(folder.iterdir())
-                 if (p.suffix == ".txt" or is_html_seed(p.name)) and p.is_file()]
+        roots = inputs.project_roots(self.settings, folder)
+        seeds: list[SeedFile] = []
+        for path in sorted(folder.iterdir()):
+            where = f"seeds/{path.name}"
+            if seed_suffix(path.name) is None:
+                self._refused.append(Problem(where, _unknown_file(path)))
+                continue
+            data = inputs.read_inside(path, roots)
+            if isinstance(data, str):
+                self._refused.append(Problem(where, data))
+                continue
+            seeds.append(SeedFile(path.name, data))
         self._seed_bytes = {s.name: s.data for s in seeds}
         return seeds
 
@@ -181,16 +196,30 @@ class BriefingGenerator(Generator):
         base = Path(self.path) / folder
         if not base.is_dir():
             return []
+        roots = inputs.project_roots(self.settings, Path(self.path))
         files: list[ContentFile] = []
         for path in sorted(base.glob("*.md")):
             rel = os.path.relpath(path, Path(self.path).parent)
+            data = inputs.read_inside(path, roots)
+            if isinstance(data, str):
+                self._refused.append(Problem(rel, data))
+                continue
             try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError) as exc:  # one bad note never stops the site
-                logger.warning("briefing: %s: unreadable file: %s", rel, exc)
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:  # one bad note never stops the site
+                self._refused.append(Problem(rel, f"fichier illisible : {exc}"))
                 continue
             files.append(read_markdown(rel, text, self.settings.get("MARKDOWN", {})))
         return files
+
+
+def _unknown_file(path: Path) -> str:
+    """Why a file of the seeds folder is not read, in the warning that names it."""
+    if path.is_dir():
+        return "dossier dans seeds/ : les sous-dossiers ne sont pas lus"
+    suffix = "".join(path.suffixes[-1:]) or "sans extension"
+    return (f"type de fichier non pris en charge ({suffix}) : ignoré, non publié ; "
+            "seeds/ attend des articles en texte .txt ou des pages enregistrées .html")
 
 
 def read_markdown(path: str, text: str, markdown_settings: dict[str, Any]) -> ContentFile:

@@ -25,10 +25,10 @@ from . import headline
 from . import html_patterns as H
 from . import pagemeta as M
 from . import textutils as T
-from .reading import SeedProblem, SeedText
+from .reading import SEED_SUFFIXES, SeedProblem, SeedText, seed_suffix
 
 # Suffixes of saved pages, longest first (the seed id is the name without them).
-HTML_SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm")
+HTML_SUFFIXES = tuple(s for s in SEED_SUFFIXES if s != ".txt")
 EXTRACTOR = f"trafilatura {version('trafilatura')}, htmldate {version('htmldate')}"
 
 
@@ -68,16 +68,7 @@ class PageMetadata:
 
 def is_html_seed(filename: str) -> bool:
     """A saved web page: `.html`, `.htm`, or either gzipped."""
-    return filename.lower().endswith(HTML_SUFFIXES)
-
-
-def html_seed_stem(filename: str) -> str:
-    """The seed id of a saved page: the name without `.html`, `.htm` or `.html.gz`."""
-    lowered = filename.lower()
-    for suffix in HTML_SUFFIXES:
-        if lowered.endswith(suffix):
-            return filename[: -len(suffix)]
-    return filename
+    return seed_suffix(filename) in HTML_SUFFIXES
 
 
 def decode_page(

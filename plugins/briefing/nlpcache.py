@@ -89,7 +89,12 @@ class NerCache:
         for bid in sorted(bodies):
             key = self.key(model_id, bodies[bid])
             cached = self._read(key)
-            if cached is not None and len(cached) == len(bodies[bid]):
+            if cached is not None and len(cached) != len(bodies[bid]):
+                logger.warning("briefing: NER cache entry %s unreadable (%d paragraphs instead "
+                               "of %d): recomputed", self._path(key), len(cached),
+                               len(bodies[bid]))
+                cached = None
+            if cached is not None:
                 out[bid] = cached
                 self.hits += 1
             else:
@@ -126,7 +131,12 @@ class NerCache:
         path = self._path(key)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return tuple(tuple(NerSpan(*span) for span in par) for par in data)
+            spans = tuple(tuple(NerSpan(*span) for span in par) for par in data)
+            for s in (s for par in spans for s in par):  # valid JSON is not a valid entry yet
+                if not (type(s.start) is type(s.end) is int and 0 <= s.start < s.end
+                        and isinstance(s.label, str) and isinstance(s.text, str)):
+                    raise ValueError(f"span {s!r}")
+            return spans
         except FileNotFoundError:
             return None
         except (ValueError, TypeError) as exc:  # a corrupt entry is recomputed, not fatal

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from slugify import slugify
 
 from . import actors as actors_mod
 from . import chronology, cleaning, dating, factcheck
 from .cleaning import Cleaned, Decision, Gap, Paragraph, SourceHint
-from .htmlseed import PageMetadata, html_seed_stem, is_html_seed
-from .reading import SeedProblem, SeedText, decode_seed
+from .htmlseed import PageMetadata
+from .reading import SeedProblem, SeedText, decode_seed, seed_suffix
 from .records import ContentFile, Problem, SeedFile, SourceNote
 
 __all__ = ["Briefing", "ContentFile", "Problem", "SeedFile", "Site", "SourceNote",
@@ -96,9 +96,8 @@ NerProvider = Callable[[Mapping[str, Sequence[str]]],
 
 def seed_id(filename: str) -> str:
     """The seed id: the file stem (DESIGN.md §4); `x.html.gz` is `x`."""
-    if is_html_seed(filename):
-        return html_seed_stem(filename)
-    return re.sub(r"\.txt$", "", filename)
+    suffix = seed_suffix(filename)
+    return filename[: -len(suffix)] if suffix else filename
 
 
 def build_site(
@@ -106,11 +105,17 @@ def build_site(
     content: Mapping[str, Sequence[ContentFile]] | None = None,
     ner: NerProvider | None = None,
     progress: Callable[[str], None] | None = None,
+    *,
+    refused: Sequence[Problem] = (),
+    previous_ids: Mapping[str, str] | None = None,
 ) -> Site:
     """Turn seeds and authors' files into a Site.
 
-    1. read: decode every seed, refuse empty/binary/undecodable ones with a message;
-    2. deduplicate: an exact copy of another seed is published once and reported;
+    1. read: decode every seed, refuse empty/binary/undecodable ones with a message (`refused`:
+       files the caller would not read, e.g. outside the project, reported first);
+    2. deduplicate: an exact copy of another seed is published once and reported; the id kept
+       is the one authors cite, else the one of the last build (`previous_ids`, by sha256),
+       else the first name; notes citing a copy's id follow it to the kept one;
     3. clean: classify lines, with short lines shared across seeds treated as site furniture;
     4. source notes: authors' verified metadata override hints and inferences;
     5. NER on cleaned paragraphs only (through `ner`, which caches; None = no model);
@@ -121,7 +126,7 @@ def build_site(
     10. assemble Briefing records with unique slugs and their links.
     """
     content = content or {}
-    problems: list[Problem] = []
+    problems: list[Problem] = list(refused)
     skipped: list[SeedProblem] = []
 
     # 1. Read.
@@ -134,19 +139,28 @@ def build_site(
             continue
         texts.append(decoded)
 
-    # 2. Deduplicate by content hash: the first name wins, the others are linked to it.
-    by_hash: dict[str, SeedText] = {}
+    # 2. Deduplicate by content hash: one id per text, chosen so that a copy never takes the
+    # id (and URL) that notes, source files or the last build gave to the original.
+    cited = cited_seed_ids(content)
+    groups: dict[str, list[SeedText]] = {}
+    for text in texts:
+        groups.setdefault(text.sha256, []).append(text)
     duplicates: dict[str, list[str]] = {}
+    kept_of: dict[str, str] = {}
     unique: list[SeedText] = []
     for text in texts:
-        first = by_hash.get(text.sha256)
-        if first is not None:
-            duplicates.setdefault(first.id, []).append(text.filename)
-            problems.append(Problem(f"seeds/{text.filename}",
-                                    f"copie exacte de seeds/{first.filename} : publiée une fois"))
+        group = groups[text.sha256]
+        keeper, why = _keeper(group, cited, previous_ids or {})
+        if text is not keeper:
             continue
-        by_hash[text.sha256] = text
         unique.append(text)
+        for copy in (t for t in group if t is not keeper):
+            duplicates.setdefault(keeper.id, []).append(copy.filename)
+            kept_of[copy.id] = keeper.id
+            problems.append(Problem(
+                f"seeds/{copy.filename}",
+                f"copie exacte de seeds/{keeper.filename} : publiée une fois, sous "
+                f"l’identifiant {keeper.id} ({why})"))
 
     # 3. Clean, with the corpus-wide line counts as a signal.
     line_seeds: Counter[str] = Counter()
@@ -214,8 +228,10 @@ def build_site(
     # 9. Fact-checking.
     outlets, outlet_problems = factcheck.parse_outlets(content.get("outlets", ()))
     problems.extend(outlet_problems)
+    note_files, redirected = _follow_copies(content.get("notes", ()), kept_of)
+    problems.extend(redirected)
     fact_notes, fact_problems = factcheck.parse_notes(
-        content.get("notes", ()), set(cleaned), {a.id for a in index.actors},
+        note_files, set(cleaned), {a.id for a in index.actors},
         {entry.id: entry.date for entry in entries})
     problems.extend(fact_problems)
     figures = tuple(f for sid in sorted(bodies) for f in factcheck.figures(sid, bodies[sid]))
@@ -248,6 +264,53 @@ def build_site(
         events=events, chronology=entries, notes=fact_notes, outlets=outlets,
         figures=figures, figure_groups=tuple(agreeing), disputed_figures=tuple(disputed),
     )
+
+
+def cited_seed_ids(content: Mapping[str, Sequence[ContentFile]]) -> frozenset[str]:
+    """Seed ids that authors' files name: notes' `Briefing` field, content/sources/<id>.md."""
+    ids = {sid for f in content.get("notes", ())
+           for sid in factcheck._items(f.metadata.get("briefing"))}
+    ids.update(_source_seed(f) for f in content.get("sources", ()))
+    return frozenset(ids)
+
+
+def _source_seed(file: ContentFile) -> str:
+    """The seed a source note describes: its `Seed` field, else its file stem."""
+    return file.metadata.get("seed") or re.sub(r"\.md$", "", file.path.rsplit("/", 1)[-1])
+
+
+def _keeper(group: Sequence[SeedText], cited: frozenset[str],
+            previous: Mapping[str, str]) -> tuple[SeedText, str]:
+    """Which of identical seeds (in name order) keeps its id, and why, in French."""
+    if len(group) == 1:
+        return group[0], ""
+    named = [t for t in group if t.id in cited]
+    if named:
+        return named[0], "identifiant cité par les fichiers des auteurs"
+    before = next((t for t in group if t.id == previous.get(t.sha256)), None)
+    if before is not None:
+        return before, "identifiant de la construction précédente"
+    return group[0], "premier nom dans l’ordre alphabétique"
+
+
+def _follow_copies(files: Sequence[ContentFile], kept_of: Mapping[str, str]
+                   ) -> tuple[list[ContentFile], list[Problem]]:
+    """Notes that cite a copy's id now cite the id kept for its text, with a warning each."""
+    out: list[ContentFile] = []
+    problems: list[Problem] = []
+    for f in files:
+        cited = factcheck._items(f.metadata.get("briefing"))
+        moved = [sid for sid in cited if sid in kept_of]
+        if not moved:
+            out.append(f)
+            continue
+        for sid in moved:
+            problems.append(f.problem("briefing", f"« {sid} » est une copie exacte de "
+                                      f"« {kept_of[sid]} » : la note est rattachée à "
+                                      f"« {kept_of[sid]} »"))
+        value = ", ".join(dict.fromkeys(kept_of.get(sid, sid) for sid in cited))
+        out.append(replace(f, metadata={**f.metadata, "briefing": value}))
+    return out, problems
 
 
 def _author_error(error: actors_mod.AuthorError, files: Sequence[ContentFile]) -> Problem:
@@ -326,7 +389,7 @@ def parse_source_notes(
     problems: list[Problem] = []
     for f in sorted(files, key=lambda f: f.path):
         meta = f.metadata
-        sid = meta.get("seed") or re.sub(r"\.md$", "", f.path.rsplit("/", 1)[-1])
+        sid = _source_seed(f)
         if sid not in seed_ids:
             problems.append(f.problem("seed", f"aucune source seeds/{sid}.txt"))
             continue

@@ -19,6 +19,15 @@ _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 MAX_SEED_BYTES = 500_000
 # Byte order marks of UTF-16 (Windows Notepad's "Unicode"): text, although full of null bytes.
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Suffixes of the files in seeds/ that are seeds: plain text, and saved web pages, raw or
+# gzipped (longest first, so that `x.html.gz` has the stem `x`). Any other file in seeds/ is
+# named in a warning, never silently skipped.
+SEED_SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm", ".txt")
+
+
+def seed_suffix(filename: str) -> str | None:
+    """The seed suffix `filename` ends with (case as written), or None for any other file."""
+    return next((s for s in SEED_SUFFIXES if filename.endswith(s)), None)
 
 
 @dataclass(frozen=True)

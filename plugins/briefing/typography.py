@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import safeio
+
 NNBSP = "\u202f"  # narrow no-break space: before ; ! ? and inside « » (Imprimerie nationale)
 NBSP = "\u00a0"  # no-break space: before the colon
 # Elements whose text is code or data, never prose: left exactly as they are.
@@ -37,4 +39,4 @@ def on_content_written(path: str, context: object = None) -> None:
     text = file.read_text(encoding="utf-8")
     fixed = french_spacing(text)
     if fixed != text:
-        file.write_text(fixed, encoding="utf-8")
+        safeio.write_text(file, fixed)

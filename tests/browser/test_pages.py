@@ -238,3 +238,55 @@ def test_headings_in_order_and_images_described(
     assert undescribed == []
     description = page.get_attribute('meta[name="description"]', "content") or ""
     assert len(description.strip()) >= 20, f"{kind}: meta description {description!r}"
+
+
+# Collects every Content-Security-Policy violation the page reports, from its first byte.
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(
+    `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ` +
+    `(${e.sourceFile}:${e.lineNumber})`));
+"""
+
+
+def _csp_paths(built_site: Path, page_paths: dict[str, str]) -> dict[str, str]:
+    """Every page type, the ones of test_pages plus a note, a site page, the indexes, the 404."""
+    notes = json.loads((built_site / "api" / "notes.json").read_text(encoding="utf-8"))
+    return {**page_paths, "actors": "acteurs/", "notes": "verifications/",
+            "note": notes[0]["url"], "page": "methodologie/",
+            "corrections": "corrections/journal/", "404": "nexiste-pas/"}
+
+
+def test_no_csp_violation_on_any_page_type(
+    site_url: str, built_site: Path, page_paths: dict[str, str], page_at: Any,
+) -> None:
+    reported: list[str] = []
+    for kind, path in sorted(_csp_paths(built_site, page_paths).items()):
+        page = page_at(WIDTHS["desktop"])
+        page.add_init_script(CSP_LISTENER)
+        page.on("console", lambda msg, kind=kind: "Content Security Policy" in msg.text
+                and reported.append(f"{kind}: console: {msg.text}"))
+        page.goto(site_url + path, wait_until="networkidle")
+        policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+        assert policy and "default-src 'none'" in policy, kind
+        if kind == "search":
+            # Exercise everything Pagefind does: WebAssembly, its worker, its index files.
+            page.locator(".pagefind-ui__search-input").fill("Lavrov")
+            page.locator(".pagefind-ui__result").first.wait_for()
+            page.keyboard.press("Enter")
+            page.wait_for_load_state("networkidle")
+        reported.extend(f"{kind}: {v}" for v in page.evaluate("window.__csp"))
+    assert reported == []
+
+
+def test_the_csp_listener_does_see_a_violation(
+    site_url: str, page_paths: dict[str, str], page_at: Any,
+) -> None:
+    # Guards the test above: an inline script on a real page is blocked and reported.
+    page = page_at(WIDTHS["desktop"])
+    page.add_init_script(CSP_LISTENER)
+    page.goto(site_url + page_paths["briefing"], wait_until="networkidle")
+    page.evaluate("""() => { const s = document.createElement('script');
+                             s.textContent = 'window.__ran = true'; document.body.append(s); }""")
+    assert page.evaluate("window.__ran === undefined")
+    assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))

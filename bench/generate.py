@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import html
+import json
 import random
 import re
 import sys
@@ -65,6 +67,17 @@ DEBRIS_TEMPLATES = (
 )
 OUTLETS = ("RT", "Sputnik", "Armenpress", "APA", "Nouvelles d'Arménie", "TASS", "France 24",
            "Le Courrier du Caucase", "Azertac", "Mediapart")
+# One seed in HTML_EVERY is written as a saved web page (`.html`): the rest stay plain text.
+HTML_EVERY = 20
+# Site names and addresses of the saved pages (made up: `.example` domains).
+HTML_SITES = (("Le Quotidien du Caucase", "quotidien-caucase.example"),
+              ("Info Sud-Est", "info-sud-est.example"),
+              ("L’Écho diplomatique", "echo-diplomatique.example"))
+# Inline code real saved pages carry (analytics, consent manager, styles): about 40 kB a page,
+# so the extractor parses what it parses on real pages, not a bare article.
+HTML_SCRIPT = ("window.dataLayer=window.dataLayer||[];"
+               "function gtag(){dataLayer.push(arguments)}") * 300
+HTML_STYLE = ".c-nav__item{display:inline-block;margin:0 .5rem}.c-teaser{font:1rem/1.4 serif}" * 200
 # Teaser headings that start a block of links to other articles (seed 002).
 TEASER_HEADS = ("A lire aussi", "La rédaction vous conseille", "À lire aussi :", "a découvrir")
 
@@ -89,6 +102,7 @@ class BenchSeed:
     text: str
     date: str
     paragraphs: int
+    page: str | None = None  # the seed as a saved web page (filename `.html`), or None
 
 
 def pools_from_texts(texts: Sequence[SeedText]) -> Pools:
@@ -191,6 +205,51 @@ def make_seed(index: int, pools: Pools, rng: random.Random) -> BenchSeed:
     return BenchSeed(seed_id, f"{seed_id}.txt", text, pub.isoformat(), count)
 
 
+def html_page(seed: BenchSeed, pools: Pools) -> BenchSeed:
+    """The same seed as a saved web page: OpenGraph, JSON-LD, menus, banner, links, comments.
+
+    Its own random generator (from the seed id) leaves the rest of the corpus unchanged.
+    """
+    rng = random.Random(seed.id)
+    site, host = rng.choice(HTML_SITES)
+    lines = [line for line in seed.text.split("\n") if line.strip()]
+    title = _title(rng, pools)
+    url = f"https://www.{host}/international/{seed.date.replace('-', '/')}/{seed.id}.html"
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
+          "datePublished": f"{seed.date}T08:00:00+01:00",
+          "publisher": {"@type": "NewsMediaOrganization", "name": site}}
+    esc = html.escape
+    related = "".join(f'<li><a href="/a/{rng.randrange(10**6)}">{esc(_title(rng, pools))}</a></li>'
+                      for _ in range(rng.randint(3, 6)))
+    comments = "".join(f"<div class=\"comment\"><p>{esc(rng.choice(pools.sentences))}</p></div>"
+                       for _ in range(rng.randint(0, 3)))
+    menu = "".join(f'<li><a href="/{w.lower()}/">{w}</a></li>' for w in (
+        "International", "Politique", "Économie", "Culture", "Sport", "Vidéos", "Podcasts"))
+    body = "\n".join(f"<p>{esc(line)}</p>" for line in lines)
+    page = f"""<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8">
+<title>{esc(title)} - {esc(site)}</title>
+<meta property="og:type" content="article"><meta property="og:site_name" content="{esc(site)}">
+<meta property="og:title" content="{esc(title)}"><meta property="og:url" content="{url}">
+<meta property="article:published_time" content="{seed.date}T08:00:00+01:00">
+<link rel="canonical" href="{url}">
+<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
+<style>{HTML_STYLE}</style><script>{HTML_SCRIPT}</script>
+</head><body>
+<header><nav><ul>{menu}</ul></nav></header>
+<div class="consent"><p>Nous et nos partenaires utilisons des cookies pour mesurer l’audience et
+personnaliser les publicités.</p><button>Accepter</button><button>Refuser</button></div>
+<main><article><h1>{esc(title)}</h1>
+{body}
+</article>
+<aside><h2>Sur le même sujet</h2><ul>{related}</ul></aside>
+<section class="comments"><h2>Commentaires</h2>{comments}</section></main>
+<footer><p>© {esc(site)} — Tous droits réservés</p><a href="/cgu">CGU</a></footer>
+</body></html>
+"""
+    return BenchSeed(seed.id, f"{seed.id}.html", seed.text, seed.date, seed.paragraphs, page)
+
+
 def make_corpus(pools: Pools, n: int, seed: int = 0) -> tuple[BenchSeed, ...]:
     """N distinct synthetic seeds; the same (pools, n, seed) always gives the same corpus."""
     rng = random.Random(seed)
@@ -201,6 +260,8 @@ def make_corpus(pools: Pools, n: int, seed: int = 0) -> tuple[BenchSeed, ...]:
         # An exact copy would be published once (pipeline dedup): draw again instead.
         if made.text not in seen:
             seen.add(made.text)
+            if len(corpus) % HTML_EVERY == HTML_EVERY - 1:
+                made = html_page(made, pools)
             corpus.append(made)
     return tuple(corpus)
 
@@ -208,10 +269,11 @@ def make_corpus(pools: Pools, n: int, seed: int = 0) -> tuple[BenchSeed, ...]:
 def write_corpus(corpus: Sequence[BenchSeed], folder: Path) -> None:
     """Write the seeds as UTF-8 files, replacing any previous corpus in that folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.txt"):
+    for old in [*folder.glob("*.txt"), *folder.glob("*.html")]:
         old.unlink()
     for s in corpus:
-        (folder / s.filename).write_text(s.text, encoding="utf-8")
+        (folder / s.filename).write_text(s.page if s.page is not None else s.text,
+                                         encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -77,9 +77,27 @@ def test_ids_are_real_style_and_unique(pools: generate.Pools) -> None:
     assert len({s.id for s in corpus}) == len({s.text for s in corpus}) == 200
     for s in corpus:
         assert re.fullmatch(r"\d{5}_[0-9a-f]{16}", s.id)
-        assert s.filename == f"{s.id}.txt"
+        assert s.filename == f"{s.id}.html" if s.page else s.filename == f"{s.id}.txt"
         assert hashlib.sha256(s.text.encode()).hexdigest().startswith(s.id[6:])
         assert generate.FIRST_DAY.isoformat() <= s.date <= generate.LAST_DAY.isoformat()
+
+
+def test_some_seeds_are_saved_pages_with_their_metadata(pools: generate.Pools) -> None:
+    corpus = generate.make_corpus(pools, 60)
+    pages = [s for s in corpus if s.page is not None]
+    assert len(pages) == 60 // generate.HTML_EVERY
+    for s in pages:
+        decoded = decode_seed(s.id, s.filename, s.page.encode("utf-8"))
+        assert isinstance(decoded, SeedText) and decoded.page is not None
+        assert decoded.page.published == s.date
+        assert decoded.page.site_name in {name for name, _ in generate.HTML_SITES}
+        assert decoded.page.dropped_count >= 10  # menu, banner, related links, footer
+        kept = " ".join(p.text for p in clean(decoded).paragraphs)
+        plain = decode_seed(s.id, f"{s.id}.txt", s.text.encode("utf-8"))
+        assert isinstance(plain, SeedText)
+        for paragraph in clean(plain).paragraphs:
+            # trafilatura turns no-break spaces into spaces (the theme puts them back).
+            assert " ".join(paragraph.text.split()) in kept
 
 
 def test_cleaner_finds_the_article_again(pools: generate.Pools) -> None:

@@ -107,14 +107,14 @@ def test_every_other_file_of_seeds_is_named_once_and_strict_fails(project: Path)
     log, code = _build(project)
     assert code == 0, log
     unknown = ("type de fichier non pris en charge ({}) : ignoré, non publié ; seeds/ attend "
-               "des articles en texte .txt")
+               "des articles en texte .txt ou des pages enregistrées .html")
     expected = [
         "briefing: seeds/archives: dossier dans seeds/ : les sous-dossiers ne sont pas lus",
         f"briefing: seeds/article.docx: {unknown.format('.docx')}",
         f"briefing: seeds/lisez-moi.md: {unknown.format('.md')}",
         f"briefing: seeds/sans extension: {unknown.format('sans extension')}",
-        "briefing: seeds/page.html: page web enregistrée (HTML) : lecture pas encore prise en "
-        "charge, fichier ignoré, non publié",
+        "briefing: seeds/page.html: presque aucun texte après extraction (2 mots) : coquille "
+        "vide ou page d’attente, pas un article, ignorée",
     ]
     assert _warnings(log) == expected
     # Named again (not silently skipped) by a rebuild that finds nothing changed.

@@ -47,6 +47,31 @@ def briefing_record(b: Briefing, cfg: BriefingSettings) -> dict[str, Any]:
         "events": list(b.events),
         "sha256": b.sha256,
         "duplicates": list(b.duplicates),
+        "date_updated": b.date_updated,
+        "date_updated_basis": b.date_updated_basis or None,
+        "byline": b.byline,
+        "page": page_record(b),
+    }
+
+
+def page_record(b: Briefing) -> dict[str, Any] | None:
+    """What a saved web page said about itself (null for a text seed)."""
+    page = b.page
+    if page is None:
+        return None
+    return {
+        "title_candidates": [{"source": c.source, "text": c.text, "cleaned": c.cleaned}
+                             for c in page.title_candidates],
+        "site_name": page.site_name,
+        "canonical_url": page.canonical_url,
+        "published": page.published,
+        "updated": page.updated,
+        "author": page.author,
+        "description": page.description,
+        "language": page.language,
+        "encoding": page.encoding,
+        "extractor": page.extractor,
+        "dropped": {"count": page.dropped_count, "samples": list(page.dropped_samples)},
     }
 
 

@@ -86,7 +86,10 @@ class BriefingGenerator(Generator):
         for briefing in site.briefings:
             raw = out / render.briefing_dir(briefing, cfg) / "source.txt"
             raw.parent.mkdir(parents=True, exist_ok=True)
-            safeio.write_bytes(raw, self._seed_bytes[briefing.filename])
+            # A saved page is never served: its extracted text is the raw source (README).
+            safeio.write_bytes(raw, briefing.raw_text.encode("utf-8")
+                               if briefing.raw_text is not None
+                               else self._seed_bytes[briefing.filename])
         written = [p.save_as for p in pages]
         written += [f"{render.briefing_dir(b, cfg)}/source.txt" for b in site.briefings]
         written += export.write_all(site, cfg, out, ix.url)
@@ -216,7 +219,7 @@ def _unknown_file(path: Path) -> str:
         return "dossier dans seeds/ : les sous-dossiers ne sont pas lus"
     suffix = "".join(path.suffixes[-1:]) or "sans extension"
     return (f"type de fichier non pris en charge ({suffix}) : ignoré, non publié ; "
-            "seeds/ attend des articles en texte .txt")
+            "seeds/ attend des articles en texte .txt ou des pages enregistrées .html")
 
 
 def read_markdown(path: str, text: str, markdown_settings: dict[str, Any]) -> ContentFile:

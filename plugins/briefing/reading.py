@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # htmlseed imports this module: the record type only, at check time
+    from .htmlseed import PageMetadata
 
 # Share of control characters (other than tab/newline) above which a file is binary, not text.
 MAX_CONTROL_RATIO = 0.01
@@ -19,9 +23,6 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # gzipped (longest first, so that `x.html.gz` has the stem `x`). Any other file in seeds/ is
 # named in a warning, never silently skipped.
 SEED_SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm", ".txt")
-# Of these, the ones decoded as text today; saved pages are refused by name until their reader
-# lands (DESIGN.md §8).
-TEXT_SUFFIXES = (".txt",)
 
 
 def seed_suffix(filename: str) -> str | None:
@@ -40,6 +41,9 @@ class SeedText:
     encoding: str
     notes: tuple[str, ...]
     sha256: str
+    # A saved web page's own metadata (None for a text seed); `text` is then the extracted
+    # article, published as the raw source instead of the page (htmlseed.py).
+    page: PageMetadata | None = None
 
 
 @dataclass(frozen=True)
@@ -52,11 +56,18 @@ class SeedProblem:
 
 
 def decode_seed(seed_id: str, filename: str, data: bytes) -> SeedText | SeedProblem:
-    """Decode bytes as UTF-8 (BOM, CRLF), UTF-16 or cp1252; refuse empty, huge, binary files."""
+    """Decode bytes as UTF-8 (BOM, CRLF), UTF-16 or cp1252; refuse empty, huge, binary files.
+
+    A saved web page (`.html`, `.htm`, gzipped or not) goes to htmlseed.decode_page instead.
+    """
+    from . import htmlseed  # lazy: htmlseed imports SeedText from here
+
+    if htmlseed.is_html_seed(filename):
+        page = htmlseed.decode_page(seed_id, filename, data)
+        if isinstance(page, SeedProblem):
+            return page
+        return replace(page[0], page=page[1])
     digest = hashlib.sha256(data).hexdigest()
-    if not filename.endswith(TEXT_SUFFIXES):
-        return SeedProblem(filename, "page web enregistrée (HTML) : lecture pas encore prise en "
-                           "charge, fichier ignoré, non publié", digest)
     if not data:
         return SeedProblem(filename, "fichier vide", digest)
     if len(data) > MAX_SEED_BYTES:

@@ -26,6 +26,7 @@ DATE_STATUS_LABELS = {
 }
 SOURCE_STATUS_LABELS = {
     "confirmed": "source vérifiée",
+    "inferred": "source déclarée par la page",
     "hint": "source supposée (indice)",
     "unknown": "source inconnue",
 }

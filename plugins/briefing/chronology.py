@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
+import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from slugify import slugify
@@ -371,11 +373,20 @@ def term_weights(events: Sequence[Event]) -> dict[str, float]:
     return {t: min(1.0, g.TERM_FULL_WEIGHT_DATES / len(ds)) for t, ds in dates_of.items()}
 
 
+@functools.lru_cache(maxsize=65536)
+def _term_sets(terms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """An event's key terms split into kinds and the others, once per distinct term tuple."""
+    kinds = frozenset(t for t in terms if t.startswith("kind:"))
+    return kinds, frozenset(terms) - kinds
+
+
 def match_score(a: Event, b: Event, weights: Mapping[str, float]) -> tuple[int, float]:
     """(shared kinds, weighted evidence) that two reports tell the same event."""
-    shared = set(a.terms) & set(b.terms)
-    kinds = sum(1 for t in shared if t.startswith("kind:"))
-    return kinds, kinds + sum(weights.get(t, 1.0) for t in shared if not t.startswith("kind:"))
+    kinds_a, rest_a = _term_sets(a.terms)
+    kinds_b, rest_b = _term_sets(b.terms)
+    kinds = len(kinds_a & kinds_b)
+    # fsum is exact whatever the order: the total never depends on the hash seed.
+    return kinds, kinds + math.fsum(map(weights.get, rest_a & rest_b, itertools.repeat(1.0)))
 
 
 def same_event(a: Event, b: Event, weights: Mapping[str, float] | None = None) -> bool:
@@ -713,8 +724,13 @@ def settle(
     bodies: Mapping[str, Sequence[str]],
     pubs: Mapping[str, PublicationDate],
     actor_spans: Mapping[str, Sequence[Sequence[tuple[int, int, str]]]] | None = None,
+    extract: Callable[..., tuple[Event, ...]] | None = None,
 ) -> tuple[dict[str, PublicationDate], tuple[Event, ...]]:
-    """Extract events and refine publication dates from each other until nothing changes."""
+    """Extract events and refine publication dates from each other until nothing changes.
+
+    `extract` stands for `extract_events` (the pipeline passes it through its per-seed cache).
+    """
+    extract = extract or extract_events
     spans = actor_spans or {}
     current = dict(sorted(pubs.items()))
     # A pass re-extracts only the briefings whose publication date changed.
@@ -723,7 +739,7 @@ def settle(
     def events_of(b: str) -> tuple[Event, ...]:
         key = (b, current[b])
         if key not in done:
-            done[key] = extract_events(b, bodies[b], current[b], spans.get(b, ()))
+            done[key] = extract(b, bodies[b], current[b], spans.get(b, ()))
         return done[key]
 
     for _ in range(len(bodies) + 1):

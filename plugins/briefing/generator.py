@@ -11,10 +11,10 @@ import markdown
 from pelican.generators import Generator
 from pelican.log import console
 
-from . import actors, export, feeds, incremental, render
-from .nlpcache import NerCache
+from . import export, feeds, incremental, nlpcache, render
 from .pipeline import Site, build_site
 from .records import ContentFile, SeedFile
+from .seedcache import SeedCache, code_version
 from .settings import BriefingSettings, validate
 
 logger = logging.getLogger(__name__)
@@ -52,10 +52,12 @@ class BriefingGenerator(Generator):
         content = {folder: self._read_markdown(folder) for folder in CONTENT_FOLDERS}
         ner = None
         if self.config.NLP:
-            self.ner_cache = NerCache(self.config.CACHE_PATH / "ner", actors.load_nlp,
-                                      actors.ner_spans, self.config.NLP_PROCESSES)
+            self.ner_cache = nlpcache.provider(self.config)
             ner = self.ner_cache
-        self.site = build_site(seeds, content, ner=ner)
+        # Keyed on the plugin's own source: any code change recomputes every seed.
+        self.seed_cache = SeedCache(self.config.CACHE_PATH / "seeds",
+                                    code_version([Path(__file__).parent]))
+        self.site = build_site(seeds, content, ner=ner, memo=self.seed_cache)
         for problem in self.site.problems:
             logger.warning("briefing: %s", problem)
         self.context["briefing_site"] = self.site
@@ -150,6 +152,9 @@ class BriefingGenerator(Generator):
         cache = getattr(self, "ner_cache", None)
         nlp = (f", NER cache {cache.hits} hit(s) / {cache.misses} miss(es)" if cache else
                ", NER off")
+        seeds = getattr(self, "seed_cache", None)
+        if seeds is not None:
+            nlp += f", {seeds.summary()}"
         line = (f"briefing: {len(site.briefings)} briefings, {len(site.actors)} actors, "
                 f"{len(site.events)} events ({len(site.chronology)} chronology entries), "
                 f"{len(site.notes)} notes, {pages} pages, {len(site.problems)} warning(s)")

@@ -4,6 +4,9 @@ Only the model's raw output (entity spans) is cached; every rule applied after i
 build, so changing those rules never needs an invalidation. The key covers everything that
 changes the spans: the paragraphs, the model name and version, spaCy's version, the components
 kept, and `NER_CACHE_VERSION` (bump it when `actors.ner_spans` itself changes).
+
+The model (`BRIEFING["NLP_MODEL"]`) is loaded on the first miss only, with its `ner` component
+alone; a cold build of a large corpus runs it in several processes (`NLP_PROCESSES`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .actors import NerSpan
+from .settings import BriefingSettings
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +30,51 @@ NER_CACHE_VERSION = "2"
 NER_SLICE = 250
 # Below this many briefings to analyse, a progress bar is noise.
 PROGRESS_MIN = 50
+# Words of one slice below which extra processes cost more than they save: each worker starts
+# and receives the texts (about a second), and the model analyses about 10,000 words a second.
+PARALLEL_MIN_WORDS = 50_000
+# Components the NER of a transformer pipeline listens to (the core pipelines' NER has its own
+# token-to-vector layer and needs nothing else).
+NER_LISTENS_TO = ("transformer",)
+
+
+def excluded_components(meta: Mapping[str, Any]) -> list[str]:
+    """Every component of a model but `ner` (and what it listens to), from its meta.json."""
+    names = meta.get("components") or meta.get("pipeline") or []
+    return [n for n in names if n != "ner" and n not in NER_LISTENS_TO]
+
+
+def load_model(name: str) -> Any:
+    """Load the spaCy model package `name` with only what NER needs (called on a miss only)."""
+    import spacy
+    from spacy.util import get_package_path
+
+    try:
+        meta = json.loads((get_package_path(name) / "meta.json").read_text(encoding="utf-8"))
+    except (ImportError, OSError, ValueError) as exc:
+        raise RuntimeError(
+            f"briefing: spaCy model {name!r} (BRIEFING['NLP_MODEL']) is not installed: "
+            f"add it to requirements.txt, or set BRIEFING['NLP'] = False ({exc})") from exc
+    return spacy.load(name, exclude=excluded_components(meta))
+
+
+def default_processes() -> int:
+    """Cores this process may run on (its affinity, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def provider(cfg: BriefingSettings, load: Callable[[str], Any] | None = None,
+             run: Callable[..., Any] | None = None) -> NerCache:
+    """The pipeline's NER provider for these settings: their model, cache and processes."""
+    from . import actors
+
+    model = cfg.NLP_MODEL
+    load = load or actors.load_nlp
+    return NerCache(cfg.CACHE_PATH / "ner", lambda: load(model), run or actors.ner_spans,
+                    cfg.NLP_PROCESSES, model=model)
 
 
 def progress_bar(total: int) -> Any:
@@ -41,8 +90,11 @@ class NerCache:
     """A `NerProvider` for the pipeline: cached spans, the model loaded only on a miss."""
 
     def __init__(self, folder: Path, load_nlp: Callable[[], Any], run: Callable[..., Any],
-                 processes: int = 1) -> None:
+                 processes: int = 1, model: str | None = None) -> None:
+        from . import actors
+
         self.folder = folder
+        self.model = model or actors.SPACY_MODEL
         self._load_nlp = load_nlp
         self._run = run
         self._nlp: Any = None
@@ -58,7 +110,7 @@ class NerCache:
 
         from . import actors
 
-        model = actors.SPACY_MODEL
+        model = self.model
 
         def version(package: str) -> str:
             # Installed metadata only: importing spaCy costs a second on a fully cached build.
@@ -105,10 +157,12 @@ class NerCache:
         for start in range(0, len(pending), NER_SLICE):
             part = pending[start:start + NER_SLICE]
             flat = [p for bid, _ in part for p in bodies[bid]]
+            words = sum(len(p.split()) for p in flat)
+            processes = self.processes if words >= PARALLEL_MIN_WORDS else 1
             started = time.perf_counter()
-            spans = list(self._run(self._nlp, flat, n_process=self.processes))
+            spans = list(self._run(self._nlp, flat, n_process=processes))
             self.seconds += time.perf_counter() - started
-            self.words += sum(len(p.split()) for p in flat)
+            self.words += words
             pos = 0
             for bid, key in part:
                 n = len(bodies[bid])

@@ -11,12 +11,13 @@ alone; a cold build of a large corpus runs it in several processes (`NLP_PROCESS
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,18 +45,72 @@ def excluded_components(meta: Mapping[str, Any]) -> list[str]:
     return [n for n in names if n != "ner" and n not in NER_LISTENS_TO]
 
 
-def load_model(name: str) -> Any:
-    """Load the spaCy model package `name` with only what NER needs (called on a miss only)."""
-    import spacy
-    from spacy.util import get_package_path
+# Regular expressions at least this long are kept compiled in the cache (see `regex_cache`).
+LONG_REGEX = 100_000
 
+
+@contextlib.contextmanager
+def regex_cache(folder: Path | None) -> Iterator[None]:
+    """Reuse CPython's compiled form of huge regular expressions from the cache folder.
+
+    spaCy's French tokenizer exceptions are one 1.4 MB alternation whose compilation takes
+    most of the model's load time (2 to 6 s), paid by every build with one seed to analyse.
+    The compiled program (`re._compiler`'s code list and group tables) is stored like a
+    per-seed record, keyed on the exact Python version, pattern and flags, and handed back to
+    `_sre.compile`: the same Pattern object, without the parse. Any surprise (another Python,
+    another internal API) falls back to the ordinary compilation.
+    """
     try:
-        meta = json.loads((get_package_path(name) / "meta.json").read_text(encoding="utf-8"))
-    except (ImportError, OSError, ValueError) as exc:
-        raise RuntimeError(
-            f"briefing: spaCy model {name!r} (BRIEFING['NLP_MODEL']) is not installed: "
-            f"add it to requirements.txt, or set BRIEFING['NLP'] = False ({exc})") from exc
-    return spacy.load(name, exclude=excluded_components(meta))
+        import _sre
+        from re import _compiler
+    except ImportError:  # an interpreter without CPython's regex internals
+        yield
+        return
+    from .seedcache import SeedCache
+
+    original = _compiler.compile
+    store = SeedCache(folder, sys.version) if folder is not None else None
+
+    def program(pattern: str, flags: int) -> tuple[Any, ...]:
+        parsed = _compiler._parser.parse(pattern, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        # Plain ints: the opcodes are named int constants, which do not pickle.
+        code = [int(op) for op in _compiler._code(parsed, flags)]
+        return (flags | parsed.state.flags, code,
+                parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+    def compile_cached(p: Any, flags: int = 0) -> Any:
+        if store is None or not isinstance(p, str) or len(p) < LONG_REGEX:
+            return original(p, flags)
+        try:
+            args = store("regex", (sys.hexversion, flags, p), lambda: program(p, flags))
+            return _sre.compile(p, *args)
+        except Exception:  # internals changed: compile as usual
+            return original(p, flags)
+
+    _compiler.compile = compile_cached
+    try:
+        yield
+    finally:
+        _compiler.compile = original
+
+
+def load_model(name: str, cache: Path | None = None) -> Any:
+    """Load the spaCy model package `name` with only what NER needs (called on a miss only)."""
+    with regex_cache(cache):
+        import spacy
+        from spacy.util import get_package_path
+
+        try:
+            meta = json.loads((get_package_path(name) / "meta.json").read_text(encoding="utf-8"))
+        except (ImportError, OSError, ValueError) as exc:
+            raise RuntimeError(
+                f"briefing: spaCy model {name!r} (BRIEFING['NLP_MODEL']) is not installed: "
+                f"add it to requirements.txt, or set BRIEFING['NLP'] = False ({exc})") from exc
+        return spacy.load(name, exclude=excluded_components(meta))
 
 
 def default_processes() -> int:
@@ -71,8 +126,8 @@ def provider(cfg: BriefingSettings, load: Callable[[str], Any] | None = None,
     """The pipeline's NER provider for these settings: their model, cache and processes."""
     from . import actors
 
-    model = cfg.NLP_MODEL
-    load = load or actors.load_nlp
+    model, folder = cfg.NLP_MODEL, cfg.CACHE_PATH / "regex"
+    load = load or (lambda name: load_model(name, folder))
     return NerCache(cfg.CACHE_PATH / "ner", lambda: load(model), run or actors.ner_spans,
                     cfg.NLP_PROCESSES, model=model)
 

@@ -204,7 +204,7 @@ def build_site(
             pubs[sid] = dating.PublicationDate(
                 note.date, "confirmed", f"date vérifiée par la rédaction ({note.path})")
         else:
-            pubs[sid] = memo("date", (tuple(bodies[sid]), c.captions),
+            pubs[sid] = memo("date", (sid, tuple(bodies[sid]), c.captions),
                              lambda sid=sid, c=c: dating.infer_publication_date(bodies[sid],
                                                                                 c.captions))
 

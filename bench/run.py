@@ -255,16 +255,17 @@ def html_files(output: Path) -> int:
 
 
 def compare_trees(a: Path, b: Path, skip: tuple[str, ...] = ("pagefind",)) -> list[str]:
-    """Files that differ between two output trees (missing on one side or other bytes)."""
+    """Files that differ between two output trees, each marked: only in a (a stale page left
+    by an incremental build), only in b (a page it failed to write), or other bytes."""
     def files(root: Path) -> set[str]:
         return {p.relative_to(root).as_posix() for p in root.rglob("*")
                 if p.is_file() and p.relative_to(root).parts[0] not in skip}
 
     left, right = files(a), files(b)
-    differ = sorted(left ^ right)
-    differ += [n for n in sorted(left & right)
-               if not filecmp.cmp(a / n, b / n, shallow=False)]
-    return sorted(differ)
+    return ([f"only incremental: {n}" for n in sorted(left - right)]
+            + [f"only cold: {n}" for n in sorted(right - left)]
+            + [f"bytes differ: {n}" for n in sorted(left & right)
+               if not filecmp.cmp(a / n, b / n, shallow=False)])
 
 
 def largest_page(output: Path) -> tuple[str | None, float | None]:

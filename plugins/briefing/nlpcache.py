@@ -98,8 +98,19 @@ def regex_cache(folder: Path | None) -> Iterator[None]:
         _compiler.compile = original
 
 
+# Models loaded by this process, by name: a long-running process (the development server
+# building in process, the tests) loads each model once.
+_LOADED: dict[str, Any] = {}
+
+
 def load_model(name: str, cache: Path | None = None) -> Any:
     """Load the spaCy model package `name` with only what NER needs (called on a miss only)."""
+    if name not in _LOADED:
+        _LOADED[name] = _load_model(name, cache)
+    return _LOADED[name]
+
+
+def _load_model(name: str, cache: Path | None) -> Any:
     with regex_cache(cache):
         import spacy
         from spacy.util import get_package_path

@@ -625,13 +625,6 @@ def _own_day_events(events: Sequence[Event]) -> list[Event]:
     ]
 
 
-def _within(value: str, pub: PublicationDate) -> bool:
-    """True when a day lies inside the publication range of a briefing."""
-    lo = pub.not_before and dating._sort_value(pub.not_before, False)
-    hi = pub.not_after and dating._sort_value(pub.not_after, True)
-    return (not lo or value >= lo) and (not hi or value <= hi)
-
-
 def refine_publication_dates(
     pubs: Mapping[str, PublicationDate], events: Iterable[Event]
 ) -> dict[str, PublicationDate]:
@@ -643,13 +636,17 @@ def refine_publication_dates(
     weights = term_weights([e for e in events if e.dated])
     # One candidate per distinct (date, terms): reprinted reports select nothing new.
     by_term: dict[str, list[Event]] = defaultdict(list)
+    # The same postings split by weekday: a weekday report is compared with that day's only.
+    by_term_day: dict[tuple[str, int], list[Event]] = defaultdict(list)
     distinct: dict[tuple[str, tuple[str, ...]], Event] = {}
     for e in dated:
         if (e.date, e.terms) in distinct:
             continue
         distinct[(e.date, e.terms)] = e
+        weekday = datetime.date.fromisoformat(e.date).isoweekday()
         for term in e.terms:
             by_term[term].append(e)
+            by_term_day[(term, weekday)].append(e)
     by_briefing: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         by_briefing[e.briefing].append(e)
@@ -658,6 +655,8 @@ def refine_publication_dates(
         if pub.status != "unknown":
             continue
         own = by_briefing.get(briefing, [])
+        lo = pub.not_before and dating._sort_value(pub.not_before, False)
+        hi = pub.not_after and dating._sort_value(pub.not_after, True)
         # 1. The day of writing is a weekday: find that day's event dated by another briefing.
         for e in _own_day_events(own):
             weekday = int(e.date[-1])
@@ -667,13 +666,13 @@ def refine_publication_dates(
                 d.id: d
                 for term in e.terms
                 if len(by_term.get(term, ())) <= MAX_TERM_POSTINGS
-                for d in by_term.get(term, ())
+                for d in by_term_day.get((term, weekday), ())
                 if d.briefing != briefing
             }
             matches = {
                 i: d for i, d in sorted(candidates.items())
-                if datetime.date.fromisoformat(d.date).isoweekday() == weekday
-                and _within(d.date, pub)
+                # Inside this briefing's publication range (bounds computed once above).
+                if (not lo or d.date >= lo) and (not hi or d.date <= hi)
                 and same_event(e, d, weights)
             }
             dates = sorted({d.date for d in matches.values()})

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from briefing import cleaning, nlpcache, pipeline
+from briefing import cleaning, nlpcache, pipeline, seedcache
 from briefing.generator import CONTENT_FOLDERS, read_markdown
 from briefing.pipeline import build_site
 from briefing.records import ContentFile, SeedFile
@@ -252,3 +252,14 @@ def test_incremental_pelican_build_equals_a_cold_one(tmp_path: Path) -> None:
     assert inc_files == cold_files
     assert [f for f in sorted(inc_files)
             if (tmp_path / "inc" / f).read_bytes() != (tmp_path / "cold" / f).read_bytes()] == []
+
+
+def test_code_version_covers_python_and_the_packages_stages_call(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Event ids are slugified: a new python-slugify may change them, so it is in the key."""
+    (tmp_path / "stage.py").write_text("X = 1\n", encoding="utf-8")
+    before = code_version([tmp_path])
+    real = seedcache.metadata.version
+    monkeypatch.setattr(seedcache.metadata, "version",
+                        lambda p: "99.0" if p == "python-slugify" else real(p))
+    assert code_version([tmp_path]) != before

@@ -17,9 +17,11 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,6 +34,9 @@ FORMAT = b"briefing-seedcache 1\n"
 _DIGEST = 32  # bytes of the sha256 checksum after the header
 # Files whose content is code or data of the plugin (lexicons are Python modules).
 CODE_SUFFIXES = (".py",)
+# Packages whose version can change a per-seed record (event and actor ids are slugified,
+# names transliterated): with the Python version, part of the code version.
+PACKAGES = ("python-slugify", "text-unidecode", "unidecode", "rapidfuzz")
 
 # A provider as the pipeline calls it: stage name, key parts, computation.
 Memo = Callable[[str, tuple, Callable[[], T]], T]
@@ -42,9 +47,14 @@ def no_cache(stage: str, parts: tuple, compute: Callable[[], T]) -> T:
     return compute()
 
 
-def code_version(roots: Iterable[Path]) -> str:
-    """Hash of every source file of the plugin: any edit invalidates every cached record."""
-    h = hashlib.sha256()
+def code_version(roots: Iterable[Path], packages: Iterable[str] = PACKAGES) -> str:
+    """Hash of the plugin's source files and of Python's and `packages`' versions."""
+    h = hashlib.sha256(f"{sys.version}\n".encode())
+    for package in packages:
+        try:
+            h.update(f"{package} {metadata.version(package)}\n".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{package} absent\n".encode())
     for root in roots:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             if "__pycache__" in path.parts or path.suffix not in CODE_SUFFIXES:

@@ -4,11 +4,11 @@ The pipeline wraps each per-seed call (read, clean, actor extraction, dating, ev
 in `memo(stage, parts, compute)`. `parts` are every input of that call (the seed's bytes or
 text, the cross-seed facts it reads such as its lines shared with other seeds, the registry,
 its publication date); the entry's key is a hash of them, the stage name, and `code` (a hash
-of the plugin's source files, so any code change invalidates every entry, with no manual
-bump). An entry is a versioned header, a checksum and a pickle of frozen dataclasses, written
-to a temporary file then renamed (a crash never leaves half an entry); a truncated or garbled
-entry is recomputed with a warning naming it. The folder is the plugin's own cache: pickle is
-only ever read from there.
+of the plugin's source files and of Python's and the packages' versions, so any code change
+invalidates every entry, with no manual bump). An entry is a versioned header, a checksum and
+a pickle of frozen dataclasses, written to a temporary file then renamed (a crash never leaves
+half an entry); a truncated or garbled entry is recomputed with a warning naming it. The
+folder is the plugin's own cache: pickle is only ever read from there.
 """
 
 from __future__ import annotations

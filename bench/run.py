@@ -2,10 +2,12 @@
 
 1. corpus: N deterministic synthetic seeds (bench/generate.py) and a copy of content/;
 2. the same cleaned texts as Markdown, for plain Pelican and for Hugo;
-3. our build through the real Pelican CLI: cold, warm, one seed touched, one note edited;
-   then the Pagefind search index, timed apart;
+3. our build through the real Pelican CLI: cold, warm, one seed touched, one note edited, one
+   seed added, one removed; then a cold build of the edited inputs into another folder, compared
+   byte by byte with the incremental one; the Pagefind search index, timed apart;
 4. plain Pelican (no plugin, same theme) and Hugo over the same pages;
 5. NLP throughput: raw spaCy `nlp.pipe` against our NER + extraction, same model and text;
+   the pipeline's stages timed in process on the warm cache;
 6. bench/results/latest.json and latest.md.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import filecmp
 import inspect
 import json
 import os
@@ -252,6 +255,29 @@ def html_files(output: Path) -> int:
     return sum(1 for _ in output.rglob("*.html"))
 
 
+def compare_trees(a: Path, b: Path, skip: tuple[str, ...] = ("pagefind",)) -> list[str]:
+    """Files that differ between two output trees, each marked: only in a (a stale page left
+    by an incremental build), only in b (a page it failed to write), or other bytes."""
+    def files(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*")
+                if p.is_file() and p.relative_to(root).parts[0] not in skip}
+
+    left, right = files(a), files(b)
+    return ([f"only incremental: {n}" for n in sorted(left - right)]
+            + [f"only cold: {n}" for n in sorted(right - left)]
+            + [f"bytes differ: {n}" for n in sorted(left & right)
+               if not filecmp.cmp(a / n, b / n, shallow=False)])
+
+
+def largest_page(output: Path) -> tuple[str | None, float | None]:
+    """The largest HTML page a build wrote, and its size in kB (1 kB = 1,024 bytes)."""
+    pages = [(p.stat().st_size, p) for p in output.rglob("*.html")]
+    if not pages:
+        return None, None
+    size, path = max(pages)
+    return path.relative_to(output).as_posix(), round(size / 1024, 1)
+
+
 def touch_seed(seeds: Path, seed_id: str) -> None:
     """A content change: one sentence added to the seed's longest line."""
     path = next(p for p in (seeds / f"{seed_id}.txt", seeds / f"{seed_id}.html") if p.exists())
@@ -368,6 +394,67 @@ def html_throughput(seeds_dir: Path, min_seconds: float = 1.0) -> dict[str, Any]
     }
 
 
+# Pipeline stages timed in process (function wrapped, in module, name): the per-seed stages
+# run through the cache (their time is in the cache's counters), the cross-seed ones in full.
+STAGES = (
+    ("briefing.actors", "parse_registry", "6. registry"),
+    ("briefing.actors", "resolve_actors", "6. actor resolution (cross-seed)"),
+    ("briefing.chronology", "settle", "8. chronology settle (cross-seed)"),
+    ("briefing.chronology", "build_chronology", "8. chronology merge (cross-seed)"),
+    ("briefing.factcheck", "parse_notes", "9. notes"),
+    ("briefing.factcheck", "compare_figures", "9. figures compared (cross-seed)"),
+)
+
+
+def stage_timings(seeds: Path, content: Path, cache: Path) -> dict[str, Any]:
+    """Seconds per stage of `build_site` on the bench's warm caches (one run, in process)."""
+    import importlib
+
+    from briefing import nlpcache, pipeline
+    from briefing.generator import CONTENT_FOLDERS, read_markdown
+    from briefing.records import SeedFile
+    from briefing.seedcache import SeedCache, code_version
+    from briefing.settings import validate
+
+    seconds: Counter[str] = Counter()
+    patched = []
+    for module_name, name, label in STAGES:
+        module = importlib.import_module(module_name)
+        original = getattr(module, name)
+
+        def wrapper(*a: Any, _f: Any = original, _label: str = label, **k: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return _f(*a, **k)
+            finally:
+                seconds[_label] += time.perf_counter() - started
+
+        setattr(module, name, wrapper)
+        patched.append((module, name, original))
+    try:
+        paths = sorted([*seeds.glob("*.txt"), *seeds.glob("*.html")])
+        files = [SeedFile(p.name, p.read_bytes()) for p in paths]
+        authors = {f: [read_markdown(f"content/{f}/{p.name}", p.read_text(encoding="utf-8-sig"),
+                                     {}) for p in sorted((content / f).glob("*.md"))]
+                   for f in CONTENT_FOLDERS}
+        cfg = validate({"PATH": str(content), "BRIEFING": {"CACHE_PATH": str(cache)}})
+        ner = nlpcache.provider(cfg)
+        memo = SeedCache(cache / "seeds", code_version([ROOT / "plugins" / "briefing"]))
+        started = time.perf_counter()
+        pipeline.build_site(files, authors, ner=ner, memo=memo)
+        total = time.perf_counter() - started
+    finally:
+        for module, name, original in patched:
+            setattr(module, name, original)
+    out = {label: round(v, 3) for label, v in seconds.items()}
+    out.update({f"cache miss: {stage}": round(v, 3) for stage, v in memo.seconds.items()})
+    out["5. NER model run (misses only)"] = round(ner.seconds, 3)
+    out["build_site total"] = round(total, 3)
+    out["cache hits"] = sum(memo.hits.values()) + ner.hits
+    out["cache misses"] = sum(memo.misses.values()) + ner.misses
+    return out
+
+
 # --------------------------------------------------------------------------- 6. results
 
 
@@ -380,6 +467,8 @@ def markdown_table(r: dict[str, Any]) -> str:
     """The short table of bench/results/latest.md."""
 
     def fmt(v: Any, unit: str = "") -> str:
+        if isinstance(v, bool):
+            return "yes" if v else "**no**"
         return "n/a" if v is None else f"{v:,}{unit}".replace(",", " ")
 
     rows = [
@@ -389,6 +478,10 @@ def markdown_table(r: dict[str, Any]) -> str:
          fmt(r.get("warm_full_build_s"), " s")),
         ("Rebuild, one seed touched", fmt(r["touch_one_seed_s"], " s")),
         ("Rebuild, one note edited", fmt(r["edit_one_note_s"], " s")),
+        ("Rebuild, one seed added", fmt(r.get("add_one_seed_s"), " s")),
+        ("Rebuild, one seed removed", fmt(r.get("remove_one_seed_s"), " s")),
+        ("Incremental output identical to a cold build", fmt(r.get("incremental_identical"))),
+        ("Largest page", fmt(r.get("largest_page_kb"), " kB")),
         ("Search index (Pagefind), apart", fmt(r["search_index_s"], " s")),
         ("Plain Pelican, same pages, no plugin", fmt(r["plain_pelican_s"], " s")),
         ("Hugo, same pages", fmt(r["hugo_s"], " s")),
@@ -405,7 +498,15 @@ def markdown_table(r: dict[str, Any]) -> str:
                                                   " pages/s")),
         ]
     ratios = r["ratios"]
+    edits = ("edit_one_note", "touch_one_seed", "add_one_seed", "remove_one_seed")
     targets = [
+        *((f"{e.replace('_', ' ').capitalize()} / plain Pelican (target ≤ "
+           f"{0.25 if e == 'edit_one_note' else 0.5})", ratios.get(f"{e}_over_plain_pelican"))
+          for e in edits),
+        *((f"{e.replace('_', ' ').capitalize()} / Hugo (goal < 1)", ratios.get(f"{e}_over_hugo"))
+          for e in edits),
+        ("Cold / (raw nlp.pipe + plain Pelican) (target ≤ 1.3)",
+         ratios.get("cold_over_nlp_plus_plain")),
         ("Warm / plain Pelican (target ≤ 1.5)", ratios["warm_over_plain_pelican"]),
         ("Warm full re-render / plain Pelican", ratios.get("warm_full_over_plain_pelican")),
         ("NLP / raw spaCy (target ≥ 0.8)", ratios["nlp_over_spacy_raw"]),
@@ -417,6 +518,9 @@ def markdown_table(r: dict[str, Any]) -> str:
     lines += [f"| {k} | {v} |" for k, v in rows]
     lines += ["", "| Ratio | Value |", "|---|---|"]
     lines += [f"| {k} | {fmt(v)} |" for k, v in targets]
+    if r.get("stages"):
+        lines += ["", "| Stage (in process, warm cache) | Seconds |", "|---|---|"]
+        lines += [f"| {k} | {fmt(v)} |" for k, v in r["stages"].items()]
     if r.get("notes"):
         lines += ["", *(f"- {n}" for n in r["notes"])]
     return "\n".join(lines) + "\n"
@@ -474,8 +578,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     touch = timed("touch_one_seed", pelican_cmd(content, out, ours), logs)
     (content / "notes" / "bench-note.md").write_text(NOTE.format(seed=touched), encoding="utf-8")
     note = timed("edit_one_note", pelican_cmd(content, out, ours), logs)
+    # A seed the corpus did not have (the next one of the same generator), then one removed.
+    extra = generate.make_corpus(pools, args.n + 1, args.seed)[-1]
+    (seeds / extra.filename).write_text(extra.text, encoding="utf-8")
+    add = timed("add_one_seed", pelican_cmd(content, out, ours), logs)
+    (seeds / corpus[len(corpus) // 3].filename).unlink()
+    remove = timed("remove_one_seed", pelican_cmd(content, out, ours), logs)
     if built != len(corpus):
         notes.append(f"our build wrote {built} briefing pages for {len(corpus)} seeds")
+    # Correctness: the same inputs built cold (empty cache, empty output) give the same bytes.
+    cold_out, cold_cache = work / "output-cold", work / "cache-cold"
+    shutil.rmtree(cold_out, ignore_errors=True)
+    shutil.rmtree(cold_cache, ignore_errors=True)
+    check = timed("cold_check", pelican_cmd(content, cold_out,
+                                            plugin_overrides(seeds, cold_cache)), logs)
+    differ = compare_trees(out, cold_out) if check.returncode == 0 else None
+    if differ:
+        notes.append(f"incremental output differs from a cold build in {len(differ)} file(s), "
+                     f"e.g. {', '.join(differ[:5])}")
+    page, page_kb = largest_page(out)
 
     # 4. Baselines.
     plain_out = work / "plain" / "output"
@@ -497,6 +618,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         hugo_pages = pages_in(hugo_out)
 
     # 5. NLP throughput, in this process, after the builds (they do not share memory).
+    stages: dict[str, Any] = {}
+    try:
+        stages = stage_timings(seeds, content, cache)
+    except Exception as exc:  # a measure, never a reason to lose the others
+        notes.append(f"stage timings failed: {type(exc).__name__}: {exc}")
     nlp: dict[str, Any] = {}
     if not args.skip_nlp:
         log("NLP throughput: raw spaCy, then our NER + extraction")
@@ -517,7 +643,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def ok(run: Run | None) -> float | None:
         return run.seconds if run is not None and run.returncode == 0 else None
 
-    builds = [cold, warm, warm_full, touch, note]
+    builds = [cold, warm, warm_full, touch, note, add, remove, check]
     failed = [r.name for r in [*builds, search, plain, *([hugo] if hugo else [])]
               if r.returncode != 0]
     notes += [f"{name} failed: see {logs / name}.log" for name in failed]
@@ -529,6 +655,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "warm_full_build_s": ok(warm_full),
         "touch_one_seed_s": ok(touch),
         "edit_one_note_s": ok(note),
+        "add_one_seed_s": ok(add),
+        "remove_one_seed_s": ok(remove),
+        "incremental_identical": None if differ is None else not differ,
+        "incremental_differences": differ[:50] if differ else [],
+        "largest_page_kb": page_kb,
+        "largest_page": page,
+        "stages": stages,
         "search_index_s": ok(search),
         "plain_pelican_s": ok(plain),
         "hugo_s": ok(hugo),
@@ -556,11 +689,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         "warm_over_hugo": ratio(result["warm_build_s"], result["hugo_s"]),
         "cold_over_hugo": ratio(result["cold_build_s"], result["hugo_s"]),
         "nlp_over_spacy_raw": ratio(result["nlp_words_per_s"], result["spacy_raw_words_per_s"]),
+        # Target: cold ≤ 1.3 × (the model alone on the same words + plain Pelican).
+        "cold_over_nlp_plus_plain": ratio(
+            result["cold_build_s"],
+            nlp.get("spacy_raw_s") + result["plain_pelican_s"]
+            if nlp.get("spacy_raw_s") is not None and result["plain_pelican_s"] else None),
         "cold_ms_per_seed": ratio(1000 * result["cold_build_s"] if result["cold_build_s"]
                                   else None, args.n),
         "warm_ms_per_seed": ratio(1000 * result["warm_build_s"] if result["warm_build_s"]
                                   else None, args.n),
     }
+    for edit in ("edit_one_note", "touch_one_seed", "add_one_seed", "remove_one_seed"):
+        result["ratios"][f"{edit}_over_plain_pelican"] = ratio(result[f"{edit}_s"],
+                                                               result["plain_pelican_s"])
+        result["ratios"][f"{edit}_over_hugo"] = ratio(result[f"{edit}_s"], result["hugo_s"])
     args.results.mkdir(parents=True, exist_ok=True)
     for name in ("latest", f"n{args.n}"):
         (args.results / f"{name}.json").write_text(

@@ -199,11 +199,11 @@ class ActorIndex:
 # --------------------------------------------------------------------------- 1. NER
 
 
-def load_nlp() -> spacy.Language:
-    """Load the French model with only its NER component."""
-    import spacy
+def load_nlp(model: str = SPACY_MODEL) -> spacy.Language:
+    """Load the French model with only its NER component (`nlpcache.load_model`)."""
+    from .nlpcache import load_model
 
-    return spacy.load(SPACY_MODEL, exclude=list(SPACY_EXCLUDE))
+    return load_model(model)
 
 
 def ner_spans(nlp: spacy.Language, paragraphs: Sequence[str], n_process: int = 1,
@@ -1055,9 +1055,13 @@ def resolve_actors(
 
     resolved = []
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    # Index of mentions (the first of each position wins): no scan of every briefing per mention.
+    mention_at: dict[tuple[str, int, int], Mention] = {}
+    for ba in reversed(per_briefing):
+        for x in reversed(ba.mentions):
+            mention_at[(ba.briefing, x.paragraph, x.start)] = x
     for (briefing, p, start), key in mention_key.items():
-        ba = next(b for b in per_briefing if b.briefing == briefing)
-        m = next(x for x in ba.mentions if x.paragraph == p and x.start == start)
+        m = mention_at[(briefing, p, start)]
         resolved.append(ResolvedMention(briefing, p, start, m.end, m.text, ids[key]))
         counts[ids[key]][briefing] += 1
     resolved.sort(key=lambda r: (r.briefing, r.paragraph, r.start))

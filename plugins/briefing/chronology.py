@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
+import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from slugify import slugify
@@ -368,11 +370,20 @@ def term_weights(events: Sequence[Event]) -> dict[str, float]:
     return {t: min(1.0, g.TERM_FULL_WEIGHT_DATES / len(ds)) for t, ds in dates_of.items()}
 
 
+@functools.lru_cache(maxsize=65536)
+def _term_sets(terms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """An event's key terms split into kinds and the others, once per distinct term tuple."""
+    kinds = frozenset(t for t in terms if t.startswith("kind:"))
+    return kinds, frozenset(terms) - kinds
+
+
 def match_score(a: Event, b: Event, weights: Mapping[str, float]) -> tuple[int, float]:
     """(shared kinds, weighted evidence) that two reports tell the same event."""
-    shared = set(a.terms) & set(b.terms)
-    kinds = sum(1 for t in shared if t.startswith("kind:"))
-    return kinds, kinds + sum(weights.get(t, 1.0) for t in shared if not t.startswith("kind:"))
+    kinds_a, rest_a = _term_sets(a.terms)
+    kinds_b, rest_b = _term_sets(b.terms)
+    kinds = len(kinds_a & kinds_b)
+    # fsum is exact whatever the order: the total never depends on the hash seed.
+    return kinds, kinds + math.fsum(map(weights.get, rest_a & rest_b, itertools.repeat(1.0)))
 
 
 def same_event(a: Event, b: Event, weights: Mapping[str, float] | None = None) -> bool:
@@ -611,13 +622,6 @@ def _own_day_events(events: Sequence[Event]) -> list[Event]:
     ]
 
 
-def _within(value: str, pub: PublicationDate) -> bool:
-    """True when a day lies inside the publication range of a briefing."""
-    lo = pub.not_before and dating._sort_value(pub.not_before, False)
-    hi = pub.not_after and dating._sort_value(pub.not_after, True)
-    return (not lo or value >= lo) and (not hi or value <= hi)
-
-
 def refine_publication_dates(
     pubs: Mapping[str, PublicationDate], events: Iterable[Event]
 ) -> dict[str, PublicationDate]:
@@ -629,13 +633,17 @@ def refine_publication_dates(
     weights = term_weights([e for e in events if e.dated])
     # One candidate per distinct (date, terms): reprinted reports select nothing new.
     by_term: dict[str, list[Event]] = defaultdict(list)
+    # The same postings split by weekday: a weekday report is compared with that day's only.
+    by_term_day: dict[tuple[str, int], list[Event]] = defaultdict(list)
     distinct: dict[tuple[str, tuple[str, ...]], Event] = {}
     for e in dated:
         if (e.date, e.terms) in distinct:
             continue
         distinct[(e.date, e.terms)] = e
+        weekday = datetime.date.fromisoformat(e.date).isoweekday()
         for term in e.terms:
             by_term[term].append(e)
+            by_term_day[(term, weekday)].append(e)
     by_briefing: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         by_briefing[e.briefing].append(e)
@@ -644,6 +652,8 @@ def refine_publication_dates(
         if pub.status != "unknown":
             continue
         own = by_briefing.get(briefing, [])
+        lo = pub.not_before and dating._sort_value(pub.not_before, False)
+        hi = pub.not_after and dating._sort_value(pub.not_after, True)
         # 1. The day of writing is a weekday: find that day's event dated by another briefing.
         for e in _own_day_events(own):
             weekday = int(e.date[-1])
@@ -653,13 +663,13 @@ def refine_publication_dates(
                 d.id: d
                 for term in e.terms
                 if len(by_term.get(term, ())) <= MAX_TERM_POSTINGS
-                for d in by_term.get(term, ())
+                for d in by_term_day.get((term, weekday), ())
                 if d.briefing != briefing
             }
             matches = {
                 i: d for i, d in sorted(candidates.items())
-                if datetime.date.fromisoformat(d.date).isoweekday() == weekday
-                and _within(d.date, pub)
+                # Inside this briefing's publication range (bounds computed once above).
+                if (not lo or d.date >= lo) and (not hi or d.date <= hi)
                 and same_event(e, d, weights)
             }
             dates = sorted({d.date for d in matches.values()})
@@ -710,8 +720,13 @@ def settle(
     bodies: Mapping[str, Sequence[str]],
     pubs: Mapping[str, PublicationDate],
     actor_spans: Mapping[str, Sequence[Sequence[tuple[int, int, str]]]] | None = None,
+    extract: Callable[..., tuple[Event, ...]] | None = None,
 ) -> tuple[dict[str, PublicationDate], tuple[Event, ...]]:
-    """Extract events and refine publication dates from each other until nothing changes."""
+    """Extract events and refine publication dates from each other until nothing changes.
+
+    `extract` stands for `extract_events` (the pipeline passes it through its per-seed cache).
+    """
+    extract = extract or extract_events
     spans = actor_spans or {}
     current = dict(sorted(pubs.items()))
     # A pass re-extracts only the briefings whose publication date changed.
@@ -720,7 +735,7 @@ def settle(
     def events_of(b: str) -> tuple[Event, ...]:
         key = (b, current[b])
         if key not in done:
-            done[key] = extract_events(b, bodies[b], current[b], spans.get(b, ()))
+            done[key] = extract(b, bodies[b], current[b], spans.get(b, ()))
         return done[key]
 
     for _ in range(len(bodies) + 1):

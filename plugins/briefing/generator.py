@@ -11,11 +11,11 @@ import markdown
 from pelican.generators import Generator
 from pelican.log import console
 
-from . import actors, export, feeds, idmap, incremental, inputs, render, safeio
-from .nlpcache import NerCache
+from . import export, feeds, idmap, incremental, inputs, nlpcache, render, safeio
 from .pipeline import Site, build_site
 from .reading import seed_suffix
 from .records import ContentFile, Problem, SeedFile
+from .seedcache import SeedCache, code_version
 from .settings import BriefingSettings, validate
 
 logger = logging.getLogger(__name__)
@@ -54,11 +54,14 @@ class BriefingGenerator(Generator):
         content = {folder: self._read_markdown(folder) for folder in CONTENT_FOLDERS}
         ner = None
         if self.config.NLP:
-            self.ner_cache = NerCache(self.config.CACHE_PATH / "ner", actors.load_nlp,
-                                      actors.ner_spans, self.config.NLP_PROCESSES)
+            self.ner_cache = nlpcache.provider(self.config)
             ner = self.ner_cache
+        # Keyed on the plugin's own source: any code change recomputes every seed.
+        self.seed_cache = SeedCache(self.config.CACHE_PATH / "seeds",
+                                    code_version([Path(__file__).parent]))
         self.site = build_site(seeds, content, ner=ner, refused=self._refused,
-                               previous_ids=idmap.load(self._idmap_path()))
+                               previous_ids=idmap.load(self._idmap_path()),
+                               memo=self.seed_cache)
         for problem in self.site.problems:
             logger.warning("briefing: %s", problem)
         self.context["briefing_site"] = self.site
@@ -160,6 +163,9 @@ class BriefingGenerator(Generator):
         cache = getattr(self, "ner_cache", None)
         nlp = (f", NER cache {cache.hits} hit(s) / {cache.misses} miss(es)" if cache else
                ", NER off")
+        seeds = getattr(self, "seed_cache", None)
+        if seeds is not None:
+            nlp += f", {seeds.summary()}"
         line = (f"briefing: {len(site.briefings)} briefings, {len(site.actors)} actors, "
                 f"{len(site.events)} events ({len(site.chronology)} chronology entries), "
                 f"{len(site.notes)} notes, {pages} pages, {len(site.problems)} warning(s)")

@@ -4,20 +4,25 @@ Only the model's raw output (entity spans) is cached; every rule applied after i
 build, so changing those rules never needs an invalidation. The key covers everything that
 changes the spans: the paragraphs, the model name and version, spaCy's version, the components
 kept, and `NER_CACHE_VERSION` (bump it when `actors.ner_spans` itself changes).
+
+The model (`BRIEFING["NLP_MODEL"]`) is loaded on the first miss only, with its `ner` component
+alone; a cold build of a large corpus runs it in several processes (`NLP_PROCESSES`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from .actors import NerSpan
+from .settings import BriefingSettings
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +31,116 @@ NER_CACHE_VERSION = "2"
 NER_SLICE = 250
 # Below this many briefings to analyse, a progress bar is noise.
 PROGRESS_MIN = 50
+# Words of one slice below which extra processes cost more than they save: each worker starts
+# and receives the texts (about a second), and the model analyses about 10,000 words a second.
+PARALLEL_MIN_WORDS = 50_000
+# Components the NER of a transformer pipeline listens to (the core pipelines' NER has its own
+# token-to-vector layer and needs nothing else).
+NER_LISTENS_TO = ("transformer",)
+
+
+def excluded_components(meta: Mapping[str, Any]) -> list[str]:
+    """Every component of a model but `ner` (and what it listens to), from its meta.json."""
+    names = meta.get("components") or meta.get("pipeline") or []
+    return [n for n in names if n != "ner" and n not in NER_LISTENS_TO]
+
+
+# Regular expressions at least this long are kept compiled in the cache (see `regex_cache`).
+LONG_REGEX = 100_000
+
+
+@contextlib.contextmanager
+def regex_cache(folder: Path | None) -> Iterator[None]:
+    """Reuse CPython's compiled form of huge regular expressions from the cache folder.
+
+    spaCy's French tokenizer exceptions are one 1.4 MB alternation whose compilation takes
+    most of the model's load time (2 to 6 s), paid by every build with one seed to analyse.
+    The compiled program (`re._compiler`'s code list and group tables) is stored like a
+    per-seed record, keyed on the exact Python version, pattern and flags, and handed back to
+    `_sre.compile`: the same Pattern object, without the parse. Any surprise (another Python,
+    another internal API) falls back to the ordinary compilation.
+    """
+    try:
+        import _sre
+        from re import _compiler
+    except ImportError:  # an interpreter without CPython's regex internals
+        yield
+        return
+    from .seedcache import SeedCache
+
+    original = _compiler.compile
+    store = SeedCache(folder, sys.version) if folder is not None else None
+
+    def program(pattern: str, flags: int) -> tuple[Any, ...]:
+        parsed = _compiler._parser.parse(pattern, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        # Plain ints: the opcodes are named int constants, which do not pickle.
+        code = [int(op) for op in _compiler._code(parsed, flags)]
+        return (flags | parsed.state.flags, code,
+                parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+    def compile_cached(p: Any, flags: int = 0) -> Any:
+        if store is None or not isinstance(p, str) or len(p) < LONG_REGEX:
+            return original(p, flags)
+        try:
+            args = store("regex", (sys.hexversion, flags, p), lambda: program(p, flags))
+            return _sre.compile(p, *args)
+        except Exception:  # internals changed: compile as usual
+            return original(p, flags)
+
+    _compiler.compile = compile_cached
+    try:
+        yield
+    finally:
+        _compiler.compile = original
+
+
+# Models loaded by this process, by name: a long-running process (the development server
+# building in process, the tests) loads each model once.
+_LOADED: dict[str, Any] = {}
+
+
+def load_model(name: str, cache: Path | None = None) -> Any:
+    """Load the spaCy model package `name` with only what NER needs (called on a miss only)."""
+    if name not in _LOADED:
+        _LOADED[name] = _load_model(name, cache)
+    return _LOADED[name]
+
+
+def _load_model(name: str, cache: Path | None) -> Any:
+    with regex_cache(cache):
+        import spacy
+        from spacy.util import get_package_path
+
+        try:
+            meta = json.loads((get_package_path(name) / "meta.json").read_text(encoding="utf-8"))
+        except (ImportError, OSError, ValueError) as exc:
+            raise RuntimeError(
+                f"briefing: spaCy model {name!r} (BRIEFING['NLP_MODEL']) is not installed: "
+                f"add it to requirements.txt, or set BRIEFING['NLP'] = False ({exc})") from exc
+        return spacy.load(name, exclude=excluded_components(meta))
+
+
+def default_processes() -> int:
+    """Cores this process may run on (its affinity, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def provider(cfg: BriefingSettings, load: Callable[[str], Any] | None = None,
+             run: Callable[..., Any] | None = None) -> NerCache:
+    """The pipeline's NER provider for these settings: their model, cache and processes."""
+    from . import actors
+
+    model, folder = cfg.NLP_MODEL, cfg.CACHE_PATH / "regex"
+    load = load or (lambda name: load_model(name, folder))
+    return NerCache(cfg.CACHE_PATH / "ner", lambda: load(model), run or actors.ner_spans,
+                    cfg.NLP_PROCESSES, model=model)
 
 
 def progress_bar(total: int) -> Any:
@@ -41,8 +156,11 @@ class NerCache:
     """A `NerProvider` for the pipeline: cached spans, the model loaded only on a miss."""
 
     def __init__(self, folder: Path, load_nlp: Callable[[], Any], run: Callable[..., Any],
-                 processes: int = 1) -> None:
+                 processes: int = 1, model: str | None = None) -> None:
+        from . import actors
+
         self.folder = folder
+        self.model = model or actors.SPACY_MODEL
         self._load_nlp = load_nlp
         self._run = run
         self._nlp: Any = None
@@ -58,7 +176,7 @@ class NerCache:
 
         from . import actors
 
-        model = actors.SPACY_MODEL
+        model = self.model
 
         def version(package: str) -> str:
             # Installed metadata only: importing spaCy costs a second on a fully cached build.
@@ -110,10 +228,12 @@ class NerCache:
         for start in range(0, len(pending), NER_SLICE):
             part = pending[start:start + NER_SLICE]
             flat = [p for bid, _ in part for p in bodies[bid]]
+            words = sum(len(p.split()) for p in flat)
+            processes = self.processes if words >= PARALLEL_MIN_WORDS else 1
             started = time.perf_counter()
-            spans = list(self._run(self._nlp, flat, n_process=self.processes))
+            spans = list(self._run(self._nlp, flat, n_process=processes))
             self.seconds += time.perf_counter() - started
-            self.words += sum(len(p.split()) for p in flat)
+            self.words += words
             pos = 0
             for bid, key in part:
                 n = len(bodies[bid])

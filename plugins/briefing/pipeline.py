@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -15,6 +16,7 @@ from .cleaning import Cleaned, Decision, Gap, Paragraph, SourceHint
 from .htmlseed import PageMetadata
 from .reading import SeedProblem, SeedText, decode_seed, seed_suffix
 from .records import ContentFile, Problem, SeedFile, SourceNote
+from .seedcache import Memo, no_cache
 
 __all__ = ["Briefing", "ContentFile", "Problem", "SeedFile", "Site", "SourceNote",
            "build_site", "parse_source_notes", "seed_id", "unique_slug"]
@@ -108,6 +110,7 @@ def build_site(
     *,
     refused: Sequence[Problem] = (),
     previous_ids: Mapping[str, str] | None = None,
+    memo: Memo = no_cache,
 ) -> Site:
     """Turn seeds and authors' files into a Site.
 
@@ -124,6 +127,9 @@ def build_site(
     8. chronology: events per briefing, dates and events settled together, merged across seeds;
     9. fact-checking: outlets, notes validated against briefings/actors/events, figures;
     10. assemble Briefing records with unique slugs and their links.
+
+    Every per-seed call goes through `memo` (the caller's cache, `seedcache.SeedCache`), with
+    all of its inputs as the key: a rebuild recomputes only what an edit changed.
     """
     content = content or {}
     problems: list[Problem] = list(refused)
@@ -131,13 +137,16 @@ def build_site(
 
     # 1. Read.
     texts: list[SeedText] = []
+    line_keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for seed in sorted(seeds, key=lambda s: s.name):
-        decoded = decode_seed(seed_id(seed.name), seed.name, seed.data)
+        decoded, keys = memo("read", (seed.name, hashlib.sha256(seed.data).hexdigest()),
+                             lambda seed=seed: _read(seed))
         if isinstance(decoded, SeedProblem):
             skipped.append(decoded)
             problems.append(Problem(f"seeds/{seed.name}", decoded.message))
             continue
         texts.append(decoded)
+        line_keys[decoded.filename] = keys
 
     # 2. Deduplicate by content hash: one id per text, chosen so that a copy never takes the
     # id (and URL) that notes, source files or the last build gave to the original.
@@ -165,13 +174,17 @@ def build_site(
     # 3. Clean, with the corpus-wide line counts as a signal.
     line_seeds: Counter[str] = Counter()
     for text in unique:
-        line_seeds.update({cleaning.normalise_line(line) for line in text.lines if line.strip()})
+        line_seeds.update(line_keys[text.filename][0])
     shared = frozenset(k for k, n in line_seeds.items() if n >= 2)
     cleaned: dict[str, Cleaned] = {}
     for text in unique:
         if progress:
             progress(text.id)
-        cleaned[text.id] = c = cleaning.clean(text, shared)
+        # The cleaner reads the shared lines only through this seed's own lines: that subset
+        # is its cross-seed input (a new seed repeating one of its lines invalidates it).
+        mine = tuple(k for k in line_keys[text.filename][1] if k in shared)
+        cleaned[text.id] = c = memo("clean", (text.filename, text.sha256, mine),
+                                    lambda text=text: cleaning.clean(text, shared))
         if not c.paragraphs:
             problems.append(Problem(f"seeds/{text.filename}",
                                     "aucun texte d’article après nettoyage (que de l’habillage)"))
@@ -197,7 +210,13 @@ def build_site(
     registry, errors = actors_mod.parse_registry(
         (f.path, f.metadata, f.body_html) for f in content.get("actors", ()))
     problems.extend(_author_error(e, content.get("actors", ())) for e in errors)
-    per_briefing = [actors_mod.extract_actors(sid, bodies[sid], spans.get(sid, ()), registry)
+    # The authors' biographies are rendered, never read by extraction: editing one re-extracts
+    # nothing.
+    registry_key = hashlib.sha256(repr(tuple(
+        replace(e, bio_html="") for e in registry)).encode()).hexdigest()
+    per_briefing = [memo("actors", (sid, tuple(bodies[sid]), spans.get(sid, ()), registry_key),
+                         lambda sid=sid: actors_mod.extract_actors(
+                             sid, bodies[sid], spans.get(sid, ()), registry))
                     for sid in sorted(bodies)]
     index = actors_mod.resolve_actors(per_briefing, registry)
     actor_spans: dict[str, list[list[tuple[int, int, str]]]] = {
@@ -218,10 +237,18 @@ def build_site(
         elif page and page.published:
             pubs[sid] = dating.PublicationDate(page.published, "inferred", page.published_basis)
         else:
-            pubs[sid] = dating.infer_publication_date(bodies[sid], c.captions)
+            pubs[sid] = memo("date", (sid, tuple(bodies[sid]), c.captions),
+                             lambda sid=sid, c=c: dating.infer_publication_date(bodies[sid],
+                                                                                c.captions))
 
     # 8. Chronology: dates and events settle each other (a shared event dates a seed).
-    pubs, events = chronology.settle(bodies, pubs, actor_spans)
+    def extract_events(sid: str, paragraphs: Sequence[str], pub: dating.PublicationDate,
+                       spans: Sequence[Sequence[tuple[int, int, str]]]
+                       ) -> tuple[chronology.Event, ...]:
+        return memo("events", (sid, tuple(paragraphs), pub, spans),
+                    lambda: chronology.extract_events(sid, paragraphs, pub, spans))
+
+    pubs, events = chronology.settle(bodies, pubs, actor_spans, extract_events)
     entries = chronology.build_chronology(events)
     entry_of = {e.id: entry.id for entry in entries for e in entry.reports}
 
@@ -234,7 +261,9 @@ def build_site(
         note_files, set(cleaned), {a.id for a in index.actors},
         {entry.id: entry.date for entry in entries})
     problems.extend(fact_problems)
-    figures = tuple(f for sid in sorted(bodies) for f in factcheck.figures(sid, bodies[sid]))
+    figures = tuple(f for sid in sorted(bodies)
+                    for f in memo("figures", (sid, tuple(bodies[sid])),
+                                  lambda sid=sid: factcheck.figures(sid, bodies[sid])))
     agreeing, disputed = factcheck.compare_figures(figures)
 
     # 10. Assemble.
@@ -311,6 +340,22 @@ def _follow_copies(files: Sequence[ContentFile], kept_of: Mapping[str, str]
         value = ", ".join(dict.fromkeys(kept_of.get(sid, sid) for sid in cited))
         out.append(replace(f, metadata={**f.metadata, "briefing": value}))
     return out, problems
+
+
+def _read(seed: SeedFile) -> tuple[SeedText | SeedProblem,
+                                   tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Stage 1 for one seed: the decoded text, its lines' keys, and every key the cleaner reads.
+
+    The first keys count which lines other seeds share; the second add each line without its
+    markup, the form the cleaner looks up (cleaning.clean, steps 0 and 3).
+    """
+    decoded = decode_seed(seed_id(seed.name), seed.name, seed.data)
+    if isinstance(decoded, SeedProblem):
+        return decoded, ((), ())
+    raw = {cleaning.normalise_line(line) for line in decoded.lines if line.strip()}
+    looked_up = raw | {cleaning.normalise_line(cleaning.strip_markup(line.strip())[0])
+                       for line in decoded.lines if line.strip()}
+    return decoded, (tuple(sorted(raw)), tuple(sorted(looked_up)))
 
 
 def _author_error(error: actors_mod.AuthorError, files: Sequence[ContentFile]) -> Problem:

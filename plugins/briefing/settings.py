@@ -18,10 +18,12 @@ DEFAULTS: dict[str, Any] = {
     "CACHE_PATH": ".cache/briefing",
     # Run spaCy NER; False builds without actors from the model (registry only), for quick drafts.
     "NLP": True,
-    # spaCy model package name (installed from PyPI, never downloaded at run time).
+    # spaCy model package name (installed from PyPI, never downloaded at run time); loaded on a
+    # cache miss only, with its `ner` component alone; part of the NER cache key.
     "NLP_MODEL": "fr_core_news_md",
-    # Processes for spaCy on large corpora (1 = in process).
-    "NLP_PROCESSES": 1,
+    # Processes for spaCy when many seeds miss the cache (a cold build): "auto" = the cores this
+    # process may use; 1 = in process. Small batches always run in process.
+    "NLP_PROCESSES": "auto",
     # Skip the whole pipeline and writing when no input changed and the output is intact.
     "INCREMENTAL": True,
     # URL patterns, folder-style so that no two pages collide.
@@ -75,10 +77,20 @@ def validate(settings: dict[str, Any]) -> BriefingSettings:
                 f"briefing: BRIEFING[{key!r}] must contain {{slug}} and end with '/': "
                 f"{merged[key]!r}"
             )
-    if not isinstance(merged["NLP_PROCESSES"], int) or merged["NLP_PROCESSES"] < 1:
+    if merged["NLP_PROCESSES"] == "auto":
+        from .nlpcache import default_processes
+
+        merged["NLP_PROCESSES"] = default_processes()
+    processes = merged["NLP_PROCESSES"]
+    if isinstance(processes, bool) or not isinstance(processes, int) or processes < 1:
         raise SettingsError(
-            f"briefing: BRIEFING['NLP_PROCESSES'] must be a positive integer: "
-            f"{merged['NLP_PROCESSES']!r}"
+            f"briefing: BRIEFING['NLP_PROCESSES'] must be \"auto\" or a positive integer: "
+            f"{processes!r}"
+        )
+    if not isinstance(merged["NLP_MODEL"], str) or not merged["NLP_MODEL"].strip():
+        raise SettingsError(
+            f"briefing: BRIEFING['NLP_MODEL'] must name a spaCy model package: "
+            f"{merged['NLP_MODEL']!r}"
         )
     merged["NLP"] = bool(merged["NLP"])
     merged["INCREMENTAL"] = bool(merged["INCREMENTAL"])

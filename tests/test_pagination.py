@@ -33,18 +33,21 @@ def test_home_is_paginated_by_twenty(tmp_path: Path) -> None:
 
 
 def test_long_chronologies_are_cut_into_pages() -> None:
+    import functools
     from types import SimpleNamespace
 
-    from briefing import render
+    from briefing import contexts, render
 
     entries = [SimpleNamespace(date="2020-10-09", precision="day", id=str(i)) for i in range(450)]
-    pages = render._paginated_chronology("chronologie/2020/", entries, {"filter_year": "2020"})
+    ix = SimpleNamespace(event_item=lambda e: e)
+    record = functools.partial(contexts.ChronologyPage, filter_label="année 2020",
+                               filter_year="2020", filter_actor=None, years=("2020",), persons=())
+    pages = render._paginated_chronology("chronologie/2020/", entries, ix, record)
     assert [p.save_as for p in pages] == [
         "chronologie/2020/index.html", "chronologie/2020/page/2/index.html",
         "chronologie/2020/page/3/index.html"]
-    sizes = [sum(len(es) for _, months in p.context["groups"] for _, es in months)
-             for p in pages]
+    sizes = [sum(len(es) for _, months in p.record.groups for _, es in months) for p in pages]
     assert sizes == [200, 200, 50]
-    assert pages[1].context["previous_url"] == "chronologie/2020/"
-    assert pages[1].context["next_url"] == "chronologie/2020/page/3/"
-    assert pages[2].context["next_url"] is None
+    assert pages[1].record.paging.previous_url == "chronologie/2020/"
+    assert pages[1].record.paging.next_url == "chronologie/2020/page/3/"
+    assert pages[2].record.paging.next_url is None

@@ -152,7 +152,6 @@ class HomePage:
     briefings: tuple[Briefing, ...]
     top_actors: tuple[ActorRef, ...]
     recent_events: tuple[EventRef, ...]
-    jsonld: str
     paging: Paging
 
 
@@ -189,7 +188,6 @@ class ActorPage:
 
     template: ClassVar[str] = "actor"
     actor: Actor
-    first_url: str  # the actor's first page
     roles: tuple[RoleItem, ...]
     timeline: tuple[EventItem, ...]  # the latest ACTOR_TIMELINE_MAX events, date order
     timeline_total: int

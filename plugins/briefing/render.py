@@ -268,14 +268,13 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
     top_actors = tuple(ix.actor_ref(a) for a in top)
     recent = tuple(ix.event_ref(e) for e in
                    sorted(site.chronology, key=lambda e: e.sort_key, reverse=True)[:8])
-    home_ld = jsonld.to_script(org)
     # Home pages: the latest briefings first, folder-style pagination (`page/2/`), which cannot
     # collide with any briefing, actor or note URL.
     chunks = _chunks(ordered, BRIEFINGS_PER_PAGE)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         pages.append(PageSpec(_home_path(number), contexts.HomePage(
-            tuple(chunk), top_actors, recent, home_ld, _paging("", number, len(chunks)))))
+            tuple(chunk), top_actors, recent, _paging("", number, len(chunks)))))
     for b in ordered:
         pages.append(PageSpec(f"{briefing_dir(b, cfg)}/index.html", briefing_record(
             b, site, ix, org, absolute)))
@@ -389,7 +388,7 @@ def actor_pages(a: Any, ix: SiteIndex, absolute: Any) -> list[PageSpec]:
         first = number == 1
         window = slice((number - 1) * ACTOR_ITEMS_PER_PAGE, number * ACTOR_ITEMS_PER_PAGE)
         specs.append(PageSpec(f"{chunk_path(base, number)}index.html", contexts.ActorPage(
-            actor=a, first_url=base, roles=roles if first else (),
+            actor=a, roles=roles if first else (),
             timeline=tuple(ix.event_item(e) for e in entries) if first else (),
             timeline_total=total, quotes=tuple(quotes[window]), quote_total=len(quotes),
             briefings=tuple(briefings[window]), briefing_total=len(briefings),

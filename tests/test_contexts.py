@@ -1,4 +1,4 @@
-"""Each template reads its record's fields and the shared globals, nothing else (Datasette-style)."""
+"""Each template reads its record's fields and shared globals, nothing else (like Datasette)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from pathlib import Path
 import jinja2
 import jinja2.meta
 import pytest
-from markupsafe import Markup
-
 from briefing import contexts, render
 from briefing.generator import CONTENT_FOLDERS, read_markdown
 from briefing.pipeline import build_site
 from briefing.records import SeedFile
 from briefing.settings import validate
+from markupsafe import Markup
+
 from tests.conftest import ROOT, SEEDS
 
 TEMPLATES = ROOT / "theme" / "templates"

@@ -190,7 +190,7 @@ def _is_script_url(value: str) -> bool:
 
 
 def _site_script(tag: object, page: str) -> bool:
-    """The site's own scripts: JSON-LD that is valid JSON, Pagefind on the search page."""
+    """The site's own scripts: JSON-LD that is valid JSON, Pagefind and ours on the search page."""
     kind = (tag.get("type") or "").strip().lower()
     body = tag.string or ""
     if kind == "application/ld+json":
@@ -199,7 +199,8 @@ def _site_script(tag: object, page: str) -> bool:
     search_page = page.startswith("recherche/")
     src = tag.get("src") or ""
     return search_page and PAYLOAD not in body and (
-        "pagefind/" in src or (not src and "Pagefind" in body))
+        "pagefind/" in src or src.endswith("/theme/js/pagefind-search.js")
+        or (not src and "Pagefind" in body))
 
 
 def html_problems(html: str, page: str) -> list[str]:

@@ -128,6 +128,11 @@ def test_search_finds_lavrov_as_actor_and_in_briefings(
     page.locator(".pagefind-modular-list-result").first.wait_for()
     assert "pour « Lavrov »" in page.locator("#recherche-resume").inner_text()
     screenshot(page, "search-lavrov-phone")
+    # Results load as they scroll into view: bring each into view, then read every link.
+    results = page.locator(".pagefind-modular-list-result")
+    for i in range(results.count()):
+        results.nth(i).scroll_into_view_if_needed()
+        results.nth(i).locator("a.pagefind-modular-list-link").wait_for()
     hrefs = page.locator("a.pagefind-modular-list-link").evaluate_all(
         "els => els.map(e => e.href)")
     assert any("/acteurs/" in h for h in hrefs), hrefs

@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ class BriefingGenerator(Generator):
     def generate_context(self) -> None:
         """Read everything and build the immutable Site before any page is written."""
         self.up_to_date: incremental.Manifest | None = None
+        self.started = time.time_ns()  # files written from now on belong to this build
         self.fingerprint = ""
         if self.config.INCREMENTAL:
             self.fingerprint = incremental.fingerprint(self.settings, [
@@ -108,7 +110,7 @@ class BriefingGenerator(Generator):
         written += [f"{render.briefing_dir(b, cfg)}/source.txt" for b in site.briefings]
         written += export.write_all(site, cfg, out, ix.url)
         written += self._write_feeds(out, ix, base_url, pages)
-        removed = incremental.remove_stale(previous, written, out)
+        removed = incremental.remove_stale(previous, written, out, self.started)
         summary = self.summary(len(pages))
         console.print(f"briefing: {rendered} page(s) rendered, {len(pages) - rendered} "
                       f"unchanged, {len(removed)} file(s) removed", highlight=False,

@@ -153,8 +153,13 @@ def unchanged(manifest: Manifest | None, name: str, digest: str, output: Path) -
     return (st.st_size, st.st_mtime_ns) == tuple(manifest.files[name])
 
 
-def remove_stale(manifest: Manifest | None, produced: Iterable[str], output: Path) -> list[str]:
-    """Delete the previous build's files that this build did not produce, and emptied folders."""
+def remove_stale(manifest: Manifest | None, produced: Iterable[str], output: Path,
+                 since: int) -> list[str]:
+    """Delete the previous build's files that this build did not produce, and emptied folders.
+
+    A file written since `since` (ns) belongs to this build (Pelican's own pages may take over a
+    URL): it is kept.
+    """
     if manifest is None:
         return []
     keep = set(produced)
@@ -165,6 +170,11 @@ def remove_stale(manifest: Manifest | None, produced: Iterable[str], output: Pat
         # Names come from our own manifest, but never follow one out of the output folder.
         if root not in path.resolve().parents:
             continue
+        try:
+            if path.stat().st_mtime_ns >= since:
+                continue
+        except OSError:
+            pass
         path.unlink(missing_ok=True)
         removed.append(name)
         parent = path.parent

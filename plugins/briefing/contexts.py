@@ -26,7 +26,7 @@ from .factcheck import Correction, Note
 from .pipeline import Briefing
 
 # Bump when the canonical form below changes (every page is then rendered again).
-CANONICAL_VERSION = "1"
+CANONICAL_VERSION = "2"
 
 
 # Small views shared by several records -------------------------------------------------------
@@ -50,6 +50,15 @@ class ActorRef:
     briefings: int  # briefings citing the actor
     mentions: int  # mentions over all briefings
     curated: bool  # written by the newsroom (content/actors/)
+
+
+@dataclass(frozen=True)
+class KindLink:
+    """A link to an actor with its kind only (no counts: they change with every seed)."""
+
+    url: str
+    text: str
+    kind: str  # key of ACTOR_KIND_LABELS
 
 
 @dataclass(frozen=True)
@@ -166,7 +175,7 @@ class BriefingPage:
     outlet_html: str | None  # the newsroom's note on the outlet, sanitised by the template
     date_basis_html: str  # escaped, briefing ids linked
     notes: tuple[NoteRef, ...]
-    actors: tuple[ActorRef, ...]
+    actors: tuple[KindLink, ...]
     events: tuple[EventRef, ...]
     quotes: tuple[QuoteItem, ...]
     relays: tuple[RelayItem, ...]
@@ -271,25 +280,42 @@ def variables(record: Any) -> dict[str, Any]:
     return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
 
 
-def _canonical(value: Any) -> Any:
-    """A JSON-able form of a record: dataclasses by class and fields, in declaration order."""
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    if isinstance(value, str):  # Markup too: its text is what is rendered
-        return str(value)
+# Records share large objects (a briefing is on its page and on a home page, an event on many
+# timelines): each is serialised once per build and stands for itself by its digest.
+_SHARED_TYPES = (Briefing, ChronologyEntry, Actor, Note, EventItem)
+_memo: dict[int, tuple[Any, list[str]]] = {}
+
+
+def clear_memo() -> None:
+    """Forget the digests of the last build's objects (call once per build)."""
+    _memo.clear()
+
+
+def _encode(value: Any) -> Any:
+    """json.dumps hook: a dataclass as [class, *fields]; anything unknown is refused.
+
+    Strings (Markup too: its text is what is rendered), numbers, None, tuples, lists and dicts
+    with string keys are encoded by json itself.
+    """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [type(value).__name__,
-                *(_canonical(getattr(value, f.name)) for f in dataclasses.fields(value))]
-    if isinstance(value, (tuple, list)):
-        return [_canonical(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _canonical(v) for k, v in value.items()}
+        form = [type(value).__name__, *(getattr(value, f.name) for f in dataclasses.fields(value))]
+        if not isinstance(value, _SHARED_TYPES):
+            return form
+        hit = _memo.get(id(value))
+        if hit is None or hit[0] is not value:
+            hit = (value, ["#", hashlib.sha256(_dumps(form).encode("utf-8")).hexdigest()])
+            _memo[id(value)] = hit
+        return hit[1]
     # An unknown type would hash by identity or not at all: refuse rather than skip unsoundly.
     raise TypeError(f"briefing: cannot hash a {type(value).__name__} in a page record")
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, default=_encode, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"), allow_nan=False)
+
+
 def record_hash(record: Any) -> str:
     """Stable hash of a record (same across processes and runs)."""
-    text = json.dumps([CANONICAL_VERSION, type(record).__name__, _canonical(record)],
-                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = _dumps([CANONICAL_VERSION, _encode(record)])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -78,6 +78,7 @@ class BriefingGenerator(Generator):
         out = Path(self.output_path)
         previous = incremental.load(self._manifest_path())
         ix = render.SiteIndex(site, cfg)
+        contexts.clear_memo()
         relative = self.settings["RELATIVE_URLS"]
         base_url = self.public_url()
         pages = render.site_pages(site, cfg, ix, base_url, self.settings)
@@ -110,7 +111,8 @@ class BriefingGenerator(Generator):
         written += [f"{render.briefing_dir(b, cfg)}/source.txt" for b in site.briefings]
         written += export.write_all(site, cfg, out, ix.url)
         written += self._write_feeds(out, ix, base_url, pages)
-        removed = incremental.remove_stale(previous, written, out, self.started)
+        produced = set(written)
+        removed = incremental.remove_stale(previous, produced, out, self.started)
         summary = self.summary(len(pages))
         console.print(f"briefing: {rendered} page(s) rendered, {len(pages) - rendered} "
                       f"unchanged, {len(removed)} file(s) removed", highlight=False,
@@ -118,7 +120,8 @@ class BriefingGenerator(Generator):
         incremental.save(self._manifest_path(), incremental.Manifest(
             self.fingerprint if cfg.INCREMENTAL else "", incremental.stat_files(out, written),
             tuple(str(p) for p in site.problems), summary,
-            {k: v for k, v in hashes.items() if k in set(written)}))
+            {k: v for k, v in hashes.items() if k in produced}))
+        contexts.clear_memo()
 
     def _shared_inputs(self) -> str | None:
         """What every page reads besides its record: settings, code, Pelican's own pages."""

@@ -353,7 +353,8 @@ def briefing_record(b: Briefing, site: Site, ix: SiteIndex, org: dict[str, Any],
         outlet_html=outlet.description_html if outlet else None,
         date_basis_html=str(ix.link_ids(b.date_basis)),
         notes=tuple(ix.note_ref(n) for n in ix.notes_by_briefing.get(b.id, ())),
-        actors=tuple(ix.actor_ref(ix.actor[a]) for a in b.actors if a in ix.actor),
+        actors=tuple(contexts.KindLink(ix.url(a), ix.actor[a].name, ix.actor[a].kind)
+                     for a in b.actors if a in ix.actor),
         events=tuple(ix.event_ref(ix.entry[e]) for e in b.events if e in ix.entry),
         quotes=tuple(ix.quote_item(q) for q in ix.quotes_by_briefing.get(b.id, ())),
         relays=tuple(contexts.RelayItem(

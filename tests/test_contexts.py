@@ -59,9 +59,8 @@ def test_every_record_is_documented() -> None:
         assert (TEMPLATES / f"{record.template}.html").is_file()
 
 
-@pytest.fixture(scope="module")
-def real_pages() -> list[render.PageSpec]:
-    """The plugin's pages over the real seeds and content (NLP off: fast)."""
+def real_site_pages() -> list[render.PageSpec]:
+    """The plugin's pages over the real seeds and content (NLP off: fast), in-process."""
     cfg = validate({"PATH": str(ROOT / "content"), "BRIEFING": {"NLP": False}})
     seeds = [SeedFile(p.name, p.read_bytes()) for p in SEEDS]
     content = {folder: [read_markdown(str(p.relative_to(ROOT)), p.read_text(encoding="utf-8"),
@@ -71,6 +70,12 @@ def real_pages() -> list[render.PageSpec]:
     site = build_site(seeds, content, ner=None)
     ix = render.SiteIndex(site, cfg)
     return render.site_pages(site, cfg, ix, "https://example.org", {"SITENAME": "Test"})
+
+
+@pytest.fixture(scope="module")
+def real_pages() -> list[render.PageSpec]:
+    """The plugin's pages over the real seeds and content."""
+    return real_site_pages()
 
 
 def test_real_contexts_are_their_templates_records(real_pages: list[render.PageSpec]) -> None:

@@ -292,11 +292,9 @@ def clear_memo() -> None:
 
 
 def _encode(value: Any) -> Any:
-    """json.dumps hook: a dataclass as [class, *fields]; anything unknown is refused.
-
-    Strings (Markup too: its text is what is rendered), numbers, None, tuples, lists and dicts
-    with string keys are encoded by json itself.
-    """
+    """json.dumps hook: a dataclass as [class, *fields]; anything unknown is refused."""
+    # Strings (Markup too: its text is what is rendered), numbers, None, tuples, lists and
+    # dicts with string keys are encoded by json itself.
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         form = [type(value).__name__, *(getattr(value, f.name) for f in dataclasses.fields(value))]
         if not isinstance(value, _SHARED_TYPES):

@@ -155,11 +155,7 @@ def unchanged(manifest: Manifest | None, name: str, digest: str, output: Path) -
 
 def remove_stale(manifest: Manifest | None, produced: Iterable[str], output: Path,
                  since: int) -> list[str]:
-    """Delete the previous build's files that this build did not produce, and emptied folders.
-
-    A file written since `since` (ns) belongs to this build (Pelican's own pages may take over a
-    URL): it is kept.
-    """
+    """Delete the previous build's files that this build did not produce, and emptied folders."""
     if manifest is None:
         return []
     keep = set(produced)
@@ -170,7 +166,7 @@ def remove_stale(manifest: Manifest | None, produced: Iterable[str], output: Pat
         # Names come from our own manifest, but never follow one out of the output folder.
         if root not in path.resolve().parents:
             continue
-        try:
+        try:  # written since `since`: this build's (another generator took over the URL)
             if path.stat().st_mtime_ns >= since:
                 continue
         except OSError:
@@ -194,10 +190,7 @@ def hash_text(*parts: str) -> str:
 
 
 def shared_inputs(settings: Mapping[str, Any], code: Path, extra: str) -> str | None:
-    """Hash of what every page reads besides its record: settings, plugin code, packages.
-
-    None when the settings cannot be fingerprinted: then no page may be skipped.
-    """
+    """Hash of what every page reads besides its record (None: settings not hashable)."""
     plain = _plain(settings)
     if not plain:
         return None

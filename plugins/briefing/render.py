@@ -137,10 +137,8 @@ class SiteIndex:
             self.entry_page[e.id] = chunk_path(f"{cfg.EVENT_URL}{year}/", number)
 
     def link_ids(self, text: str | None) -> Markup:
-        """Escaped text where each briefing id becomes a link titled with the briefing's title.
-
-        Links start with the `{{ROOT}}` placeholder, resolved per page by the `rooted` filter.
-        """
+        """Escaped text where each briefing id becomes a link titled with the briefing's title."""
+        # Links start with the {{ROOT}} placeholder, resolved per page by the `rooted` filter.
         if not text:
             return Markup("")
         if self._ids_regex is None:

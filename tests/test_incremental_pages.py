@@ -111,68 +111,50 @@ def test_a_removed_seed_leaves_no_trace(tmp_path: Path) -> None:
     assert extra.stem not in _search_text(tmp / "output")
 
 
-def _edit(rng: random.Random, tmp: Path, n: int) -> str:
-    """One random edit of seeds, notes, actors or sources; returns what it did."""
+# Every kind of edit an author makes; the random sequence applies each at least once.
+EDITS = tuple(f"{verb} {what}" for what in ("seed", "note", "actor", "source")
+              for verb in ("add", "change", "remove"))
+
+
+def _edit(rng: random.Random, tmp: Path, n: int, action: str) -> str:
+    """Apply one edit (`verb what`) to a random file; returns what it did."""
+    verb, what = action.split()
+    folder = tmp / "seeds" if what == "seed" else tmp / "content" / f"{what}s"
+    existing = sorted(folder.glob("*.txt" if what == "seed" else "*.md"))
     seeds = sorted((tmp / "seeds").glob("*.txt"))
-    notes = sorted((tmp / "content" / "notes").glob("*.md"))
-    actors = sorted((tmp / "content" / "actors").glob("*.md"))
-    absent = [s for s in SEEDS if not (tmp / "seeds" / s.name).exists()]
-    choices = ["change seed", "add note", "change note", "add actor", "change actor",
-               "remove actor", "change source", "remove note"]
-    if absent:
-        choices += ["add seed"] * 2
-    if len(seeds) > 1:
-        choices += ["remove seed"] * 2
-    action = rng.choice(choices)
-    if action == "add seed":
+    if what == "seed" and verb == "add":
+        absent = [s for s in SEEDS if not (tmp / "seeds" / s.name).exists()]
+        if not absent:  # every real seed is there: add a variant of one
+            path = tmp / "seeds" / f"9{n:02d}_variante.txt"
+            path.write_text(rng.choice(SEEDS).read_text(encoding="utf-8", errors="replace")
+                            + f"\n{SENTENCE} Variante {n}.\n", encoding="utf-8")
+            return f"{action} {path.name}"
         seed = rng.choice(absent)
         shutil.copy(seed, tmp / "seeds" / seed.name)
         return f"{action} {seed.name}"
-    if action == "remove seed":
-        seed = rng.choice(seeds)
-        seed.unlink()
-        if (tmp / "content" / "sources" / f"{seed.stem}.md").exists():
-            (tmp / "content" / "sources" / f"{seed.stem}.md").unlink()
-        return f"{action} {seed.name}"
-    if action == "change seed":
-        seed = rng.choice(seeds)
-        seed.write_text(seed.read_text(encoding="utf-8", errors="replace") + f"\n{SENTENCE}\n",
-                        encoding="utf-8")
-        return f"{action} {seed.name}"
-    if action == "add note":
-        path = tmp / "content" / "notes" / f"900-ajout-{n}.md"
-        path.write_text(NOTE.format(n=n, briefing=rng.choice(seeds).stem, day=n % 28 + 1),
-                        encoding="utf-8")
-        return f"{action} {path.name}"
-    if action in {"change note", "remove note"} and notes:
-        path = rng.choice(notes)
-        if action == "remove note":
-            path.unlink()
-        else:
-            path.write_text(path.read_text(encoding="utf-8") + f"\nAjout {n}.\n",
-                            encoding="utf-8")
-        return f"{action} {path.name}"
-    if action == "add actor":
-        path = tmp / "content" / "actors" / f"diplomate-{n}.md"
-        path.write_text(ACTOR.format(n=n), encoding="utf-8")
-        return f"{action} {path.name}"
-    if action in {"change actor", "remove actor"} and actors:
-        path = rng.choice(actors)
-        if action == "remove actor":
-            path.unlink()
-        else:
-            path.write_text(path.read_text(encoding="utf-8") + f"\nPrécision {n}.\n",
-                            encoding="utf-8")
-        return f"{action} {path.name}"
-    if action == "change source" and seeds:
-        seed = rng.choice(seeds)
-        path = tmp / "content" / "sources" / f"{seed.stem}.md"
-        if path.exists() and rng.random() < 0.3:
-            path.unlink()
-            return f"remove source {path.name}"
+    if what == "source" and verb == "add":
+        bare = [s for s in seeds if not (folder / f"{s.stem}.md").exists()] or seeds
+        path = folder / f"{rng.choice(bare).stem}.md"
         path.write_text(SOURCE.format(n=n), encoding="utf-8")
         return f"{action} {path.name}"
-    return "nothing"
+    if verb == "add":
+        path = folder / (f"900-ajout-{n}.md" if what == "note" else f"diplomate-{n}.md")
+        text = (NOTE.format(n=n, briefing=rng.choice(seeds).stem, day=n % 28 + 1)
+                if what == "note" else ACTOR.format(n=n))
+        path.write_text(text, encoding="utf-8")
+        return f"{action} {path.name}"
+    if not existing or (what == "seed" and verb == "remove" and len(existing) < 2):
+        return f"{action}: nothing to edit"
+    path = rng.choice(existing)
+    if verb == "remove":
+        path.unlink()
+    elif what == "seed":
+        path.write_text(path.read_text(encoding="utf-8", errors="replace") + f"\n{SENTENCE}\n",
+                        encoding="utf-8")
+    else:
+        path.write_text(path.read_text(encoding="utf-8") + f"\nPrécision {n}.\n",
+                        encoding="utf-8")
+    return f"{action} {path.name}"
 
 
 @pytest.mark.slow
@@ -182,8 +164,9 @@ def test_random_edits_end_like_a_cold_build(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
     _build(tmp, "output")
     done = []
-    for n in range(1, 11):
-        done.append(_edit(rng, tmp, n))
+    actions = rng.sample(EDITS, len(EDITS)) + [rng.choice(EDITS) for _ in range(3)]
+    for n, action in enumerate(actions, start=1):
+        done.append(_edit(rng, tmp, n, action))
         _build(tmp, "output")
         _cold(tmp)
         incremental_files, cold_files = _files(tmp / "output"), _files(tmp / "cold")

@@ -86,9 +86,9 @@ def test_no_page_needs_an_inline_script_style_or_handler(built_site: Path) -> No
 def test_the_search_page_loads_its_code_from_files(built_site: Path) -> None:
     _, soup = policy_of((built_site / "recherche" / "index.html").read_text(encoding="utf-8"))
     sources = [s["src"] for s in soup.find_all("script") if s.get("src")]
-    assert [s.rsplit("/", 2)[-2:] for s in sources] == [["pagefind", "pagefind-ui.js"],
-                                                       ["js", "search.js"]]
-    assert (built_site / "theme" / "js" / "search.js").is_file()
+    assert [s.rsplit("/", 2)[-2:] for s in sources] == [
+        ["pagefind", "pagefind-modular-ui.js"], ["js", "pagefind-search.js"]]
+    assert (built_site / "theme" / "js" / "pagefind-search.js").is_file()
 
 
 @pytest.mark.parametrize("fence", ["nginx", "_headers"])

@@ -190,7 +190,7 @@ def _is_script_url(value: str) -> bool:
 
 
 def _site_script(tag: object, page: str) -> bool:
-    """The site's own scripts: JSON-LD that is valid JSON; Pagefind's files on the search page."""
+    """The site's own scripts: JSON-LD that is valid JSON, Pagefind and ours on the search page."""
     kind = (tag.get("type") or "").strip().lower()
     body = tag.string or ""
     if kind == "application/ld+json":
@@ -199,7 +199,7 @@ def _site_script(tag: object, page: str) -> bool:
     src = tag.get("src") or ""
     # No inline code anywhere (the Content-Security-Policy would block it anyway).
     return page.startswith("recherche/") and not body.strip() and (
-        "pagefind/" in src or src.endswith("theme/js/search.js"))
+        "pagefind/" in src or src.endswith("/theme/js/pagefind-search.js"))
 
 
 def html_problems(html: str, page: str) -> list[str]:

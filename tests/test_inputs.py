@@ -184,7 +184,6 @@ def test_the_previous_build_keeps_its_id_when_a_copy_appears(project: Path) -> N
     assert [(b["id"], b["duplicates"]) for b in data] == [(ORIGINAL, [f"{COPY}.txt"])]
 
 
-@pytest.mark.xfail(strict=True, reason="stale-page removal lands with incremental rendering")
 def test_a_removed_seed_leaves_no_page_export_or_index_entry(project: Path) -> None:
     shutil.copy(ROOT / "seeds" / "001_ce33e93aea62c78b.txt", project / "seeds")
     log, code = _build(project)

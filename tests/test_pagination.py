@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import SEEDS, pelican_build
@@ -33,18 +34,50 @@ def test_home_is_paginated_by_twenty(tmp_path: Path) -> None:
 
 
 def test_long_chronologies_are_cut_into_pages() -> None:
+    import functools
     from types import SimpleNamespace
 
-    from briefing import render
+    from briefing import contexts, render
 
     entries = [SimpleNamespace(date="2020-10-09", precision="day", id=str(i)) for i in range(450)]
-    pages = render._paginated_chronology("chronologie/2020/", entries, {"filter_year": "2020"})
+    ix = SimpleNamespace(event_item=lambda e: e)
+    record = functools.partial(contexts.ChronologyPage, filter_label="année 2020",
+                               filter_year="2020", filter_actor=None, years=("2020",), persons=())
+    pages = render._paginated_chronology("chronologie/2020/", entries, ix, record)
     assert [p.save_as for p in pages] == [
         "chronologie/2020/index.html", "chronologie/2020/page/2/index.html",
         "chronologie/2020/page/3/index.html"]
-    sizes = [sum(len(es) for _, months in p.context["groups"] for _, es in months)
-             for p in pages]
+    sizes = [sum(len(es) for _, months in p.record.groups for _, es in months) for p in pages]
     assert sizes == [200, 200, 50]
-    assert pages[1].context["previous_url"] == "chronologie/2020/"
-    assert pages[1].context["next_url"] == "chronologie/2020/page/3/"
-    assert pages[2].context["next_url"] is None
+    assert pages[1].record.paging.previous_url == "chronologie/2020/"
+    assert pages[1].record.paging.next_url == "chronologie/2020/page/3/"
+    assert pages[2].record.paging.next_url is None
+
+
+def test_frequent_actors_pages_are_paged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import contexts, render
+
+    from tests.test_contexts import _env, real_site_pages
+
+    monkeypatch.setattr(render, "ACTOR_ITEMS_PER_PAGE", 2)
+    pages = [p for p in real_site_pages() if isinstance(p.record, contexts.ActorPage)]
+    by_actor: dict[str, list[render.PageSpec]] = {}
+    for page in pages:
+        by_actor.setdefault(page.record.actor.id, []).append(page)
+    actor_id, own = max(by_actor.items(), key=lambda kv: kv[1][0].record.briefing_total)
+    first = own[0].record
+    assert first.briefing_total >= 3  # the real seeds give some actor several briefings
+    assert len(own) == max(-(-first.briefing_total // 2), -(-first.quote_total // 2))
+    assert [p.save_as for p in own] == [
+        f"acteurs/{actor_id}/index.html",
+        *(f"acteurs/{actor_id}/page/{n}/index.html" for n in range(2, len(own) + 1))]
+    assert sum(len(p.record.briefings) for p in own) == first.briefing_total
+    assert all(len(p.record.briefings) <= 2 and len(p.record.quotes) <= 2 for p in own)
+    assert all(p.record.timeline == () and p.record.roles == () for p in own[1:])
+    assert own[1].record.paging.previous_url == f"acteurs/{actor_id}/"
+    assert own[-1].record.paging.next_url is None
+    html = _env().get_template("actor.html").render(
+        SITENAME="Test", SITEURL="../../../..", pages=[], **own[1].context)
+    assert f"Page 2 sur {len(own)}" in html
+    assert f'rel="prev" href="../../../../acteurs/{actor_id}/"' in html
+    assert "Chronologie</h2>" not in html  # the timeline is on the first page only

@@ -1,6 +1,10 @@
-"""Serve output/ and rebuild when seeds, content, theme, plugin or settings change.
+"""Serve output/, rebuild when seeds, content, theme, plugin or settings change, reload the page.
 
-Pelican's own `-r` does not watch seeds/ (outside content/), hence this small loop.
+Pelican's own `-r` does not watch seeds/ (outside content/), hence this small loop. Each build
+is incremental (only changed pages are written, removed ones deleted); after each successful
+build the page open in the browser reloads itself: development builds (`LIVE_RELOAD=true`, set
+here only) load /__livereload.js, which polls /__livereload for the build number. Both are served
+by this server, never written to output/.
 """
 
 from __future__ import annotations
@@ -12,40 +16,93 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-
-from watchfiles import watch
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ["seeds", "content", "theme", "plugins", "pelican.conf.py"]
+RELOAD_SCRIPT = Path(__file__).with_name("livereload.js")
+# Development builds only: base.html then loads /__livereload.js.
+DEV_SETTINGS = ["-e", "LIVE_RELOAD=true"]
 
 
-def build(extra: list[str]) -> None:
-    """One full build; a failure is reported and the server keeps the last good output."""
+class BuildCounter:
+    """The number of the last successful build, read by the pages' reload script."""
+
+    def __init__(self) -> None:
+        self.number = 0
+        self.lock = threading.Lock()
+
+    def bump(self) -> None:
+        """A build has finished: open pages reload."""
+        with self.lock:
+            self.number += 1
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, plus the reload script and the build number."""
+
+    counter: BuildCounter
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path == "/__livereload":
+            self._send(str(self.counter.number).encode(), "text/plain; charset=utf-8")
+        elif path == "/__livereload.js":
+            self._send(RELOAD_SCRIPT.read_bytes(), "text/javascript; charset=utf-8")
+        else:
+            super().do_GET()
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if not self.path.startswith("/__livereload"):  # one poll a second: keep the log quiet
+            super().log_message(format, *args)
+
+
+def make_server(port: int, directory: Path, counter: BuildCounter,
+                ) -> http.server.ThreadingHTTPServer:
+    """The development server over `directory`, on 127.0.0.1 only."""
+    handler = type("DevHandler", (Handler,), {"counter": counter})
+    return http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+
+
+def build(extra: list[str], counter: BuildCounter | None = None) -> None:
+    """One incremental build; a failure is reported and the server keeps the last good output."""
     cmd = [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "pelican.conf.py",
-           *extra]
+           *DEV_SETTINGS, *extra]
     result = subprocess.run(cmd, cwd=ROOT, check=False)
     if result.returncode:
         print(f"devserver: build failed (exit {result.returncode}); waiting for a change")
         return
     subprocess.run([sys.executable, str(ROOT / "tools" / "search_index.py"), "output"],
                    cwd=ROOT, check=False)
+    if counter is not None:
+        counter.bump()
 
 
 def main() -> None:
+    from watchfiles import watch
+
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("pelican_args", nargs="*")
     args = parser.parse_args()
-    build(args.pelican_args)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
-                                directory=str(ROOT / "output"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    counter = BuildCounter()
+    build(args.pelican_args, counter)
+    server = make_server(args.port, ROOT / "output", counter)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"devserver: http://127.0.0.1:{args.port}/ — watching {', '.join(WATCHED)}")
     paths = [ROOT / p for p in WATCHED if (ROOT / p).exists()]
     for changes in watch(*paths):
         print("devserver: changed:", ", ".join(sorted({Path(p).name for _, p in changes})))
-        build(args.pelican_args)
+        build(args.pelican_args, counter)
 
 
 if __name__ == "__main__":

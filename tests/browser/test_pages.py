@@ -20,8 +20,6 @@ PAGE_TYPES = ("home", "briefing", "actor", "chronology", "search")
 BLOCKING_IMPACTS = {"serious", "critical"}
 # Enough Tab presses to pass the skip link, the brand, the navigation and reach the content.
 TAB_PRESSES = 8
-# Pagefind shows results five at a time; a small site needs only a few "more" clicks.
-MAX_MORE_CLICKS = 10
 # English interface words (library or theme defaults) that must never reach a French reader.
 ENGLISH_UI = re.compile(r"\b(Search|Read more|Next page|Previous|Home|Loading)\b")
 
@@ -125,22 +123,39 @@ def test_search_finds_lavrov_as_actor_and_in_briefings(
     page = page_at(WIDTHS["phone"])
     _open(page, _url(site_url, page_paths, "search"))
     assert page.locator("#sans-js").is_hidden()
-    box = page.locator(".pagefind-ui__search-input")
-    assert box.get_attribute("placeholder") == "Rechercher"
+    box = page.get_by_label("Nom, lieu ou mot à chercher")
     box.fill("Lavrov")
-    page.locator(".pagefind-ui__result").first.wait_for()
+    page.locator(".pagefind-modular-list-result").first.wait_for()
+    assert "pour « Lavrov »" in page.locator("#recherche-resume").inner_text()
     screenshot(page, "search-lavrov-phone")
-    more = page.locator("button.pagefind-ui__button")
-    for _ in range(MAX_MORE_CLICKS):
-        if not more.is_visible():
-            break
-        more.click()
-    hrefs = page.locator("a.pagefind-ui__result-link").evaluate_all("els => els.map(e => e.href)")
+    # Results load as they scroll into view: bring each into view, then read every link.
+    results = page.locator(".pagefind-modular-list-result")
+    for i in range(results.count()):
+        results.nth(i).scroll_into_view_if_needed()
+        results.nth(i).locator("a.pagefind-modular-list-link").wait_for()
+    hrefs = page.locator("a.pagefind-modular-list-link").evaluate_all(
+        "els => els.map(e => e.href)")
     assert any("/acteurs/" in h for h in hrefs), hrefs
     assert any("/briefings/" in h for h in hrefs), hrefs
-    page.locator("a.pagefind-ui__result-link").first.click()
+    page.locator("a.pagefind-modular-list-link").first.click()
     page.wait_for_load_state()
     assert "Lavrov" in page.inner_text("main")
+
+
+def test_search_page_is_light_until_the_first_query(
+    site_url: str, page_paths: dict[str, str], page_at: Any,
+) -> None:
+    page = page_at(WIDTHS["phone"])
+    sizes: dict[str, int] = {}
+    page.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]))
+    _open(page, _url(site_url, page_paths, "search"))
+    page.get_by_label("Nom, lieu ou mot à chercher").focus()
+    page.wait_for_timeout(500)
+    assert not any("pagefind.js" in u or "wasm" in u for u in sizes), sizes
+    assert sum(sizes.values()) <= 100_000, sizes
+    page.get_by_label("Nom, lieu ou mot à chercher").fill("Lavrov")
+    page.locator(".pagefind-modular-list-result").first.wait_for()
+    assert any(u.endswith("/pagefind/pagefind.js") for u in sizes), sizes
 
 
 def test_search_page_without_javascript_links_to_the_indexes(
@@ -150,6 +165,7 @@ def test_search_page_without_javascript_links_to_the_indexes(
     _open(page, _url(site_url, page_paths, "search"))
     message = page.locator("#sans-js")
     assert message.is_visible()
+    assert page.locator("#recherche").is_hidden()  # no form that cannot work
     assert "JavaScript" in message.inner_text()
     targets = message.locator("a").evaluate_all("els => els.map(e => e.href)")
     assert {site_url, site_url + "acteurs/", site_url + "chronologie/"} <= set(targets)

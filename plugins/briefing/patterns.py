@@ -92,6 +92,72 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
        "étiquette de rubrique"),
 )
 
+# General line shapes, tried after LINE_PATTERNS (see cleaning.line_signal): they name what a
+# line *is* (a reading time, a byline, a breadcrumb), not phrases seen on one site.
+LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
+    # Reading-time labels: a number of minutes and at most « temps de lecture ».
+    ("reading-time", re.compile(r"^(?:temps de )?lecture\s*:?\s*\d+\s*(?:min|mn)\b\.?$"
+                                r"|^\d+\s*(?:min|mn)\.?(?: de lecture)?$", re.I),
+     "boilerplate", "durée de lecture"),
+    # Bylines: « Par X », « Texte par :X », « X avec AFP » (short, no sentence).
+    ("byline-shape", re.compile(r"^(?:Texte\s+|Propos recueillis\s+)?(?:par|by)\s*:?\s*\S"
+                                r"(?!.*[.!?]\s+\S).{0,70}$", re.I),
+     "byline", "signature (auteur ou rédaction)"),
+    ("byline-agency", re.compile(r"^[\w’' .-]{2,40}\s+avec\s+(?:l[’'])?(?:AFP|Reuters|AP|agences?)"
+                                 r"\.?$", re.I),
+     "byline", "signature de la rédaction et de l’agence"),
+    # Breadcrumbs: labels joined by › or > (« Accueil > Economie », « Europe › Russie »).
+    ("breadcrumb", re.compile(r"^[^.!?]{1,40}(?:\s[›>»/]\s[^.!?]{1,40})+$"),
+     "rubric", "fil d’Ariane (rubriques du site)"),
+    # Menus laid out with wide spacing or pipes: « ACCUEIL   ACTUALITE   FORUMS », « Home | RSS ».
+    ("menu-spaced", re.compile(r"^(?:[^.!?|]{1,25}(?:\s{3,}|\s*\|\s*)){2,}[^.!?|]{0,25}\|?$"),
+     "boilerplate", "menu (libellés séparés par des espaces ou des barres)"),
+    # WordPress post meta: « Posted by admin | août 9, 2025 | Monde | 0 | ».
+    ("post-meta", re.compile(r"^(?:Posted|Publié|Post[ée])\s+(?:by|par)\s+\S+\s*\|", re.I),
+     "dateline", "métadonnées du billet (auteur, date, rubrique)"),
+    # A label ending with a colon alone on its line (« Partager : », « Search for: »).
+    ("label-colon", re.compile(r"^[^.!?:]{1,30}:\s*$"), "boilerplate", "étiquette de formulaire"),
+    # Form fields: « Name * », « Email * ».
+    ("form-field", re.compile(r"^[^.!?]{1,20}\s\*$"), "boilerplate", "champ de formulaire"),
+)
+
+# A caption followed by its source domain in brackets: « … à washington [actu-info-direct.fr] ».
+CAPTION_SOURCE = re.compile(r"\[[\w.-]+\.[a-z]{2,6}\]\s*$", re.I)
+# A credit closing a caption: « — Gaizka Iroz / AFP », « | VINCENT MOUCHEL / OUEST-FRANCE »,
+# « . AFP », « Photo Roman Pilipey / AFP », « © Capture d'écran ORTN / AFP ». The credit is a
+# short run of names, with an agency after a slash or in capitals.
+CREDIT_TAIL = re.compile(
+    r"(?:\s[—–|]\s|\.\s+|©\s*|\bPhotos?\s+|\(Illustration\)\s*[—–-]\s*)"
+    r"(?P<credit>(?:[A-ZÀ-Ý][\w’'.-]*\s+){0,4}[\w’'.-]+\s*/\s*[A-ZÀ-Ý][\w’' .-]{1,30}"
+    r"|[A-Z][A-Z.-]{1,15}(?:\s*/\s*[A-Z][\w.-]+)?)\s*$")
+# Captions are short; a long line ending in capitals is prose (« … a déclaré l’OTAN »).
+CAPTION_MAX_WORDS = 40
+# A copyright notice anywhere in a short line: the footer, not the article.
+COPYRIGHT_ANY = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b", re.I)
+FOOTER_MAX_WORDS = 25
+# « Source: (EUROPA PRESS) », « Sources : AFP, Reuters »: where the text comes from.
+SOURCE_LINE = re.compile(r"^\s*Sources?\s*:\s*\S.{0,60}$", re.I)
+# Menus written as capitalised words: at least this many, no punctuation, no function word.
+MENU_MIN_WORDS = 4
+# Lines of the same short text repeated in one page are the site's name, menu or slogan.
+REPEATED_MAX_WORDS = 6
+
+# The shape of runs (cleaning._main_block): a line is certainly prose with this many words, a
+# sentence end and this stopword density; the article is the longest run of such lines where
+# at most BLOCK_MAX_GAP other lines (and no dateline, byline or links heading) come between.
+STRONG_PROSE_WORDS = 12
+STRONG_PROSE_DENSITY = 0.2
+BLOCK_MAX_GAP = 3
+# A lede has at least this many words and ends with a full stop.
+LEDE_MIN_WORDS = 12
+# An intertitle between two paragraphs has at most this many words.
+SUBHEADING_MAX_WORDS = 14
+# A signature stamp (« samedi 30 septembre 2023 ») is at most this many lines after the text.
+SIGNATURE_LINES = 3
+# Titles: each candidate further from the lede costs this much; the best must reach the floor.
+TITLE_RANK_COST = 0.1
+TITLE_MIN_SCORE = 0.75
+
 # A reprint notice is a source attribution: it leaves the body but feeds the source hints.
 REPRINT = re.compile(
     r"^(P\.?\s?S\.?\s*)?Reprinted with permission from (?P<outlet>[^\n]+?)\s+Copyright.*$",
@@ -160,7 +226,7 @@ GENERATED_TITLE_MAX = 110
 # A headline has at most this many words and no final full stop.
 TITLE_MAX_WORDS = 20
 
-# Words lost in scraping (hyperlinked words dropped, seed 004). Each regex matches at the place
+# Words lost in scraping (a hyperlinked word dropped by the scraper leaves a hole). Each regex matches at the place
 # where something is missing; the group `at` marks the exact position of the hole.
 _DET = r"(?:le|la|les|un|une|des|du|au|aux|l’|l')"
 GAP_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (

@@ -88,8 +88,10 @@ class Cleaned:
 
     @property
     def captions(self) -> tuple[str, ...]:
-        """Captions and datelines: not article text, but evidence for the date."""
-        return tuple(d.text for d in self.decisions if d.kind in {"caption", "dateline"})
+        """Captions and datelines of the article (not of comments or links after it)."""
+        last = self.paragraphs[-1].line if self.paragraphs else 0
+        return tuple(d.text for d in self.decisions
+                     if d.kind in {"caption", "dateline"} and d.line <= last)
 
 
 words = T.words
@@ -169,6 +171,18 @@ def clean(
         if decision is None and key in shared and len(words(text)) <= P.CROSS_SEED_MAX_WORDS:
             decision = Decision(number, text, "boilerplate", "cross-seed",
                                 "ligne courte répétée dans d’autres articles (habillage du site)")
+        if in_teasers and decision is not None and decision.rule == "teaser-item" \
+                and _strong(text):
+            # Prose after a links list: the article goes on. Its last short line before this
+            # one, when the list had other items, is the next section's intertitle.
+            in_teasers = False
+            decision = None
+            items = [n for n, d in decided.items() if d.rule == "teaser-item"]
+            prev = items[-1] if items else None
+            if prev is not None and len(items) >= 2 and prev == _previous(numbered, number) \
+                    and decided.get(_previous(numbered, prev), decided[prev]).rule \
+                    == "teaser-item" and _subheading(decided[prev].text):
+                del decided[prev]
         if decision is not None:
             decided[number] = decision
             if decision.rule == "teaser-head":
@@ -187,6 +201,13 @@ def clean(
     if block:
         start, end = block
         pos = {n: i for i, n in enumerate(order)}
+        # Short closing paragraphs right after the last long one still belong to the article.
+        for n in order[pos[end] + 1:]:
+            if n in judged and judged[n].kind == "body" and _SENTENCE_END.search(text_of[n]):
+                end = n
+            else:
+                break
+        block = (start, end)
         lede = next((n for n in order if n in judged and judged[n].kind == "body"
                      and _lede_like(text_of[n]) and n <= start), start)
         # 6. The title: scored among the lines before the lede.
@@ -305,6 +326,12 @@ def clean(
                    evidence[0] if evidence else None)
 
 
+def _previous(numbered: list[tuple[int, str]], number: int) -> int | None:
+    """The non-blank line before `number`."""
+    before = [n for n, _ in numbered if n < number]
+    return before[-1] if before else None
+
+
 def _strong(text: str) -> bool:
     """A line that is certainly prose: long enough, ends like a sentence, has function words."""
     return (len(words(text)) >= P.STRONG_PROSE_WORDS and bool(_SENTENCE_END.search(text))
@@ -326,12 +353,12 @@ def _subheading(text: str) -> bool:
 
 # Kinds that close an article when they stand between two runs of prose (a signature, a
 # dateline, a related-links heading): what follows is another page region.
-_BREAKS = frozenset({"dateline", "byline", "teaser", "source"})
+_BREAKS = frozenset({"dateline", "byline", "source"})
+_BREAK_RULES = frozenset({"comments-head", "comments-form", "copyright"})
 
 
 def _after_break(between: list[int], decided: dict[int, Decision]) -> bool:
-    return any(n in decided and (decided[n].kind in _BREAKS or decided[n].rule in
-                                 {"comments-head", "comments-form", "copyright"})
+    return any(n in decided and (decided[n].kind in _BREAKS or decided[n].rule in _BREAK_RULES)
                for n in between)
 
 

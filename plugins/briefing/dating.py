@@ -645,16 +645,20 @@ def text_bounds(timexes: Iterable[Timex]) -> tuple[str | None, str | None, str, 
     """Latest dated fact told as past and earliest told as future, with their surfaces."""
     before: tuple[str, str] | None = None
     after: tuple[str, str] | None = None
+    timexes = [t for t in timexes if t.complete and t.kind in ("date", "month", "year")]
+    told_past = {t.value for t in timexes if t.tense == "past" or t.since}
     for t in timexes:
-        if not t.complete or t.kind not in ("date", "month", "year"):
-            continue
         if t.tense == "past" or t.since:
             if before is None or _sort_value(t.value, True) > _sort_value(before[0], True):
                 before = (t.value, t.text)
-        elif t.tense == "future" and (
+        elif t.tense == "future" and t.value not in told_past and (
             after is None or _sort_value(t.value, False) < _sort_value(after[0], False)
         ):
+            # A date the text also tells in the past (« la déclaration du 9 novembre 2020 »
+            # reported as done) cannot bound the publication from above.
             after = (t.value, t.text)
+    if before and after and _sort_value(after[0], True) <= _sort_value(before[0], True):
+        after = None  # a future told before a past fact: the tense was misread, no upper bound
     return (
         before[0] if before else None,
         after[0] if after else None,
@@ -778,3 +782,50 @@ def _weekday_years(
         for y in range(first, last + 1)
         if _valid(y, month, day) and datetime.date(y, month, day).isoweekday() == weekday
     ]
+
+
+# 6. Printed stamps ------------------------------------------------------------------------
+
+# A weekday date without a year (« jeudi 21 décembre ») is placed among the years this close to
+# the latest year the text mentions: a day and month fall on one weekday every 5 to 11 years.
+WEEKDAY_YEAR_SPAN = 2
+
+
+def from_stamps(stamps: Sequence, paragraphs: Sequence[str]) -> PublicationDate | None:
+    """Publication date from the stamps the page prints (best first), with the stamp quoted.
+
+    `stamps` are `textmeta.Stamp` records: full dates in datelines, a date in the URL path,
+    or a weekday with a day and a month whose year the weekday fixes.
+    """
+    for stamp in stamps:
+        if "X" not in stamp.value:
+            if stamp.kind == "url":
+                basis = f"Date inscrite dans l'adresse de l'article : « {stamp.text} »."
+            else:
+                basis = (f"Date imprimée sur la page (ligne {stamp.line}) : « {stamp.text} »."
+                         if stamp.line else f"Date imprimée sur la page : « {stamp.text} ».")
+            return PublicationDate(stamp.value, "inferred", basis)
+    for stamp in stamps:
+        if "X" in stamp.value and stamp.weekday:
+            year = weekday_year(stamp.value, stamp.weekday, paragraphs)
+            if year is not None:
+                value = f"{year}{stamp.value[4:]}"
+                names = {v: k for k, v in g.WEEKDAYS.items()}
+                return PublicationDate(value, "inferred", (
+                    f"Date imprimée sans année : « {stamp.text} » ; seule l'année {year}, "
+                    f"parmi celles proches des dates du texte, fait tomber ce jour un "
+                    f"{names[stamp.weekday]}."))
+    return None
+
+
+def weekday_year(value: str, weekday: int, paragraphs: Sequence[str]) -> int | None:
+    """The one year near the text's latest year in which XXXX-MM-DD falls on `weekday`."""
+    _, month, day = parse_value(value)
+    years = [int(t.value[:4]) for p in paragraphs for t in tag(p)
+             if t.value and t.value[:4].isdigit()]
+    if not years or month is None or day is None:
+        return None
+    top = max(years)
+    fits = [y for y in range(top - WEEKDAY_YEAR_SPAN, top + WEEKDAY_YEAR_SPAN + 1)
+            if _valid(y, month, day) and datetime.date(y, month, day).isoweekday() == weekday]
+    return fits[0] if len(fits) == 1 else None

@@ -117,6 +117,10 @@ LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
      "dateline", "métadonnées du billet (auteur, date, rubrique)"),
     # A label ending with a colon alone on its line (« Partager : », « Search for: »).
     ("label-colon", re.compile(r"^[^.!?:]{1,30}:\s*$"), "boilerplate", "étiquette de formulaire"),
+    # A whole line in parentheses closing a wire story: reporting and translation credits
+    # (« (Reportage X ; version française Y) »), not a sentence of the article.
+    ("credits-note", re.compile(r"^\((?:[^()]*;[^()]*|[^().]{0,80})\)\.?$"), "source",
+     "note de rédaction entre parenthèses (crédits du reportage)"),
     # Form fields: « Name * », « Email * ».
     ("form-field", re.compile(r"^[^.!?]{1,20}\s\*$"), "boilerplate", "champ de formulaire"),
 )

@@ -144,10 +144,12 @@ def build_site(
         line_seeds.update({cleaning.normalise_line(line) for line in text.lines if line.strip()})
     shared = frozenset(k for k, n in line_seeds.items() if n >= 2)
     cleaned: dict[str, Cleaned] = {}
+    outlets, outlet_problems = factcheck.parse_outlets(content.get("outlets", ()))
+    outlet_names = [(o.name, o.aliases) for o in outlets]
     for text in unique:
         if progress:
             progress(text.id)
-        cleaned[text.id] = c = cleaning.clean(text, shared)
+        cleaned[text.id] = c = cleaning.clean(text, shared, outlet_names)
         if not c.paragraphs:
             problems.append(Problem(f"seeds/{text.filename}",
                                     "aucun texte d’article après nettoyage (que de l’habillage)"))
@@ -179,7 +181,10 @@ def build_site(
     for m in index.mentions:
         actor_spans[m.briefing][m.paragraph].append((m.start, m.end, m.actor))
 
-    # 7. Publication dates: authors' verified date wins, else evidence from the text.
+    # 7. Publication dates, strongest evidence first: the authors' verified date; a stamp the
+    # page prints or its URL path (a weekday fixing the year of a day and month); then the
+    # text's own clues (a demonstrative date, captions, tense and ranges); other seeds' events
+    # date what is still unknown (step 8).
     pubs: dict[str, dating.PublicationDate] = {}
     for sid, c in cleaned.items():
         note = notes.get(sid)
@@ -187,15 +192,15 @@ def build_site(
             pubs[sid] = dating.PublicationDate(
                 note.date, "confirmed", f"date vérifiée par la rédaction ({note.path})")
         else:
-            pubs[sid] = dating.infer_publication_date(bodies[sid], c.captions)
+            pubs[sid] = (dating.from_stamps(c.stamps, bodies[sid])
+                         or dating.infer_publication_date(bodies[sid], c.captions))
 
     # 8. Chronology: dates and events settle each other (a shared event dates a seed).
     pubs, events = chronology.settle(bodies, pubs, actor_spans)
     entries = chronology.build_chronology(events)
     entry_of = {e.id: entry.id for entry in entries for e in entry.reports}
 
-    # 9. Fact-checking.
-    outlets, outlet_problems = factcheck.parse_outlets(content.get("outlets", ()))
+    # 9. Fact-checking (outlet notes were read before cleaning: their aliases name outlets).
     problems.extend(outlet_problems)
     fact_notes, fact_problems = factcheck.parse_notes(
         content.get("notes", ()), set(cleaned), {a.id for a in index.actors},
@@ -249,8 +254,12 @@ def _briefing(
 ) -> Briefing:
     slug = unique_slug(text.id, used)
     publisher = next((h for h in cleaned.hints if h.relation == "publisher"), None)
+    named = cleaned.outlet
     if note and note.outlet:
         source, status, basis = note.outlet, "confirmed", f"vérifié par la rédaction ({note.path})"
+    elif named:
+        source, status = named.outlet, "hint"
+        basis = f"indice tiré du texte : {named.basis}"
     elif publisher:
         source, status, basis = publisher.outlet, "hint", publisher.basis
     else:
@@ -262,7 +271,7 @@ def _briefing(
         paragraphs=cleaned.paragraphs, decisions=cleaned.decisions, gaps=cleaned.gaps,
         hints=cleaned.hints, read_notes=text.notes, sha256=text.sha256,
         source=source, source_status=status, source_basis=basis,
-        source_url=note.url if note else None,
+        source_url=note.url if note and note.url else cleaned.url,
         date=pub.value, date_status=pub.status, date_basis=pub.basis,
         date_range=pub.range_label, date_not_before=pub.not_before,
         date_not_after=pub.not_after, duplicates=duplicates, actors=actor_ids, events=event_ids,

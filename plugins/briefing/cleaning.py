@@ -222,7 +222,8 @@ def clean(
             if n == title_line:
                 continue
             if start < n < end and d.kind != "body" and _subheading(text_of[n]) \
-                    and judged.get(order[i - 1], d).kind == "body" \
+                    and (judged.get(order[i - 1], d).kind == "body"
+                         or decided.get(order[i - 1], d).kind == "teaser") \
                     and judged.get(order[i + 1], d).kind == "body":
                 judged[n] = Decision(n, text_of[n], "body", "subheading",
                                      "intertitre (ligne courte entre deux paragraphes)")
@@ -395,7 +396,7 @@ def _choose_title(
     lines: list[int] = []
     for rank, n in enumerate(reversed(before)):
         d = decided.get(n)
-        if d is not None and d.rule not in {"cross-seed"}:
+        if d is not None:
             continue
         text = text_of[n]
         if T.match_key(text) in names:

@@ -227,8 +227,9 @@ def clean(
                     and judged.get(order[i + 1], d).kind == "body":
                 judged[n] = Decision(n, text_of[n], "body", "subheading",
                                      "intertitre (ligne courte entre deux paragraphes)")
-            elif n > end and d.kind == "body" and not (n in strong and not _after_break(
-                    order[pos[end] + 1: i], decided)):
+            elif n > end and d.kind == "body" and n not in strong:
+                # Long prose is kept wherever it stands (article sentences are never lost);
+                # short lines after the article are comments, links and slogans.
                 judged[n] = Decision(n, text_of[n], "boilerplate", "after-article",
                                      "après la fin de l’article : commentaire, lien ou slogan")
             elif n < lede and d.kind == "body":
@@ -428,6 +429,11 @@ def line_signal(number: int, text: str) -> Decision | None:
     if P.COPYRIGHT_ANY.search(text) and len(words(text)) <= P.FOOTER_MAX_WORDS:
         return Decision(number, text, "boilerplate", "copyright",
                         "mention de copyright du site (pied de page)")
+    if P.CAPTION.match(text):
+        # « Stepanakert le 8 octobre 2020. »: a place and a date under a photo; it dates the
+        # picture, and only bounds the publication from below (never a publication stamp).
+        return Decision(number, text, "caption", "place-date-caption",
+                        "légende de photo (lieu et date seuls)")
     if P.SOURCE_LINE.match(text):
         return Decision(number, text, "source", "source-line", "ligne « Source » (origine du texte)")
     if textmeta.is_stamp_line(text):

@@ -39,7 +39,7 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     _p("password-help", r"^Veuillez saisir votre identifiant.*mot de passe.*$",
        "boilerplate", "texte d’aide du formulaire de mot de passe"),
     _p("back-to-top", r"^Retour en haut( de la page)?$", "boilerplate", "lien de navigation"),
-    # Messaging-app prompts (RT glues the app name: `surTelegram`).
+    # Messaging-app prompts; some templates glue the app name to « sur » (`surTelegram`).
     _p("follow-us", r"^Suivez[- ].{0,60}\bsur ?(Telegram|Twitter|X|Facebook|Instagram|VK|WhatsApp)$",
        "boilerplate", "invitation à suivre le média sur une messagerie"),
     # Newsletter and comment widgets (wpDiscuz and the like).
@@ -62,7 +62,7 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     # Bylines are metadata, not article text.
     _p("byline", r"^(Author|Auteur|Par)\s*:\s*.{1,60}$|^La r[ée]daction$", "byline",
        "signature de la rédaction"),
-    # Site slogans (RT: `Raconter l'actualité`).
+    # A site slogan printed under the logo (a news motto in the infinitive, no sentence).
     _p("slogan", r"^Raconter l[’']actualit[ée]$", "boilerplate", "slogan du site"),
     # Cookie banner buttons.
     _p("cookie-button", r"^(OK|Tout (Accepter|refuser)|J[’']accepte|Accepter|Refuser|"
@@ -112,7 +112,7 @@ LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
     # Menus laid out with wide spacing or pipes: « ACCUEIL   ACTUALITE   FORUMS », « Home | RSS ».
     ("menu-spaced", re.compile(r"^(?:[^.!?|]{1,25}(?:\s{3,}|\s*\|\s*)){2,}[^.!?|]{0,25}\|?$"),
      "boilerplate", "menu (libellés séparés par des espaces ou des barres)"),
-    # WordPress post meta: « Posted by admin | août 9, 2025 | Monde | 0 | ».
+    # WordPress post meta: « Posted by <user> | <date> | <category> | <comments> | ».
     ("post-meta", re.compile(r"^(?:Posted|Publié|Post[ée])\s+(?:by|par)\s+\S+\s*\|", re.I),
      "dateline", "métadonnées du billet (auteur, date, rubrique)"),
     # A label ending with a colon alone on its line (« Partager : », « Search for: »).
@@ -182,7 +182,7 @@ CAPTION = re.compile(
 RUBRIC_PREFIX = re.compile(r"^(?P<rubric>[A-ZÉÈÀ][A-ZÉÈÀ '\-]{3,30}?)\s+[-–—]\s+(?=[A-ZÉÈÀ«])")
 
 # Vocabulary of consent banners: a paragraph with several of these is a cookie notice even when
-# its stopword density looks like prose (RT's is 1,200 characters long).
+# its stopword density looks like prose (such banners run to a thousand characters or more).
 CONSENT_TERMS: tuple[str, ...] = (
     "cookie", "traceur", "consentez", "consentement", "données personnelles",
     "paramétrer vos choix", "tout accepter", "tout refuser", "politique de confidentialité",

@@ -171,18 +171,6 @@ def clean(
         if decision is None and key in shared and len(words(text)) <= P.CROSS_SEED_MAX_WORDS:
             decision = Decision(number, text, "boilerplate", "cross-seed",
                                 "ligne courte répétée dans d’autres articles (habillage du site)")
-        if in_teasers and decision is not None and decision.rule == "teaser-item" \
-                and _strong(text):
-            # Prose after a links list: the article goes on. Its last short line before this
-            # one, when the list had other items, is the next section's intertitle.
-            in_teasers = False
-            decision = None
-            items = [n for n, d in decided.items() if d.rule == "teaser-item"]
-            prev = items[-1] if items else None
-            if prev is not None and len(items) >= 2 and prev == _previous(numbered, number) \
-                    and decided.get(_previous(numbered, prev), decided[prev]).rule \
-                    == "teaser-item" and _subheading(decided[prev].text):
-                del decided[prev]
         if decision is not None:
             decided[number] = decision
             if decision.rule == "teaser-head":
@@ -196,7 +184,22 @@ def clean(
     order = [n for n, _ in numbered]
     text_of = dict(numbered)
     strong = {n for n, d in judged.items() if d.kind == "body" and _strong(text_of[n])}
-    block = _main_block(order, strong, decided)
+    # Lines after a « À lire aussi » heading are links until proven otherwise: long prose
+    # among them that extends the article's main run is the article going on.
+    items = {n for n, d in decided.items() if d.rule == "teaser-item"}
+    block = _main_block(order, strong | {n for n in items if _strong(text_of[n])}, decided)
+    if block:
+        for n in sorted(items):
+            if block[0] <= n <= block[1] and _strong(text_of[n]):
+                del decided[n]
+                judged[n] = _judge_prose(n, text_of[n])
+                strong.add(n)
+        for n in sorted(items):
+            nxt = next((m for m in order if m > n), None)
+            if n in decided and block[0] < n < block[1] and nxt in strong \
+                    and _subheading(text_of[n]) and _previous(numbered, n) in items:
+                del decided[n]
+                judged[n] = _judge_prose(n, text_of[n])
     title, title_line = "", None
     if block:
         start, end = block
@@ -435,7 +438,8 @@ def line_signal(number: int, text: str) -> Decision | None:
         return Decision(number, text, "caption", "place-date-caption",
                         "légende de photo (lieu et date seuls)")
     if P.SOURCE_LINE.match(text):
-        return Decision(number, text, "source", "source-line", "ligne « Source » (origine du texte)")
+        return Decision(number, text, "source", "source-line",
+                        "ligne « Source » (origine du texte)")
     if textmeta.is_stamp_line(text):
         return Decision(number, text, "dateline", "timestamp",
                         "horodatage ou ligne de date (sert à dater l’article, pas un fait)")

@@ -303,9 +303,9 @@ def _named(text: str, names: dict[str, str]) -> str | None:
     for spelling, name in names.items():
         short = len(spelling) <= 3
         if f" {spelling} " in padded and (not short or re.search(
-                rf"(?<![\w]){re.escape(spelling.upper())}(?![\w])", text)):
-            if best is None or len(spelling) > best[0]:
-                best = (len(spelling), name)
+                rf"(?<![\w]){re.escape(spelling.upper())}(?![\w])", text)) \
+                and (best is None or len(spelling) > best[0]):
+            best = (len(spelling), name)
     return best[1] if best else None
 
 
@@ -318,7 +318,7 @@ def _holder(text: str) -> str:
 
 
 def _spells_host(text: str, host: str) -> bool:
-    """True when a line spells the site's domain name (« Actu Info Direct », actu-info-direct.fr)."""
+    """True when a line spells the site's domain name (« Actu Info », actu-info.fr)."""
     letters = re.sub(r"[^a-z0-9]", "", T.fold_accents(text))
     labels = host.split(".")
     label = re.sub(r"[^a-z0-9]", "", labels[-2] if len(labels) >= 2 else host)

@@ -32,6 +32,7 @@ class Timex:
     since: bool = False  # « depuis 1991 »: start of a state that still holds
     value_end: str | None = None  # last day of a range « du 3 au 5 mars »
     resolved_by: str | None = None  # explicit | anchor | passage | reference | None
+    nominal: bool = False  # « la déclaration du 9 novembre »: names a thing, not the clause's time
 
     @property
     def complete(self) -> bool:
@@ -112,6 +113,12 @@ _SINCE_RE = re.compile(rf"\bdepuis(?:{_SP}\S+){{0,6}}{_SP}$", re.IGNORECASE)
 _FUTURE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.FUTURE_CUES)})(?![\w-])", re.IGNORECASE)
 _PAST_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.PAST_CUES)})(?![\w-])", re.IGNORECASE)
 _NOMINAL_RE = re.compile(rf"\w{_SP}(?:de|d{_APOS})[\s\u00a0\u202f]*$", re.IGNORECASE)
+# A day date completing a noun after a determiner (« la déclaration du », « l'accord du »):
+# it names an act already known to the reader, whatever tense the clause's verb has.
+_NOUN_DU_RE = re.compile(
+    rf"(?:^|[\s(])(?:{_alt(g.NOUN_DETERMINERS)})(?:{_SP}|(?<={_APOS}))[^\W\d]{{3,}}{_SP}du"
+    rf"[\s\u00a0\u202f]*$",
+    re.IGNORECASE)
 
 
 def _month(word: str) -> int:
@@ -352,6 +359,9 @@ def tag(text: str) -> tuple[Timex, ...]:
                 tense=tense,
                 since=_since(text, t.start),
                 resolved_by="explicit" if t.complete else None,
+                nominal=t.kind == "date" and bool(_NOUN_DU_RE.search(
+                    text[max(0, t.start - 40): t.start] + t.text[:3].lower()
+                    if t.text[:3].lower() == "du " else text[max(0, t.start - 40): t.start])),
             )
         )
     return tuple(out)
@@ -651,11 +661,11 @@ def text_bounds(timexes: Iterable[Timex]) -> tuple[str | None, str | None, str, 
         if t.tense == "past" or t.since:
             if before is None or _sort_value(t.value, True) > _sort_value(before[0], True):
                 before = (t.value, t.text)
-        elif t.tense == "future" and t.value not in told_past and (
+        elif t.tense == "future" and t.value not in told_past and not t.nominal and (
             after is None or _sort_value(t.value, False) < _sort_value(after[0], False)
         ):
-            # A date the text also tells in the past (« la déclaration du 9 novembre 2020 »
-            # reported as done) cannot bound the publication from above.
+            # A date the text also tells in the past, or one naming an act (« la déclaration
+            # du 9 novembre 2020 »), cannot bound the publication from above.
             after = (t.value, t.text)
     if before and after and _sort_value(after[0], True) <= _sort_value(before[0], True):
         after = None  # a future told before a past fact: the tense was misread, no upper bound

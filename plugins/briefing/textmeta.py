@@ -262,8 +262,8 @@ class OutletEvidence:
 
 # « (Reuters) - », « (AFP) – », « MOSCOU, 17 juillet. /TASS/. », « Bakou, 15 octobre, AZERTAC ».
 AGENCY_MARKERS = (
-    re.compile(r"^(?:[A-ZÉÈ][\w’' -]{1,30},\s*(?:\d{1,2}\s+\w+\.?,?\s*)?)?\((?P<name>[A-Z][\w ./-]"
-               r"{1,30})\)\s*[-–—:]\s"),
+    re.compile(r"^(?:[A-ZÉÈ][\w’' -]{1,30}?,?\s*(?:\d{1,2}\s+\w+\.?,?\s*)?)?\((?P<name>[A-Z]"
+               r"[\w ./-]{1,30})\)\s*[-–—:]\s"),
     re.compile(r"^[A-ZÉÈ][\w’' -]{1,30},\s*\d{1,2}(?:er)?\s+\w+\.?\s*/(?P<name>[A-Z][\w ./-]"
                r"{1,30})/\.?"),
     re.compile(r"^[A-ZÉÈ][\w’' -]{1,30},\s*\d{1,2}(?:er)?\s+\w+,\s*(?P<name>[A-Z][\w .-]{1,30})"

@@ -235,11 +235,21 @@ def clean(
                 # short lines after the article are comments, links and slogans.
                 judged[n] = Decision(n, text_of[n], "boilerplate", "after-article",
                                      "après la fin de l’article : commentaire, lien ou slogan")
-            elif n < lede and d.kind == "body":
+            elif n < lede and d.kind == "body" and not (
+                    (title_line is None or n > title_line) and _short_paragraph(text_of[n])):
+                # A short sentence after the title is a short first paragraph: kept.
                 where = "avant le titre" if title_line is None or n < title_line else \
                     "entre le titre et le texte"
                 judged[n] = Decision(n, text_of[n], "boilerplate", "header",
                                      f"en-tête de page {where} : menu, rubrique ou étiquette")
+    else:
+        # No run of long prose: no position rule applies; the title is still chosen among
+        # the lines before the first paragraph.
+        first = next((n for n in order if n in judged and judged[n].kind == "body"), None)
+        if first is not None:
+            before = [n for n in order if n < first]
+            title, title_line = _choose_title(before, text_of, decided, judged, url,
+                                              [text_of[first]], outlet_names)
     decided.update(judged)
     hints: list[SourceHint] = []
     if title_line is not None:
@@ -323,9 +333,12 @@ def clean(
     stamps = publication_stamps(numbered, kinds, block[1] if block else None, url)
     site = {n for n in order if n not in kinds or kinds[n] not in KEPT}
     names = textmeta.known_names(outlet_names)
+    # Furniture lines and the first two paragraphs (where wire copy puts its agency marker):
+    # a name inside the article's own sentences (« a déclaré à l’AFP ») is not its outlet.
+    opening = {p.line for p in paragraphs[:2]}
     evidence = textmeta.outlet_evidence(
-        [line if (i + 1) in site or (i + 1) == (paragraphs[0].line if paragraphs else 0)
-         else "" for i, line in enumerate(seed.lines)], url, names, site)
+        [line if (i + 1) in site or (i + 1) in opening else ""
+         for i, line in enumerate(seed.lines)], url, names, site)
     return Cleaned(title, title_is_generated, title_basis, tuple(paragraphs), tuple(decisions),
                    gaps, tuple(sorted(hints, key=lambda h: (h.line, h.outlet))), url, stamps,
                    evidence[0] if evidence else None)
@@ -341,6 +354,11 @@ def _strong(text: str) -> bool:
     """A line that is certainly prose: long enough, ends like a sentence, has function words."""
     return (len(words(text)) >= P.STRONG_PROSE_WORDS and bool(_SENTENCE_END.search(text))
             and stopword_density(text) >= P.STRONG_PROSE_DENSITY)
+
+
+def _short_paragraph(text: str) -> bool:
+    """A short paragraph: a sentence of a few words with its final punctuation."""
+    return len(words(text)) >= P.SHORT_PARAGRAPH_WORDS and bool(re.search(r"[.!…»”]\s*$", text))
 
 
 def _lede_like(text: str) -> bool:

@@ -152,6 +152,9 @@ REPEATED_MAX_WORDS = 6
 STRONG_PROSE_WORDS = 12
 STRONG_PROSE_DENSITY = 0.2
 BLOCK_MAX_GAP = 3
+# A short first paragraph between the title and the lede (a sentence of this many words or
+# more, with its final punctuation) is article text, not page header.
+SHORT_PARAGRAPH_WORDS = 5
 # A lede has at least this many words and ends with a full stop.
 LEDE_MIN_WORDS = 12
 # An intertitle between two paragraphs has at most this many words.

@@ -310,3 +310,21 @@ def test_dates_in_debris_never_reach_the_chronology() -> None:
     site = build_site([SeedFile("page.txt", PAGE.encode())])
     dates = {e.date for e in site.chronology}
     assert dates == {"2020-11-09", "2022-09-13"}  # not 2024-12-19/20 (links) nor 2022 (©)
+
+
+def test_relative_timestamp_is_never_a_title() -> None:
+    assert textmeta.is_stamp_line("Il y a 3 heures")
+    assert headline.never_title("Il y a 3 heures") == "horodatage"
+
+
+def test_agency_after_avec_is_not_the_publisher() -> None:
+    found = textmeta.outlet_evidence(["Par Camille Roux avec AFP"], None,
+                                     textmeta.known_names(), {1})
+    assert found == []
+
+
+def test_title_found_without_the_page_url() -> None:
+    lines = PAGE.split("\n")[1:]
+    cleaned = cleaning.clean(_seed("\n".join(lines)))
+    assert cleaned.url is None
+    assert cleaned.title == "Arménie-Azerbaïdjan : de nouveaux combats éclatent à la frontière"

@@ -416,14 +416,15 @@ def _choose_title(
     context = " ".join(lede)
     candidates: list[headline.Candidate] = []
     lines: list[int] = []
-    for rank, n in enumerate(reversed(before)):
-        d = decided.get(n)
-        if d is not None:
-            continue
+    for n in reversed(before):
+        if n in decided:
+            continue  # furniture, stamps, credits, captions, foreign lines: never a title
         text = text_of[n]
         if T.match_key(text) in names:
             continue  # the site's own name
-        candidates.append(headline.Candidate(text, f"ligne {n}", prior=-P.TITLE_RANK_COST * rank,
+        # Each undecided line between a candidate and the lede costs it a little.
+        prior = -P.TITLE_RANK_COST * len(candidates)
+        candidates.append(headline.Candidate(text, f"ligne {n}", prior=prior,
                                              slug=frozenset(slug)))
         lines.append(n)
     best = headline.choose(candidates, context=context)

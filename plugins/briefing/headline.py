@@ -15,6 +15,9 @@ from . import textutils as T
 # A headline has between these many words (« Brexit : accord trouvé » has 3).
 MIN_WORDS = 3
 MAX_WORDS = 25
+# Beyond this many words each word costs a little: headlines are rarely that long.
+LONG_WORDS = 16
+LONG_COST = 0.03
 
 # Shapes that are never a headline, each with the reason shown in the audit.
 NEVER_TITLE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -99,6 +102,8 @@ def score(text: str, context: str = "", slug: frozenset[str] = frozenset()) -> f
     value = 1.0
     if n < MIN_WORDS or n > MAX_WORDS:
         value -= 0.5
+    elif n > LONG_WORDS:
+        value -= LONG_COST * (n - LONG_WORDS)  # a long unpunctuated line is more often a chapô
     if re.search(r"[.;,]\s*$", stripped) and not stripped.endswith("..."):
         value -= 0.4  # a sentence, not a headline
     letters = [c for c in stripped if c.isalpha()]

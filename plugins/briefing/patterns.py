@@ -109,12 +109,12 @@ LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
     # Breadcrumbs: labels joined by › or > (« Accueil > Economie », « Europe › Russie »).
     ("breadcrumb", re.compile(r"^[^.!?]{1,40}(?:\s[›>»/]\s[^.!?]{1,40})+$"),
      "rubric", "fil d’Ariane (rubriques du site)"),
-    # Menus laid out with wide spacing or pipes: « ACCUEIL   ACTUALITE   FORUMS », « Home | RSS ».
-    ("menu-spaced", re.compile(r"^(?:[^.!?|]{1,25}(?:\s{3,}|\s*\|\s*)){2,}[^.!?|]{0,25}\|?$"),
-     "boilerplate", "menu (libellés séparés par des espaces ou des barres)"),
     # WordPress post meta: « Posted by <user> | <date> | <category> | <comments> | ».
     ("post-meta", re.compile(r"^(?:Posted|Publié|Post[ée])\s+(?:by|par)\s+\S+\s*\|", re.I),
      "dateline", "métadonnées du billet (auteur, date, rubrique)"),
+    # Menus laid out with wide spacing or pipes: « ACCUEIL   ACTUALITE   FORUMS », « Home | RSS ».
+    ("menu-spaced", re.compile(r"^(?:[^.!?|]{1,25}(?:\s{3,}|\s*\|\s*)){2,}[^.!?|]{0,25}\|?$"),
+     "boilerplate", "menu (libellés séparés par des espaces ou des barres)"),
     # A label ending with a colon alone on its line (« Partager : », « Search for: »).
     ("label-colon", re.compile(r"^[^.!?:]{1,30}:\s*$"), "boilerplate", "étiquette de formulaire"),
     # A whole line in parentheses closing a wire story: reporting and translation credits
@@ -128,12 +128,12 @@ LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
 # A caption followed by its source domain in brackets: « … à washington [actu-info-direct.fr] ».
 CAPTION_SOURCE = re.compile(r"\[[\w.-]+\.[a-z]{2,6}\]\s*$", re.I)
 # A credit closing a caption: « — Gaizka Iroz / AFP », « | VINCENT MOUCHEL / OUEST-FRANCE »,
-# « . AFP », « Photo Roman Pilipey / AFP », « © Capture d'écran ORTN / AFP ». The credit is a
-# short run of names, with an agency after a slash or in capitals.
+# « . AFP », « . PHOTO PIB », « - AFP », « Photo Roman Pilipey / AFP », « © Capture d'écran ORTN /
+# AFP ». The credit is a short run of names, with an agency after a slash, or words in capitals.
 CREDIT_TAIL = re.compile(
-    r"(?:\s[—–|]\s|\.\s+|©\s*|\bPhotos?\s+|\(Illustration\)\s*[—–-]\s*)"
+    r"(?:\s[—–|-]\s|\.\s+|©\s*|\bPhotos?\s+|\(Illustration\)\s*[—–-]\s*)"
     r"(?P<credit>(?:[A-ZÀ-Ý][\w’'.-]*\s+){0,4}[\w’'.-]+\s*/\s*[A-ZÀ-Ý][\w’' .-]{1,30}"
-    r"|[A-Z][A-Z.-]{1,15}(?:\s*/\s*[A-Z][\w.-]+)?)\s*$")
+    r"|[A-Z][A-Z.-]{1,15}(?:\s[A-Z][A-Z.-]{1,15}){0,3}(?:\s*/\s*[A-Z][\w.-]+)?)\s*$")
 # Captions are short; a long line ending in capitals is prose (« … a déclaré l’OTAN »).
 CAPTION_MAX_WORDS = 40
 # A copyright notice anywhere in a short line: the footer, not the article.

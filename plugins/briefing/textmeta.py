@@ -201,12 +201,21 @@ def url_stamp(url: str) -> Stamp | None:
     return None
 
 
+# A relative timestamp: « Il y a 3 heures », « Mis à jour il y a 12 min », « 2 h ago ».
+RELATIVE_STAMP = re.compile(r"^(?:(?:publi[ée]|mis à jour|modifi[ée])\s+)?(?:il y a|depuis)?\s*"
+                            r"\d+\s*(?:s|sec|secondes?|min|minutes?|h|heures?|j|jours?|semaines?"
+                            r"|mois|ans?)\.?(?:\s+ago)?$", re.I)
+
+
 def is_stamp_line(text: str) -> bool:
     """True when a line is a timestamp or dateline: dates and times, and nothing to read.
 
     What is left once stamps, times, month abbreviations and stamp words are taken out is at
     most a name (« par Sevan », « AZERTAC », « Bakou »): two words, or four after « par ».
+    A relative stamp (« Il y a 3 heures ») is one too, though it dates nothing by itself.
     """
+    if RELATIVE_STAMP.match(text.strip()):
+        return True
     rest = text
     stamps = stamps_in(text)
     has_time = bool(_TIME.search(text))
@@ -362,8 +371,10 @@ def outlet_evidence(
             m = BYLINE.match(text)
             who = m.group("name") if m else text
             w = WITH_AGENCY.match(who)
+            # « Par Camille Roux avec AFP »: the agency helped, it did not publish; only a
+            # known outlet before « avec » names the publisher.
             name = _named(w.group("name"), names) if w else None
-            if name is None and m:
+            if name is None and m and not w:
                 name = _named(who, names)
             if name:
                 found.append(OutletEvidence(name, "publisher", f"signature « {text} »", number, 3))

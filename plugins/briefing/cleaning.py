@@ -254,11 +254,11 @@ def clean(
     hints: list[SourceHint] = []
     if title_line is not None:
         decided[title_line] = Decision(title_line, title, "title", "headline",
-                                       "titre de l’article (choisi parmi les lignes d’en-tête)")
+                                       "titre de l’article (affiché comme titre de la page)")
 
-    # 7. Credits and captions among lines read as prose.
+    # 7. Credits and captions among lines read as prose (or judged furniture by shape alone).
     for number, text in numbered:
-        if decided[number].kind not in KEPT:
+        if decided[number].kind not in KEPT and decided[number].rule not in _JUDGED_RULES:
             continue
         credit = P.CREDIT.search(text)
         if credit:
@@ -342,6 +342,11 @@ def clean(
     return Cleaned(title, title_is_generated, title_basis, tuple(paragraphs), tuple(decisions),
                    gaps, tuple(sorted(hints, key=lambda h: (h.line, h.outlet))), url, stamps,
                    evidence[0] if evidence else None)
+
+
+# Rules of `_judge_prose` and of the run shape: a credit or caption found later is more precise.
+_JUDGED_RULES = frozenset({"short-unpunctuated", "call-to-action", "low-stopword-density",
+                           "header", "after-article"})
 
 
 def _previous(numbered: list[tuple[int, str]], number: int) -> int | None:
@@ -445,7 +450,8 @@ def line_signal(number: int, text: str) -> Decision | None:
         return Decision(number, text, "caption", "caption-source",
                         "légende de photo suivie de sa source entre crochets")
     credit = P.CREDIT_TAIL.search(text)
-    if credit and len(words(text)) <= P.CAPTION_MAX_WORDS:
+    if credit and len(words(text)) <= P.CAPTION_MAX_WORDS and not P.CREDIT.search(text):
+        # (« © AGENCY/Author » credits are read with the title known, in step 7.)
         return Decision(number, text, "credit", "credit-tail",
                         f"légende et crédit photo « {credit.group('credit').strip()} »")
     if P.COPYRIGHT_ANY.search(text) and len(words(text)) <= P.FOOTER_MAX_WORDS:

@@ -27,7 +27,9 @@ NEVER_TITLE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nom de fichier", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|pdf|docx?|mp4|html?)$", re.I)),
     ("gabarit non rendu", re.compile(r"^/html/|\{\{.*\}\}|\{%.*%\}|@content|\$\{")),
     ("horodatage", re.compile(r"^[\s\d:./T+\-–—|,hH]*\d{4}[\s\d:./T+\-–—|,hH]*$")),
-    ("crédit photo", re.compile(r"^\(?(?:©|Crédits?\b|Photo\b|Illustration\b)", re.I)),
+    # A credit, or a caption closed by its credit (« … négociations© REUTERS/Stringer »).
+    ("crédit photo", re.compile(r"^\(?(?:©|Crédits?\b|Photo\b|Illustration\b)"
+                                r"|©\s*[\w .’'/-]{1,40}$", re.I)),
     ("légende de photo", re.compile(r"\[[\w.-]+\.\w{2,4}\]\s*$|\(Crédits?\s*:.*\)\s*$", re.I)),
 )
 # English function words: with two of them, even a short line is not a French headline (the

@@ -136,8 +136,10 @@ CREDIT_TAIL = re.compile(
     r"|[A-Z][A-Z.-]{1,15}(?:\s[A-Z][A-Z.-]{1,15}){0,3}(?:\s*/\s*[A-Z][\w.-]+)?)\s*$")
 # Captions are short; a long line ending in capitals is prose (« … a déclaré l’OTAN »).
 CAPTION_MAX_WORDS = 40
-# A copyright notice anywhere in a short line: the footer, not the article.
-COPYRIGHT_ANY = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b", re.I)
+# A copyright notice anywhere in a short line: the footer, not the article. A year or the legal
+# words are needed: « © REUTERS/Stringer » alone is a photo credit (see CREDIT).
+COPYRIGHT_ANY = re.compile(r"(?:©|\(c\)).*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*©|\bcopyright\b"
+                           r"|droits réservés|rights reserved", re.I)
 FOOTER_MAX_WORDS = 25
 # « Source: (EUROPA PRESS) », « Sources : AFP, Reuters »: where the text comes from.
 SOURCE_LINE = re.compile(r"^\s*Sources?\s*:\s*\S.{0,60}$", re.I)

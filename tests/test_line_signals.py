@@ -328,3 +328,22 @@ def test_title_found_without_the_page_url() -> None:
     cleaned = cleaning.clean(_seed("\n".join(lines)))
     assert cleaned.url is None
     assert cleaned.title == "Arménie-Azerbaïdjan : de nouveaux combats éclatent à la frontière"
+
+
+def test_wire_dateline_in_the_lede_dates_the_article() -> None:
+    text = ("PARIS, 12 mars 2024 (AFP) - Le gouvernement a présenté mardi un projet de loi sur "
+            "l’énergie, qui doit être examiné au Parlement avant l’été, a annoncé le ministre.\n"
+            "Le texte prévoit une baisse des taxes sur l’électricité pour les ménages modestes, "
+            "selon le dossier de presse remis aux journalistes.\n")
+    cleaned = cleaning.clean(_seed(text))
+    assert [(s.value, s.text, s.line) for s in cleaned.stamps] == [("2024-03-12", "12 mars 2024",
+                                                                    1)]
+
+
+def test_an_update_stamp_comes_after_the_url_date() -> None:
+    text = ("https://www.example.fr/politique/2024/03/11/projet-de-loi-energie\n"
+            "Mis à jour le 14/03/2024 à 10h00\n"
+            "Le gouvernement a présenté lundi un projet de loi sur l’énergie, qui doit être "
+            "examiné au Parlement avant l’été, a annoncé le ministre.\n")
+    cleaned = cleaning.clean(_seed(text))
+    assert [s.value for s in cleaned.stamps] == ["2024-03-11", "2024-03-14"]

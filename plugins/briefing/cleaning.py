@@ -500,13 +500,20 @@ def publication_stamps(
     """Printed stamps that date this article, best first.
 
     Only datelines count (a stamp in a related headline, a comment or a footer dates another
-    text): those before the article's end, then a signature stamp just after it, then a date
-    in the URL path. A stamp labelled « mis à jour » dates an update, so comes last.
+    text): those before the article's end, a wire dateline opening the lede (« PARIS, 12 mars
+    2024 (AFP) - »), a signature stamp just after the text, a date in the URL path. A stamp
+    labelled « mis à jour » dates an update, so comes last.
     """
     head: list[textmeta.Stamp] = []
     tail: list[textmeta.Stamp] = []
     last = end or 0
+    first_body = next((n for n, _ in numbered if kinds.get(n) in KEPT), None)
     for number, text in numbered:
+        if number == first_body:
+            opening = P.LEDE_DATELINE.match(text)
+            if opening:
+                head.extend(textmeta.stamps_in(opening.group(0), number))
+            continue
         if kinds.get(number) not in {"dateline", "byline"}:
             continue
         found = textmeta.stamps_in(text, number)
@@ -514,11 +521,13 @@ def publication_stamps(
             head.extend(found)
         elif number - last <= P.SIGNATURE_LINES and not tail:
             tail.extend(found)
-    rank = {"published": 0, None: 1, "updated": 2}
-    ordered = sorted(head, key=lambda s: (rank[s.label], s.line)) + tail
+    rank = {"published": 0, None: 1}
+    ordered = sorted((s for s in head if s.label != "updated"),
+                     key=lambda s: (rank[s.label], s.line)) + tail
     stamp = textmeta.url_stamp(url) if url else None
     if stamp:
         ordered.append(stamp)
+    ordered += [s for s in head if s.label == "updated"]
     return tuple(ordered)
 
 

@@ -157,6 +157,10 @@ BLOCK_MAX_GAP = 3
 # A short first paragraph between the title and the lede (a sentence of this many words or
 # more, with its final punctuation) is article text, not page header.
 SHORT_PARAGRAPH_WORDS = 5
+# A wire dateline opening the lede: a place, a date, then the agency or a dash (« PARIS, 12
+# mars 2024 (AFP) - », « MOSCOU, 17 juillet. /TASS/. »). Its date is a publication stamp.
+LEDE_DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’' -]{1,30},\s*(?:le\s+)?[^.()]{3,40}?"
+                           r"(?=\s*\(|\s[-–—]\s|\.\s*/)")
 # A lede has at least this many words and ends with a full stop.
 LEDE_MIN_WORDS = 12
 # An intertitle between two paragraphs has at most this many words.

@@ -347,3 +347,23 @@ def test_an_update_stamp_comes_after_the_url_date() -> None:
             "examiné au Parlement avant l’été, a annoncé le ministre.\n")
     cleaned = cleaning.clean(_seed(text))
     assert [s.value for s in cleaned.stamps] == ["2024-03-11", "2024-03-14"]
+
+
+def test_a_caption_beside_its_credit_loses_to_the_headline() -> None:
+    text = "\n".join([
+        "https://fr.sputniknews.africa/20231115/le-kremlin-commente-les-declarations-1063456789",
+        "Sputnik Afrique",
+        "Международная жизнь",
+        "Le Kremlin commente les déclarations de Pachinian sur l’OTSC",
+        "© Sputnik . Sergueï Gunéev",
+        "Dmitri Peskov, porte-parole du Kremlin",
+        "S'abonner",
+        "15.11.2023",
+        "Le Kremlin a pris note des déclarations du Premier ministre arménien sur une possible "
+        "sortie de l’alliance, a déclaré mercredi Dmitri Peskov, porte-parole de la présidence.",
+        "Ранее в Кремле заявили, что Армения остается союзником России.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert cleaned.title == "Le Kremlin commente les déclarations de Pachinian sur l’OTSC"
+    assert [p.line for p in cleaned.paragraphs] == [9]
+    assert cleaned.outlet is not None and cleaned.outlet.outlet == "Sputnik"

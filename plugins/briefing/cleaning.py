@@ -421,14 +421,23 @@ def _choose_title(
     context = " ".join(lede)
     candidates: list[headline.Candidate] = []
     lines: list[int] = []
-    for n in reversed(before):
+    rank = 0
+    for i, n in enumerate(reversed(before)):
         if n in decided:
             continue  # furniture, stamps, credits, captions, foreign lines: never a title
         text = text_of[n]
-        if T.match_key(text) in names:
-            continue  # the site's own name
-        # Each undecided line between a candidate and the lede costs it a little.
-        prior = -P.TITLE_RANK_COST * len(candidates)
+        if T.match_key(text) in names or headline.score(text) <= 0 or (
+                url and textmeta.spells_host(text, textmeta.url_host(url))):
+            continue  # the site's own name, a one-word label
+        # Each possible headline between a candidate and the lede costs it a little, and so
+        # does a long stretch of furniture; a line next to a photo credit is that photo's
+        # caption more often than the headline.
+        prior = -P.TITLE_RANK_COST * rank - P.TITLE_DISTANCE_COST * max(0, i - P.TITLE_NEAR)
+        neighbours = [before[len(before) - 1 - j] for j in (i - 1, i + 1)
+                      if 0 <= j < len(before)]
+        if any(m in decided and decided[m].kind == "credit" for m in neighbours):
+            prior -= P.TITLE_NEAR_CREDIT_COST
+        rank += 1
         candidates.append(headline.Candidate(text, f"ligne {n}", prior=prior,
                                              slug=frozenset(slug)))
         lines.append(n)

@@ -170,6 +170,11 @@ SIGNATURE_LINES = 3
 # Titles: each candidate further from the lede costs this much; the best must reach the floor.
 TITLE_RANK_COST = 0.1
 TITLE_MIN_SCORE = 0.75
+# Headlines sit just above the lede: past TITLE_NEAR lines of anything, each line costs this.
+TITLE_NEAR = 3
+TITLE_DISTANCE_COST = 0.05
+# A candidate next to a photo credit line is more likely the photo's caption.
+TITLE_NEAR_CREDIT_COST = 0.3
 
 # A reprint notice is a source attribution: it leaves the body but feeds the source hints.
 REPRINT = re.compile(

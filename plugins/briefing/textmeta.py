@@ -326,7 +326,7 @@ def _holder(text: str) -> str:
     return " ".join(rest.split()).strip(" ,-–")
 
 
-def _spells_host(text: str, host: str) -> bool:
+def spells_host(text: str, host: str) -> bool:
     """True when a line spells the site's domain name (« Actu Info », actu-info.fr)."""
     letters = re.sub(r"[^a-z0-9]", "", T.fold_accents(text))
     labels = host.split(".")
@@ -392,7 +392,7 @@ def outlet_evidence(
             if name and T.match_key(text) in names:
                 found.append(OutletEvidence(name, "publisher", f"nom du site « {text} »",
                                             number, 2))
-            elif url and _spells_host(text, url_host(url)):
+            elif url and spells_host(text, url_host(url)):
                 found.append(OutletEvidence(text, "publisher",
                                             f"nom du site « {text} », celui de son adresse",
                                             number, 3))

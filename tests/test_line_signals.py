@@ -351,7 +351,8 @@ def test_an_update_stamp_comes_after_the_url_date() -> None:
 
 def test_a_caption_beside_its_credit_loses_to_the_headline() -> None:
     text = "\n".join([
-        "https://fr.sputniknews.africa/20231115/le-kremlin-commente-les-declarations-1063456789",
+        "https://fr.sputniknews.africa/20231115/le-kremlin-commente-les-declarations-de-pachinian-"
+        "1063456789.html",
         "Sputnik Afrique",
         "Международная жизнь",
         "Le Kremlin commente les déclarations de Pachinian sur l’OTSC",

@@ -290,12 +290,19 @@ def test_weekday_fixes_the_year_of_a_printed_day_and_month() -> None:
     pub = dating.from_stamps([stamp], ["Le Parlement avait adopté en mars 2023 un budget."])
     assert pub is not None and pub.value == "2023-12-21"
     assert pub.basis == ("Date imprimée sans année : « jeudi 21 décembre » ; seule l'année 2023, "
-                         "parmi celles proches des dates du texte, fait tomber ce jour un jeudi.")
+                         "parmi celles qui suivent de près les faits racontés au passé, fait "
+                         "tomber ce jour un jeudi.")
 
 
 def test_weekday_year_undecided_without_years_in_the_text() -> None:
     stamp = textmeta.stamps_in("jeudi 21 décembre", 1)[0]
     assert dating.from_stamps([stamp], ["Le Parlement a adopté le budget."]) is None
+
+
+def test_weekday_year_never_before_the_facts_told_in_the_past() -> None:
+    # 2017 is a Thursday 21 December too, but the text tells 2019 in the past.
+    stamp = textmeta.stamps_in("jeudi 21 décembre", 1)[0]
+    assert dating.from_stamps([stamp], ["Le traité avait été signé en mars 2019."]) is None
 
 
 def test_a_range_is_never_contradicted_by_the_past_tense() -> None:

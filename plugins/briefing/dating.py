@@ -796,8 +796,9 @@ def _weekday_years(
 
 # 6. Printed stamps ------------------------------------------------------------------------
 
-# A weekday date without a year (« jeudi 21 décembre ») is placed among the years this close to
-# the latest year the text mentions: a day and month fall on one weekday every 5 to 11 years.
+# A weekday date without a year (« jeudi 21 décembre ») is placed among the years from the latest
+# fact the text tells in the past to this many years later: a day and month fall on the same
+# weekday only every 5 to 11 years, so the window holds at most one.
 WEEKDAY_YEAR_SPAN = 2
 
 
@@ -823,19 +824,26 @@ def from_stamps(stamps: Sequence, paragraphs: Sequence[str]) -> PublicationDate 
                 names = {v: k for k, v in g.WEEKDAYS.items()}
                 return PublicationDate(value, "inferred", (
                     f"Date imprimée sans année : « {stamp.text} » ; seule l'année {year}, "
-                    f"parmi celles proches des dates du texte, fait tomber ce jour un "
-                    f"{names[stamp.weekday]}."))
+                    f"parmi celles qui suivent de près les faits racontés au passé, fait "
+                    f"tomber ce jour un {names[stamp.weekday]}."))
     return None
 
 
 def weekday_year(value: str, weekday: int, paragraphs: Sequence[str]) -> int | None:
-    """The one year near the text's latest year in which XXXX-MM-DD falls on `weekday`."""
+    """The one year in which XXXX-MM-DD falls on `weekday`, from the latest past fact on.
+
+    An article is written after the facts it tells in the past, and soon after: the years
+    from the latest one to WEEKDAY_YEAR_SPAN later (never past the first future fact).
+    """
     _, month, day = parse_value(value)
-    years = [int(t.value[:4]) for p in paragraphs for t in tag(p)
-             if t.value and t.value[:4].isdigit()]
-    if not years or month is None or day is None:
+    not_before, not_after, _, _ = text_bounds(t for p in paragraphs for t in tag(p))
+    if not not_before or month is None or day is None:
         return None
-    top = max(years)
-    fits = [y for y in range(top - WEEKDAY_YEAR_SPAN, top + WEEKDAY_YEAR_SPAN + 1)
-            if _valid(y, month, day) and datetime.date(y, month, day).isoweekday() == weekday]
+    first = int(not_before[:4])
+    last = first + WEEKDAY_YEAR_SPAN
+    if not_after:
+        last = min(last, int(not_after[:4]))
+    fits = [y for y in range(first, last + 1)
+            if _valid(y, month, day) and datetime.date(y, month, day).isoweekday() == weekday
+            and _fmt(y, month, day) >= _sort_value(not_before, False)]
     return fits[0] if len(fits) == 1 else None

@@ -375,3 +375,34 @@ def test_a_caption_beside_its_credit_loses_to_the_headline() -> None:
     assert cleaned.title == "Le Kremlin commente les déclarations de Pachinian sur l’OTSC"
     assert [p.line for p in cleaned.paragraphs] == [9]
     assert cleaned.outlet is not None and cleaned.outlet.outlet == "Sputnik"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Paris", None),  # a place, not « par … »
+    ("Par Jean Dupont", "byline-shape"),
+    ("Article rédigé par franceinfo avec AFP", "byline-shape"),
+    ("Temps de lecture : 2 min", "reading-time"),
+    ("Le candidat à Dakar, le 24 mars 2024. (JOHN WESSELS / AFP)", "credit-tail"),
+    ("Dans la même rubrique", None),  # a links heading: a pattern, before line signals
+])
+def test_line_shapes(line: str, rule: str | None) -> None:
+    decision = cleaning.line_signal(1, line)
+    assert (decision.rule if decision else None) == rule
+
+
+def test_box_between_standfirst_and_text_is_not_article_text() -> None:
+    text = "\n".join([
+        "Immobilier : les prix repartent à la hausse dans la capitale",
+        "Après deux années de baisse, le prix moyen du mètre carré a progressé de 1,5 % au "
+        "troisième trimestre, selon les notaires.",
+        "Par Jean Dupont",
+        "Le 12 octobre 2024 à 10h05, modifié le 12 octobre 2024 à 12h05",
+        "L'essentiel du jour : notre sélection exclusive",
+        "Les notaires du Grand Paris ont publié jeudi leurs derniers chiffres, qui confirment une "
+        "stabilisation du marché dans la capitale.",
+        "Le prix moyen atteint désormais 9 500 euros le mètre carré, contre 9 360 euros trois "
+        "mois plus tôt, selon la chambre.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert [p.line for p in cleaned.paragraphs] == [2, 6, 7]
+    assert next(d.rule for d in cleaned.decisions if d.line == 5) == "header"

@@ -235,6 +235,13 @@ def clean(
                 # short lines after the article are comments, links and slogans.
                 judged[n] = Decision(n, text_of[n], "boilerplate", "after-article",
                                      "après la fin de l’article : commentaire, lien ou slogan")
+            elif lede < n < start and d.kind == "body" and not _SENTENCE_END.search(text_of[n]) \
+                    and not (order[i - 1] in judged and judged[order[i - 1]].kind == "body"
+                             and order[i + 1] in judged
+                             and judged[order[i + 1]].kind == "body"):
+                # Between the standfirst and the text, past the byline and stamps: a box.
+                judged[n] = Decision(n, text_of[n], "boilerplate", "header",
+                                     "encart entre le chapô et le texte (étiquette, promotion)")
             elif n < lede and d.kind == "body" and not (
                     (title_line is None or n > title_line) and _short_paragraph(text_of[n])):
                 # A short sentence after the title is a short first paragraph: kept.

@@ -56,8 +56,12 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     _p("social-head", r"^R[ÉE]SEAUX SOCIAUX$", "boilerplate", "menu des réseaux sociaux"),
     _p("menu-bullet", r"^[•·▪]\s*\S.{0,40}$", "boilerplate", "élément de menu à puce"),
     # Related-content teasers: the heading itself; the lines after it are handled by position.
+    # The common headings of French news sites' links boxes (and the English ones of themes).
     _p("teaser-head", r"^(A|À) lire aussi\s*:?$|^La r[ée]daction vous conseille$|^[àa] d[ée]couvrir$|"
-       r"^Sur le même sujet$|^Lire aussi\s*:?$",
+       r"^Sur le même (sujet|thème)$|^Lire aussi\s*:?$|^(A|À) voir aussi\s*:?$|"
+       r"^Dans la même rubrique$|^Les plus (lus|partagés|commentés)$|^Plus d[’']actualités$|"
+       r"^Derni[èe]res (nouvelles|infos|actualités|actus)$|^Articles (similaires|liés)$|"
+       r"^Vous aimerez aussi$|^(Related|Recent|Popular) (posts|articles)$|^Nos derniers articles$",
        "teaser", "en-tête de liens vers d’autres articles"),
     # Bylines are metadata, not article text.
     _p("byline", r"^(Author|Auteur|Par)\s*:\s*.{1,60}$|^La r[ée]daction$", "byline",
@@ -100,7 +104,8 @@ LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
                                 r"|^\d+\s*(?:min|mn)\.?(?: de lecture)?$", re.I),
      "boilerplate", "durée de lecture"),
     # Bylines: « Par X », « Texte par :X », « X avec AFP » (short, no sentence).
-    ("byline-shape", re.compile(r"^(?:Texte\s+|Propos recueillis\s+)?(?:par|by)\s*:?\s*\S"
+    ("byline-shape", re.compile(r"^(?:Texte\s+|Article rédigé\s+|Propos recueillis\s+)?"
+                                r"(?:par|by)\b\s*:?\s*\S"
                                 r"(?!.*[.!?]\s+\S).{0,70}$", re.I),
      "byline", "signature (auteur ou rédaction)"),
     ("byline-agency", re.compile(r"^[\w’' .-]{2,40}\s+avec\s+(?:l[’'])?(?:AFP|Reuters|AP|agences?)"
@@ -128,12 +133,12 @@ LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
 # A caption followed by its source domain in brackets: « … à washington [actu-info-direct.fr] ».
 CAPTION_SOURCE = re.compile(r"\[[\w.-]+\.[a-z]{2,6}\]\s*$", re.I)
 # A credit closing a caption: « — Gaizka Iroz / AFP », « | VINCENT MOUCHEL / OUEST-FRANCE »,
-# « . AFP », « . PHOTO PIB », « - AFP », « Photo Roman Pilipey / AFP », « © Capture d'écran ORTN /
+# « . AFP », « . PHOTO PIB », « - AFP », « (JOHN WESSELS / AFP) », « Photo Roman Pilipey / AFP », « © Capture d'écran ORTN /
 # AFP ». The credit is a short run of names, with an agency after a slash, or words in capitals.
 CREDIT_TAIL = re.compile(
-    r"(?:\s[—–|-]\s|\.\s+|©\s*|\bPhotos?\s+|\(Illustration\)\s*[—–-]\s*)"
+    r"(?:\s[—–|-]\s|\.\s+|©\s*|\bPhotos?\s+|\(Illustration\)\s*[—–-]\s*|\s\()"
     r"(?P<credit>(?:[A-ZÀ-Ý][\w’'.-]*\s+){0,4}[\w’'.-]+\s*/\s*[A-ZÀ-Ý][\w’' .-]{1,30}"
-    r"|[A-Z][A-Z.-]{1,15}(?:\s[A-Z][A-Z.-]{1,15}){0,3}(?:\s*/\s*[A-Z][\w.-]+)?)\s*$")
+    r"|[A-Z][A-Z.-]{1,15}(?:\s[A-Z][A-Z.-]{1,15}){0,3}(?:\s*/\s*[A-Z][\w.-]+)?)\)?\s*$")
 # Captions are short; a long line ending in capitals is prose (« … a déclaré l’OTAN »).
 CAPTION_MAX_WORDS = 40
 # A copyright notice anywhere in a short line: the footer, not the article. A year or the legal

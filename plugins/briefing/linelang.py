@@ -41,8 +41,8 @@ def _identifier():
 def script_language(text: str) -> str | None:
     """The language a non-Latin script gives away (« ru » for Cyrillic), or None."""
     letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return None
+    if not letters or all(ord(c) < 0x370 for c in letters):
+        return None  # Latin letters only (with accents): the common case, decided at once
     counts: dict[str, int] = {}
     for c in letters:
         name = unicodedata.name(c, "")

@@ -156,6 +156,8 @@ def _date(y: int, m: int, d: int) -> str | None:
 
 def stamps_in(text: str, line: int = 0) -> list[Stamp]:
     """Every printed date stamp of a line, with what it dates when the line says so."""
+    if not any(ch.isdigit() for ch in text):
+        return []  # every stamp has a day or a year in digits
     found: list[Stamp] = []
     taken: list[tuple[int, int]] = []
     for kind, regex in STAMPS:
@@ -214,6 +216,8 @@ def is_stamp_line(text: str) -> bool:
     most a name (« par Sevan », « AZERTAC », « Bakou »): two words, or four after « par ».
     A relative stamp (« Il y a 3 heures ») is one too, though it dates nothing by itself.
     """
+    if not any(ch.isdigit() for ch in text):
+        return False  # stamps, times and relative stamps all have digits
     if RELATIVE_STAMP.match(text.strip()):
         return True
     rest = text

@@ -406,3 +406,26 @@ def test_box_between_standfirst_and_text_is_not_article_text() -> None:
     cleaned = cleaning.clean(_seed(text))
     assert [p.line for p in cleaned.paragraphs] == [2, 6, 7]
     assert next(d.rule for d in cleaned.decisions if d.line == 5) == "header"
+
+
+def test_agency_name_before_a_dash_names_the_agency() -> None:
+    found = textmeta.outlet_evidence(
+        ["AFP - Le président a annoncé mardi un remaniement du gouvernement après les élections."],
+        None, textmeta.known_names(), set())
+    assert (found[0].outlet, found[0].relation) == ("AFP", "agency")
+
+
+def test_a_stamp_under_the_headline_wins_over_one_above_it() -> None:
+    text = "\n".join([
+        "Dernières infos",
+        "10/03/2024",
+        "Kiev frappé par une vague de drones russes dans la nuit",
+        "Publié le 12/03/2024 à 07:05",
+        "Kiev a été la cible dans la nuit de lundi à mardi d’une attaque combinée de drones et de "
+        "missiles, ont annoncé les autorités militaires.",
+        "Selon le maire, au moins quatre personnes ont été blessées et des incendies se sont "
+        "déclarés dans deux arrondissements de la capitale.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert cleaned.title_is_generated is False and cleaned.title.startswith("Kiev frappé")
+    assert [s.value for s in cleaned.stamps] == ["2024-03-12", "2024-03-10"]

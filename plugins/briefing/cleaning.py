@@ -337,7 +337,7 @@ def clean(
             if regex.search(text) and not any(h.outlet == outlet for h in hints):
                 hints.append(SourceHint(outlet, relation, basis, number))
     kinds = {d.line: d.kind for d in decisions}
-    stamps = publication_stamps(numbered, kinds, block[1] if block else None, url)
+    stamps = publication_stamps(numbered, kinds, block[1] if block else None, url, title_line)
     site = {n for n in order if n not in kinds or kinds[n] not in KEPT}
     names = textmeta.known_names(outlet_names)
     # Furniture lines and the first two paragraphs (where wire copy puts its agency marker):
@@ -512,13 +512,15 @@ def _menu_shaped(text: str) -> bool:
 
 def publication_stamps(
     numbered: list[tuple[int, str]], kinds: dict[int, str], end: int | None, url: str | None,
+    title_line: int | None = None,
 ) -> tuple[textmeta.Stamp, ...]:
     """Printed stamps that date this article, best first.
 
     Only datelines count (a stamp in a related headline, a comment or a footer dates another
     text): those before the article's end, a wire dateline opening the lede (« PARIS, 12 mars
     2024 (AFP) - »), a signature stamp just after the text, a date in the URL path. A stamp
-    labelled « mis à jour » dates an update, so comes last.
+    labelled « mis à jour » dates an update, so comes last; one printed above the headline
+    (a ticker, a sidebar) comes after those printed under it.
     """
     head: list[textmeta.Stamp] = []
     tail: list[textmeta.Stamp] = []
@@ -538,8 +540,9 @@ def publication_stamps(
         elif number - last <= P.SIGNATURE_LINES and not tail:
             tail.extend(found)
     rank = {"published": 0, None: 1}
+    above = title_line or 0
     ordered = sorted((s for s in head if s.label != "updated"),
-                     key=lambda s: (rank[s.label], s.line)) + tail
+                     key=lambda s: (s.line < above, rank[s.label], s.line)) + tail
     stamp = textmeta.url_stamp(url) if url else None
     if stamp:
         ordered.append(stamp)

@@ -281,6 +281,8 @@ AGENCY_MARKERS = (
                r"{1,30})/\.?"),
     re.compile(r"^[A-ZÉÈ][\w’' -]{1,30},\s*\d{1,2}(?:er)?\s+\w+,\s*(?P<name>[A-Z][\w .-]{1,30})"
                r"\s*$"),
+    # « AFP - Le président… »: the agency's name alone before a dash (a known name only).
+    re.compile(r"^(?P<name>[A-Z][A-Za-z.]{1,15})\s[-–—]\s"),
 )
 # « Source: (EUROPA PRESS) », « Source : AFP », « Sources : Reuters, AP ».
 SOURCE_LINE = re.compile(r"^\s*Sources?\s*:\s*\(?(?P<name>[^()\n]{2,50}?)\)?\s*\.?$", re.I)

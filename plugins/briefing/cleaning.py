@@ -152,15 +152,26 @@ def clean(
 
     # 1–3. Patterns, line signals, position, repetition.
     in_teasers = False
+    prose_seen = False
     seen: set[str] = set()
     counts = Counter(normalise_line(t) for _, t in numbered)
     for number, text in numbered:
         decision = _match_patterns(number, text) or line_signal(number, text)
         if decision is not None and decision.rule == "foreign-language" and in_teasers:
             decision = None
+        if decision is None and in_teasers and not prose_seen and _lede_like(text):
+            # A links box above the article (a sidebar, a ticker) ends where the article's
+            # first sentence starts; its last item just before is the headline's place.
+            in_teasers = False
+            items = [n for n in decided if decided[n].rule == "teaser-item"]
+            between = [n for n, _ in numbered if items and items[-1] < n < number]
+            if items and all(decided[n].kind in _HEADER_KINDS for n in between):
+                del decided[items[-1]]
         if decision is None and in_teasers:
             decision = Decision(number, text, "teaser", "teaser-item",
                                 "lien vers un autre article (après un en-tête « À lire aussi »)")
+        if decision is None and _strong(text):
+            prose_seen = True
         key = normalise_line(text)
         if decision is None and key in seen:
             decision = Decision(number, text, "duplicate", "duplicate-line",
@@ -351,6 +362,9 @@ def clean(
                    evidence[0] if evidence else None)
 
 
+# What stands between a headline and its first sentence: bylines, stamps, credits, labels.
+_HEADER_KINDS = frozenset({"dateline", "byline", "credit", "caption", "boilerplate", "rubric",
+                           "source"})
 # Rules of `_judge_prose` and of the run shape: a credit or caption found later is more precise.
 _JUDGED_RULES = frozenset({"short-unpunctuated", "call-to-action", "low-stopword-density",
                            "header", "after-article"})

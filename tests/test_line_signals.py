@@ -429,3 +429,25 @@ def test_a_stamp_under_the_headline_wins_over_one_above_it() -> None:
     cleaned = cleaning.clean(_seed(text))
     assert cleaned.title_is_generated is False and cleaned.title.startswith("Kiev frappé")
     assert [s.value for s in cleaned.stamps] == ["2024-03-12", "2024-03-10"]
+
+
+def test_long_comments_in_a_dated_thread_are_not_article_text() -> None:
+    text = "\n".join([
+        "Inondations : la Vilaine sort de son lit à Rennes",
+        "Publié le 28/01/2025 à 07h45",
+        "Le niveau de la Vilaine a dépassé lundi soir le seuil d’alerte à Rennes, où plusieurs "
+        "quartiers ont été évacués par précaution, a indiqué la préfecture.",
+        "Les pompiers sont intervenus à plus de deux cents reprises dans la nuit, selon le service "
+        "départemental d’incendie et de secours.",
+        "Commentaires (3)",
+        "Breizh35 · 29/01/2025 à 08h12",
+        "Cela fait des années que les riverains demandent des travaux sur les berges et personne "
+        "ne les écoute, voilà le résultat aujourd’hui.",
+        "Marie R. · 29/01/2025 à 09h40",
+        "Courage aux habitants du quartier Saint-Cyprien, on pense bien à vous et à vos familles "
+        "dans ces moments difficiles.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert [p.line for p in cleaned.paragraphs] == [3, 4]
+    assert [d.rule for d in cleaned.decisions if d.line in (7, 9)] == ["comment-thread"] * 2
+    assert [s.value for s in cleaned.stamps] == ["2025-01-28"]  # never a comment's date

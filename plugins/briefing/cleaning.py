@@ -222,6 +222,11 @@ def clean(
             else:
                 break
         block = (start, end)
+        # A comment thread: two stamp lines or more past the article; its text starts at the
+        # first of them (the article's own signature stamp sits just after its end).
+        stamps_after = [n for n in order[pos[end] + 1:]
+                        if n in decided and decided[n].rule == "timestamp"]
+        comments_from = stamps_after[0] if len(stamps_after) >= P.THREAD_MIN_STAMPS else None
         lede = next((n for n in order if n in judged and judged[n].kind == "body"
                      and _lede_like(text_of[n]) and n <= start), start)
         # 6. The title: scored among the lines before the lede.
@@ -246,6 +251,11 @@ def clean(
                 # short lines after the article are comments, links and slogans.
                 judged[n] = Decision(n, text_of[n], "boilerplate", "after-article",
                                      "après la fin de l’article : commentaire, lien ou slogan")
+            elif n > end and d.kind == "body" and comments_from is not None \
+                    and n > comments_from:
+                # After the second signed, timestamped header past the article: a thread.
+                judged[n] = Decision(n, text_of[n], "boilerplate", "comment-thread",
+                                     "commentaire de lecteur (fil daté et signé après l’article)")
             elif lede < n < start and d.kind == "body" and not _SENTENCE_END.search(text_of[n]) \
                     and not (order[i - 1] in judged and judged[order[i - 1]].kind == "body"
                              and order[i + 1] in judged
@@ -348,7 +358,9 @@ def clean(
             if regex.search(text) and not any(h.outlet == outlet for h in hints):
                 hints.append(SourceHint(outlet, relation, basis, number))
     kinds = {d.line: d.kind for d in decisions}
-    stamps = publication_stamps(numbered, kinds, block[1] if block else None, url, title_line)
+    rules = {d.line: d.rule for d in decisions}
+    stamps = publication_stamps(numbered, kinds, block[1] if block else None, url, title_line,
+                                rules)
     site = {n for n in order if n not in kinds or kinds[n] not in KEPT}
     names = textmeta.known_names(outlet_names)
     # Furniture lines and the first two paragraphs (where wire copy puts its agency marker):
@@ -526,7 +538,7 @@ def _menu_shaped(text: str) -> bool:
 
 def publication_stamps(
     numbered: list[tuple[int, str]], kinds: dict[int, str], end: int | None, url: str | None,
-    title_line: int | None = None,
+    title_line: int | None = None, rules: dict[int, str] | None = None,
 ) -> tuple[textmeta.Stamp, ...]:
     """Printed stamps that date this article, best first.
 
@@ -540,7 +552,10 @@ def publication_stamps(
     tail: list[textmeta.Stamp] = []
     last = end or 0
     first_body = next((n for n, _ in numbered if kinds.get(n) in KEPT), None)
+    thread = False  # past a comments heading, stamps date the comments
     for number, text in numbered:
+        if (rules or {}).get(number) in {"comments-head", "comments-form"} and number > last:
+            thread = True
         if number == first_body:
             opening = P.LEDE_DATELINE.match(text)
             if opening:
@@ -551,7 +566,7 @@ def publication_stamps(
         found = textmeta.stamps_in(text, number)
         if end is None or number < end:
             head.extend(found)
-        elif number - last <= P.SIGNATURE_LINES and not tail:
+        elif number - last <= P.SIGNATURE_LINES and not tail and not thread:
             tail.extend(found)
     rank = {"published": 0, None: 1}
     above = title_line or 0

@@ -46,7 +46,8 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     _p("newsletter", r"^(NEWSLETTER|Newsletters?)$", "boilerplate", "widget d’abonnement à la lettre"),
     _p("newsletter-cta", r"^Inscrivez[- ]vous (à|pour).*$", "boilerplate",
        "invitation à s’abonner à la lettre"),
-    _p("comments-head", r"^(R[ÉE]AGISSEZ|Commentaires?|Laisser un commentaire)$", "boilerplate",
+    _p("comments-head", r"^(R[ÉE]AGISSEZ|R[ée]agir|Commentaires?|Laisser un commentaire|"
+       r"Voir les commentaires|Messages)(\s*\(\d+\))?$", "boilerplate",
        "en-tête du formulaire de commentaires"),
     _p("comments-form", r"^(Poster un Commentaire|Soyez le premier à commenter\s*!?|Me notifier des|"
        r"avatar|wpDiscuz|Connexion pour commenter)$",
@@ -170,6 +171,8 @@ LEDE_DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’' -]{1,30},\s*(?:le\s+)?[^.()]{3,4
 LEDE_MIN_WORDS = 12
 # An intertitle between two paragraphs has at most this many words.
 SUBHEADING_MAX_WORDS = 14
+# A comment thread: at least this many timestamp lines after the article's last paragraph.
+THREAD_MIN_STAMPS = 2
 # A signature stamp (« samedi 30 septembre 2023 ») is at most this many lines after the text.
 SIGNATURE_LINES = 3
 # Titles: each candidate further from the lede costs this much; the best must reach the floor.

@@ -225,7 +225,7 @@ def clean(
         # A comment thread: two stamp lines or more past the article; its text starts at the
         # first of them (the article's own signature stamp sits just after its end).
         stamps_after = [n for n in order[pos[end] + 1:]
-                        if n in decided and decided[n].rule == "timestamp"]
+                        if n in decided and decided[n].kind == "dateline"]
         comments_from = stamps_after[0] if len(stamps_after) >= P.THREAD_MIN_STAMPS else None
         lede = next((n for n in order if n in judged and judged[n].kind == "body"
                      and _lede_like(text_of[n]) and n <= start), start)
@@ -508,7 +508,7 @@ def line_signal(number: int, text: str) -> Decision | None:
         return Decision(number, text, "source", "source-line",
                         "ligne « Source » (origine du texte)")
     if textmeta.is_stamp_line(text):
-        return Decision(number, text, "dateline", "timestamp",
+        return Decision(number, text, "dateline", "dateline",
                         "horodatage ou ligne de date (sert à dater l’article, pas un fait)")
     stamp = textmeta.trailing_stamp(text)
     if stamp is not None:

@@ -38,8 +38,9 @@ ENGLISH_WORDS = frozenset([
     "the", "an", "of", "to", "and", "in", "for", "with", "this", "that", "is", "are",
     "be", "by", "as", "it", "its", "from", "at", "or", "your", "you",
 ])
-# Labels joined by ›, > or | (breadcrumbs, menus): a path through the site, not a headline.
-_PATH = re.compile(r"\s[›>|]\s|\s{3,}")
+# Labels joined by › or >, or by two pipes or more, or spread by wide spaces (breadcrumbs,
+# menus): a path through the site, not a headline. One pipe may join a title and its site.
+_PATH = re.compile(r"\s[›>]\s|\s\|\s.*\s\|\s|\s{3,}")
 # Bonus for a candidate whose words the article's URL slug repeats (share of its words), and
 # for one whose words the lede repeats: headlines announce what the URL and lede tell.
 SLUG_WEIGHT = 1.0

@@ -30,10 +30,25 @@ SCRIPTS = {"CYRILLIC": "ru", "ARMENIAN": "hy", "ARABIC": "ar", "GREEK": "el", "G
 
 @functools.lru_cache(maxsize=1)
 def _identifier():
-    """The py3langid model, restricted to CANDIDATES, with normalised probabilities."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The py3langid model, restricted to CANDIDATES, with normalised probabilities.
 
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    Decompressed in memory: py3langid's own loader writes the 68 MB model to a temporary file
+    on every build, which a full disk or a file-size limit turns into a crash of the cleaner.
+    """
+    import io
+    import lzma
+
+    import numpy as np
+    from py3langid import modelio
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    with lzma.open(MODEL_DIR / MODEL_FILE) as src:
+        raw = io.BytesIO(src.read())
+    with np.load(raw, allow_pickle=False) as data:
+        ident = LanguageIdentifier(
+            np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+            modelio._to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
+            tk_row=modelio._to_array(data["nextmove_row"]))
     ident.set_languages(list(CANDIDATES))
     return ident
 

@@ -41,12 +41,13 @@ def test_unchanged_rebuild_writes_nothing(project: Path) -> None:
 def test_changed_seed_rebuilds(project: Path) -> None:
     _build(project)
     seed = next((project / "seeds").iterdir())
-    seed.write_text(seed.read_text(encoding="utf-8") + "\nUne phrase ajoutée au texte.\n",
-                    encoding="utf-8")
+    # A paragraph of article length: a short line after the page footer reads as a comment.
+    added = "Une phrase ajoutée au texte, assez longue pour être lue comme un paragraphe."
+    seed.write_text(seed.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
     again = _build(project)
     assert "à jour" not in again.stdout
     briefings = json.loads((project / "output" / "api" / "briefings.json").read_text())
-    assert any("Une phrase ajoutée au texte." in b["paragraphs"] for b in briefings)
+    assert any(added in b["paragraphs"] for b in briefings)
 
 
 def test_damaged_output_is_rebuilt(project: Path) -> None:

@@ -32,6 +32,7 @@ class Timex:
     since: bool = False  # « depuis 1991 »: start of a state that still holds
     value_end: str | None = None  # last day of a range « du 3 au 5 mars »
     resolved_by: str | None = None  # explicit | anchor | passage | reference | None
+    nominal: bool = False  # « la déclaration du 9 novembre »: names a thing, not the clause's time
 
     @property
     def complete(self) -> bool:
@@ -112,6 +113,12 @@ _SINCE_RE = re.compile(rf"\bdepuis(?:{_SP}\S+){{0,6}}{_SP}$", re.IGNORECASE)
 _FUTURE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.FUTURE_CUES)})(?![\w-])", re.IGNORECASE)
 _PAST_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.PAST_CUES)})(?![\w-])", re.IGNORECASE)
 _NOMINAL_RE = re.compile(rf"\w{_SP}(?:de|d{_APOS})[\s\u00a0\u202f]*$", re.IGNORECASE)
+# A day date completing a noun after a determiner (« la déclaration du », « l'accord du »):
+# it names an act already known to the reader, whatever tense the clause's verb has.
+_NOUN_DU_RE = re.compile(
+    rf"(?:^|[\s(])(?:{_alt(g.NOUN_DETERMINERS)})(?:{_SP}|(?<={_APOS}))[^\W\d]{{3,}}{_SP}du"
+    rf"[\s\u00a0\u202f]*$",
+    re.IGNORECASE)
 
 
 def _month(word: str) -> int:
@@ -352,6 +359,9 @@ def tag(text: str) -> tuple[Timex, ...]:
                 tense=tense,
                 since=_since(text, t.start),
                 resolved_by="explicit" if t.complete else None,
+                nominal=t.kind == "date" and bool(_NOUN_DU_RE.search(
+                    text[max(0, t.start - 40): t.start] + t.text[:3].lower()
+                    if t.text[:3].lower() == "du " else text[max(0, t.start - 40): t.start])),
             )
         )
     return tuple(out)
@@ -645,16 +655,20 @@ def text_bounds(timexes: Iterable[Timex]) -> tuple[str | None, str | None, str, 
     """Latest dated fact told as past and earliest told as future, with their surfaces."""
     before: tuple[str, str] | None = None
     after: tuple[str, str] | None = None
+    timexes = [t for t in timexes if t.complete and t.kind in ("date", "month", "year")]
+    told_past = {t.value for t in timexes if t.tense == "past" or t.since}
     for t in timexes:
-        if not t.complete or t.kind not in ("date", "month", "year"):
-            continue
         if t.tense == "past" or t.since:
             if before is None or _sort_value(t.value, True) > _sort_value(before[0], True):
                 before = (t.value, t.text)
-        elif t.tense == "future" and (
+        elif t.tense == "future" and t.value not in told_past and not t.nominal and (
             after is None or _sort_value(t.value, False) < _sort_value(after[0], False)
         ):
+            # A date the text also tells in the past, or one naming an act (« la déclaration
+            # du 9 novembre 2020 »), cannot bound the publication from above.
             after = (t.value, t.text)
+    if before and after and _sort_value(after[0], True) <= _sort_value(before[0], True):
+        after = None  # a future told before a past fact: the tense was misread, no upper bound
     return (
         before[0] if before else None,
         after[0] if after else None,
@@ -778,3 +792,58 @@ def _weekday_years(
         for y in range(first, last + 1)
         if _valid(y, month, day) and datetime.date(y, month, day).isoweekday() == weekday
     ]
+
+
+# 6. Printed stamps ------------------------------------------------------------------------
+
+# A weekday date without a year (« jeudi 21 décembre ») is placed among the years from the latest
+# fact the text tells in the past to this many years later: a day and month fall on the same
+# weekday only every 5 to 11 years, so the window holds at most one.
+WEEKDAY_YEAR_SPAN = 2
+
+
+def from_stamps(stamps: Sequence, paragraphs: Sequence[str]) -> PublicationDate | None:
+    """Publication date from the stamps the page prints (best first), with the stamp quoted.
+
+    `stamps` are `textmeta.Stamp` records: full dates in datelines, a date in the URL path,
+    or a weekday with a day and a month whose year the weekday fixes.
+    """
+    for stamp in stamps:
+        if "X" not in stamp.value:
+            if stamp.kind == "url":
+                basis = f"Date inscrite dans l'adresse de l'article : « {stamp.text} »."
+            else:
+                basis = (f"Date imprimée sur la page (ligne {stamp.line}) : « {stamp.text} »."
+                         if stamp.line else f"Date imprimée sur la page : « {stamp.text} ».")
+            return PublicationDate(stamp.value, "inferred", basis)
+    for stamp in stamps:
+        if "X" in stamp.value and stamp.weekday:
+            year = weekday_year(stamp.value, stamp.weekday, paragraphs)
+            if year is not None:
+                value = f"{year}{stamp.value[4:]}"
+                names = {v: k for k, v in g.WEEKDAYS.items()}
+                return PublicationDate(value, "inferred", (
+                    f"Date imprimée sans année : « {stamp.text} » ; seule l'année {year}, "
+                    f"parmi celles qui suivent de près les faits racontés au passé, fait "
+                    f"tomber ce jour un {names[stamp.weekday]}."))
+    return None
+
+
+def weekday_year(value: str, weekday: int, paragraphs: Sequence[str]) -> int | None:
+    """The one year in which XXXX-MM-DD falls on `weekday`, from the latest past fact on.
+
+    An article is written after the facts it tells in the past, and soon after: the years
+    from the latest one to WEEKDAY_YEAR_SPAN later (never past the first future fact).
+    """
+    _, month, day = parse_value(value)
+    not_before, not_after, _, _ = text_bounds(t for p in paragraphs for t in tag(p))
+    if not not_before or month is None or day is None:
+        return None
+    first = int(not_before[:4])
+    last = first + WEEKDAY_YEAR_SPAN
+    if not_after:
+        last = min(last, int(not_after[:4]))
+    fits = [y for y in range(first, last + 1)
+            if _valid(y, month, day) and datetime.date(y, month, day).isoweekday() == weekday
+            and _fmt(y, month, day) >= _sort_value(not_before, False)]
+    return fits[0] if len(fits) == 1 else None

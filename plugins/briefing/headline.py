@@ -9,11 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import linelang, textmeta
 from . import textutils as T
 
 # A headline has between these many words (« Brexit : accord trouvé » has 3).
 MIN_WORDS = 3
 MAX_WORDS = 25
+# Beyond this many words each word costs a little: headlines are rarely that long.
+LONG_WORDS = 16
+LONG_COST = 0.03
 
 # Shapes that are never a headline, each with the reason shown in the audit.
 NEVER_TITLE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -23,15 +27,24 @@ NEVER_TITLE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nom de fichier", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|pdf|docx?|mp4|html?)$", re.I)),
     ("gabarit non rendu", re.compile(r"^/html/|\{\{.*\}\}|\{%.*%\}|@content|\$\{")),
     ("horodatage", re.compile(r"^[\s\d:./T+\-–—|,hH]*\d{4}[\s\d:./T+\-–—|,hH]*$")),
-    ("crédit photo", re.compile(r"^\(?(?:©|Crédits?\b|Photo\b|Illustration\b)", re.I)),
+    # A credit, or a caption closed by its credit (« … négociations© REUTERS/Stringer »).
+    ("crédit photo", re.compile(r"^\(?(?:©|Crédits?\b|Photo\b|Illustration\b)"
+                                r"|©\s*[\w .’'/-]{1,40}$", re.I)),
     ("légende de photo", re.compile(r"\[[\w.-]+\.\w{2,4}\]\s*$|\(Crédits?\s*:.*\)\s*$", re.I)),
 )
-# English function words and commonest verbs: a line full of them is not a French headline
-# (a stopgap until lines get a real language identifier).
+# English function words: with two of them, even a short line is not a French headline (the
+# language identifier needs longer lines to decide).
 ENGLISH_WORDS = frozenset([
     "the", "an", "of", "to", "and", "in", "for", "with", "this", "that", "is", "are",
-    "be", "by", "as", "it", "its", "from", "at", "or", "your", "you", "make", "have", "do", "get",
+    "be", "by", "as", "it", "its", "from", "at", "or", "your", "you",
 ])
+# Labels joined by › or >, or by two pipes or more, or spread by wide spaces (breadcrumbs,
+# menus): a path through the site, not a headline. One pipe may join a title and its site.
+_PATH = re.compile(r"\s[›>]\s|\s\|\s.*\s\|\s|\s{3,}")
+# Bonus for a candidate whose words the article's URL slug repeats (share of its words), and
+# for one whose words the lede repeats: headlines announce what the URL and lede tell.
+SLUG_WEIGHT = 1.0
+LEDE_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,8 @@ class Candidate:
 
     text: str
     source: str
+    prior: float = 0.0  # the caller's evidence from position (closer to the lede is better)
+    slug: frozenset[str] = frozenset()  # folded words of the article's URL path, if known
 
 
 def never_title(text: str) -> str | None:
@@ -48,14 +63,39 @@ def never_title(text: str) -> str | None:
     for reason, regex in NEVER_TITLE:
         if regex.search(stripped):
             return reason
+    if textmeta.address_shape(stripped):
+        return textmeta.address_shape(stripped)
+    if textmeta.is_stamp_line(stripped):
+        return "horodatage"
+    if _PATH.search(stripped):
+        return "menu ou fil d’Ariane"
     ws = [w.lower() for w in T.words(stripped)]
-    if ws and sum(w in ENGLISH_WORDS for w in ws) / len(ws) >= 0.3:
+    if ws and sum(w in ENGLISH_WORDS for w in ws) >= 2 and \
+            sum(w in ENGLISH_WORDS for w in ws) / len(ws) >= 0.25:
         return "ligne en anglais"
+    lang = linelang.language(stripped)
+    if lang is not None and lang != "fr":
+        return f"ligne en langue « {lang} »"
     return None
 
 
-def score(text: str) -> float:
-    """How much a string looks like a French news headline (0 = never, higher is better)."""
+def _content(text: str) -> set[str]:
+    """Folded words of three letters or more: what two strings must share to be about one thing."""
+    return {w for w in T.words(T.fold_accents(text).replace("'", " ")) if len(w) >= 3}
+
+
+def overlap(text: str, other: set[str]) -> float:
+    """Share of a string's content words found in a set of folded words."""
+    mine = _content(text)
+    return len(mine & other) / len(mine) if mine and other else 0.0
+
+
+def score(text: str, context: str = "", slug: frozenset[str] = frozenset()) -> float:
+    """How much a string looks like a French news headline (0 = never, higher is better).
+
+    `context` (the lede) and `slug` (the URL's words) add evidence: a headline shares words
+    with both; a menu label or a kicker shares few.
+    """
     if never_title(text):
         return 0.0
     stripped = text.strip()
@@ -65,6 +105,8 @@ def score(text: str) -> float:
     value = 1.0
     if n < MIN_WORDS or n > MAX_WORDS:
         value -= 0.5
+    elif n > LONG_WORDS:
+        value -= LONG_COST * (n - LONG_WORDS)  # a long unpunctuated line is more often a chapô
     if re.search(r"[.;,]\s*$", stripped) and not stripped.endswith("..."):
         value -= 0.4  # a sentence, not a headline
     letters = [c for c in stripped if c.isalpha()]
@@ -72,16 +114,23 @@ def score(text: str) -> float:
         value -= 0.3  # a rubric or a shouted label
     if stripped[:1].islower():
         value -= 0.3  # captions and fragments start in lower case
+    value += SLUG_WEIGHT * overlap(stripped, set(slug))
+    if context:
+        value += LEDE_WEIGHT * overlap(stripped, _content(context))
     return max(value, 0.0)
 
 
-def choose(candidates: list[Candidate]) -> Candidate | None:
-    """The best-scoring candidate (earliest on ties), or None when none can be a headline."""
+def choose(candidates: list[Candidate], context: str = "") -> Candidate | None:
+    """The best-scoring candidate (earliest on ties), or None when none can be a headline.
+
+    A candidate's score is `score(text, context, slug)` plus its `prior`.
+    """
     best: tuple[float, int, Candidate] | None = None
     for i, c in enumerate(candidates):
-        s = score(c.text)
+        s = score(c.text, context, c.slug)
         if s <= 0:
             continue
+        s += c.prior
         if best is None or (s, -i) > (best[0], -best[1]):
             best = (s, i, c)
     return best[2] if best else None

@@ -39,14 +39,15 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     _p("password-help", r"^Veuillez saisir votre identifiant.*mot de passe.*$",
        "boilerplate", "texte d’aide du formulaire de mot de passe"),
     _p("back-to-top", r"^Retour en haut( de la page)?$", "boilerplate", "lien de navigation"),
-    # Messaging-app prompts (RT glues the app name: `surTelegram`).
+    # Messaging-app prompts; some templates glue the app name to « sur » (`surTelegram`).
     _p("follow-us", r"^Suivez[- ].{0,60}\bsur ?(Telegram|Twitter|X|Facebook|Instagram|VK|WhatsApp)$",
        "boilerplate", "invitation à suivre le média sur une messagerie"),
     # Newsletter and comment widgets (wpDiscuz and the like).
     _p("newsletter", r"^(NEWSLETTER|Newsletters?)$", "boilerplate", "widget d’abonnement à la lettre"),
     _p("newsletter-cta", r"^Inscrivez[- ]vous (à|pour).*$", "boilerplate",
        "invitation à s’abonner à la lettre"),
-    _p("comments-head", r"^(R[ÉE]AGISSEZ|Commentaires?|Laisser un commentaire)$", "boilerplate",
+    _p("comments-head", r"^(R[ÉE]AGISSEZ|R[ée]agir|Commentaires?|Laisser un commentaire|"
+       r"Voir les commentaires|Messages)(\s*\(\d+\))?$", "boilerplate",
        "en-tête du formulaire de commentaires"),
     _p("comments-form", r"^(Poster un Commentaire|Soyez le premier à commenter\s*!?|Me notifier des|"
        r"avatar|wpDiscuz|Connexion pour commenter)$",
@@ -56,13 +57,17 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     _p("social-head", r"^R[ÉE]SEAUX SOCIAUX$", "boilerplate", "menu des réseaux sociaux"),
     _p("menu-bullet", r"^[•·▪]\s*\S.{0,40}$", "boilerplate", "élément de menu à puce"),
     # Related-content teasers: the heading itself; the lines after it are handled by position.
+    # The common headings of French news sites' links boxes (and the English ones of themes).
     _p("teaser-head", r"^(A|À) lire aussi\s*:?$|^La r[ée]daction vous conseille$|^[àa] d[ée]couvrir$|"
-       r"^Sur le même sujet$|^Lire aussi\s*:?$",
+       r"^Sur le même (sujet|thème)$|^Lire aussi\s*:?$|^(A|À) voir aussi\s*:?$|"
+       r"^Dans la même rubrique$|^Les plus (lus|partagés|commentés)$|^Plus d[’']actualités$|"
+       r"^Derni[èe]res (nouvelles|infos|actualités|actus)$|^Articles (similaires|liés)$|"
+       r"^Vous aimerez aussi$|^(Related|Recent|Popular) (posts|articles)$|^Nos derniers articles$",
        "teaser", "en-tête de liens vers d’autres articles"),
     # Bylines are metadata, not article text.
     _p("byline", r"^(Author|Auteur|Par)\s*:\s*.{1,60}$|^La r[ée]daction$", "byline",
        "signature de la rédaction"),
-    # Site slogans (RT: `Raconter l'actualité`).
+    # A site slogan printed under the logo (a news motto in the infinitive, no sentence).
     _p("slogan", r"^Raconter l[’']actualit[ée]$", "boilerplate", "slogan du site"),
     # Cookie banner buttons.
     _p("cookie-button", r"^(OK|Tout (Accepter|refuser)|J[’']accepte|Accepter|Refuser|"
@@ -94,6 +99,93 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
        "étiquette de rubrique"),
 )
 
+# General line shapes, tried after LINE_PATTERNS (see cleaning.line_signal): they name what a
+# line *is* (a reading time, a byline, a breadcrumb), not phrases seen on one site.
+LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
+    # Reading-time labels: a number of minutes and at most « temps de lecture ».
+    ("reading-time", re.compile(r"^(?:temps de )?lecture\s*:?\s*\d+\s*(?:min|mn)\b\.?$"
+                                r"|^\d+\s*(?:min|mn)\.?(?: de lecture)?$", re.I),
+     "boilerplate", "durée de lecture"),
+    # Bylines: « Par X », « Texte par :X », « X avec AFP » (short, no sentence).
+    ("byline-shape", re.compile(r"^(?:Texte\s+|Article rédigé\s+|Propos recueillis\s+)?"
+                                r"(?:par|by)\b\s*:?\s*\S"
+                                r"(?!.*[.!?]\s+\S).{0,70}$", re.I),
+     "byline", "signature (auteur ou rédaction)"),
+    ("byline-agency", re.compile(r"^[\w’' .-]{2,40}\s+avec\s+(?:l[’'])?(?:AFP|Reuters|AP|agences?)"
+                                 r"\.?$", re.I),
+     "byline", "signature de la rédaction et de l’agence"),
+    # Breadcrumbs: labels joined by › or > (« Accueil > Economie », « Europe › Russie »).
+    ("breadcrumb", re.compile(r"^[^.!?]{1,40}(?:\s[›>»/]\s[^.!?]{1,40})+$"),
+     "rubric", "fil d’Ariane (rubriques du site)"),
+    # WordPress post meta: « Posted by <user> | <date> | <category> | <comments> | ».
+    ("post-meta", re.compile(r"^(?:Posted|Publié|Post[ée])\s+(?:by|par)\s+\S+\s*\|", re.I),
+     "dateline", "métadonnées du billet (auteur, date, rubrique)"),
+    # Menus laid out with wide spacing or pipes: « ACCUEIL   ACTUALITE   FORUMS », « Home | RSS ».
+    ("menu-spaced", re.compile(r"^(?:[^.!?|]{1,25}(?:\s{3,}|\s*\|\s*)){2,}[^.!?|]{0,25}\|?$"),
+     "boilerplate", "menu (libellés séparés par des espaces ou des barres)"),
+    # A label ending with a colon alone on its line (« Partager : », « Search for: »).
+    ("label-colon", re.compile(r"^[^.!?:]{1,30}:\s*$"), "boilerplate", "étiquette de formulaire"),
+    # A whole line in parentheses closing a wire story: reporting and translation credits
+    # (« (Reportage X ; version française Y) »), not a sentence of the article.
+    ("credits-note", re.compile(r"^\((?:[^()]*;[^()]*|[^().]{0,80})\)\.?$"), "source",
+     "note de rédaction entre parenthèses (crédits du reportage)"),
+    # Form fields: « Name * », « Email * ».
+    ("form-field", re.compile(r"^[^.!?]{1,20}\s\*$"), "boilerplate", "champ de formulaire"),
+)
+
+# A caption followed by its source domain in brackets: « … à washington [actu-info-direct.fr] ».
+CAPTION_SOURCE = re.compile(r"\[[\w.-]+\.[a-z]{2,6}\]\s*$", re.I)
+# A credit closing a caption: « — Gaizka Iroz / AFP », « | VINCENT MOUCHEL / OUEST-FRANCE »,
+# « . AFP », « . PHOTO PIB », « - AFP », « (JOHN WESSELS / AFP) », « Photo Roman Pilipey / AFP », « © Capture d'écran ORTN /
+# AFP ». The credit is a short run of names, with an agency after a slash, or words in capitals.
+CREDIT_TAIL = re.compile(
+    r"(?:\s[—–|-]\s|\.\s+|©\s*|\bPhotos?\s+|\(Illustration\)\s*[—–-]\s*|\s\()"
+    r"(?P<credit>(?:[A-ZÀ-Ý][\w’'.-]*\s+){0,4}[\w’'.-]+\s*/\s*[A-ZÀ-Ý][\w’' .-]{1,30}"
+    r"|[A-Z][A-Z.-]{1,15}(?:\s[A-Z][A-Z.-]{1,15}){0,3}(?:\s*/\s*[A-Z][\w.-]+)?)\)?\s*$")
+# Captions are short; a long line ending in capitals is prose (« … a déclaré l’OTAN »).
+CAPTION_MAX_WORDS = 40
+# A copyright notice anywhere in a short line: the footer, not the article. A year or the legal
+# words are needed: « © REUTERS/Stringer » alone is a photo credit (see CREDIT).
+COPYRIGHT_ANY = re.compile(r"(?:©|\(c\)).*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*©|\bcopyright\b"
+                           r"|droits réservés|rights reserved", re.I)
+FOOTER_MAX_WORDS = 25
+# « Source: (EUROPA PRESS) », « Sources : AFP, Reuters »: where the text comes from.
+SOURCE_LINE = re.compile(r"^\s*Sources?\s*:\s*\S.{0,60}$", re.I)
+# Menus written as capitalised words: at least this many, no punctuation, no function word.
+MENU_MIN_WORDS = 4
+# Lines of the same short text repeated in one page are the site's name, menu or slogan.
+REPEATED_MAX_WORDS = 6
+
+# The shape of runs (cleaning._main_block): a line is certainly prose with this many words, a
+# sentence end and this stopword density; the article is the longest run of such lines where
+# at most BLOCK_MAX_GAP other lines (and no dateline, byline or links heading) come between.
+STRONG_PROSE_WORDS = 12
+STRONG_PROSE_DENSITY = 0.2
+BLOCK_MAX_GAP = 3
+# A short first paragraph between the title and the lede (a sentence of this many words or
+# more, with its final punctuation) is article text, not page header.
+SHORT_PARAGRAPH_WORDS = 5
+# A wire dateline opening the lede: a place, a date, then the agency or a dash (« PARIS, 12
+# mars 2024 (AFP) - », « MOSCOU, 17 juillet. /TASS/. »). Its date is a publication stamp.
+LEDE_DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’' -]{1,30},\s*(?:le\s+)?[^.()]{3,40}?"
+                           r"(?=\s*\(|\s[-–—]\s|\.\s*/)")
+# A lede has at least this many words and ends with a full stop.
+LEDE_MIN_WORDS = 12
+# An intertitle between two paragraphs has at most this many words.
+SUBHEADING_MAX_WORDS = 14
+# A comment thread: at least this many timestamp lines after the article's last paragraph.
+THREAD_MIN_STAMPS = 2
+# A signature stamp (« samedi 30 septembre 2023 ») is at most this many lines after the text.
+SIGNATURE_LINES = 3
+# Titles: each candidate further from the lede costs this much; the best must reach the floor.
+TITLE_RANK_COST = 0.1
+TITLE_MIN_SCORE = 0.75
+# Headlines sit just above the lede: past TITLE_NEAR lines of anything, each line costs this.
+TITLE_NEAR = 3
+TITLE_DISTANCE_COST = 0.05
+# A candidate next to a photo credit line is more likely the photo's caption.
+TITLE_NEAR_CREDIT_COST = 0.3
+
 # A reprint notice is a source attribution: it leaves the body but feeds the source hints.
 REPRINT = re.compile(
     r"^(P\.?\s?S\.?\s*)?Reprinted with permission from (?P<outlet>[^\n]+?)\s+Copyright.*$",
@@ -114,7 +206,7 @@ CAPTION = re.compile(
 RUBRIC_PREFIX = re.compile(r"^(?P<rubric>[A-ZÉÈÀ][A-ZÉÈÀ '\-]{3,30}?)\s+[-–—]\s+(?=[A-ZÉÈÀ«])")
 
 # Vocabulary of consent banners: a paragraph with several of these is a cookie notice even when
-# its stopword density looks like prose (RT's is 1,200 characters long).
+# its stopword density looks like prose (such banners run to a thousand characters or more).
 CONSENT_TERMS: tuple[str, ...] = (
     "cookie", "traceur", "consentez", "consentement", "données personnelles",
     "paramétrer vos choix", "tout accepter", "tout refuser", "politique de confidentialité",
@@ -162,7 +254,7 @@ GENERATED_TITLE_MAX = 110
 # A headline has at most this many words and no final full stop.
 TITLE_MAX_WORDS = 20
 
-# Words lost in scraping (hyperlinked words dropped, seed 004). Each regex matches at the place
+# Words lost in scraping (a hyperlinked word dropped by the scraper leaves a hole). Each regex matches at the place
 # where something is missing; the group `at` marks the exact position of the hole.
 _DET = r"(?:le|la|les|un|une|des|du|au|aux|l’|l')"
 GAP_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (

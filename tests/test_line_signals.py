@@ -1,0 +1,453 @@
+"""General signals the cleaner reads on pages it has never seen: language, machine strings,
+stamps, credits, outlets, titles, weekday years and ranges the past tense contradicts."""
+
+from __future__ import annotations
+
+import pytest
+from briefing import cleaning, dating, headline, linelang, textmeta
+from briefing.pipeline import build_site
+from briefing.reading import SeedText, decode_seed
+from briefing.records import SeedFile
+
+# A page of an outlet the cleaner was never tuned on, with the debris the issue lists: its URL,
+# a leaked SEO prompt, an unrendered template, a breadcrumb, an ISO stamp printed three times,
+# a byline, a caption ending with its source domain, an agency marker, a related-headline list
+# with trailing dates and a copyright footer from another year.
+PAGE = "\n".join([
+    "https://www.example-actu.fr/monde/2022/09/13/armenie-azerbaidjan-nouveaux-combats-a-la-"
+    "frontiere",
+    "Make this article seo compatible, Leave the existing html tags as they are, add relevant"
+    " keywords and write it in French:",
+    "/html/head/meta[@name='og:title']/@content",
+    "Accueil › Monde › Caucase",
+    "Arménie-Azerbaïdjan : de nouveaux combats éclatent à la frontière",
+    "2022-09-13T08:27+0200",
+    "Par Sputnik",
+    "des soldats arméniens près de la frontière, à l'aube [reuters.com]",
+    "EREVAN (Reuters) - De violents combats ont opposé mardi les forces arméniennes et "
+    "azerbaïdjanaises le long de leur frontière commune, a annoncé le ministère arménien de "
+    "la Défense.",
+    "Erevan accuse Bakou d'avoir bombardé plusieurs villes situées sur son territoire, dont "
+    "Goris et Jermuk, pendant la nuit. Bakou affirme de son côté avoir riposté à des « "
+    "provocations à grande échelle ».",
+    "Un cessez-le-feu fragile",
+    "Le Kremlin a rappelé que la déclaration du 9 novembre 2020 avait mis fin à la guerre de "
+    "quarante-quatre jours, et a appelé les deux parties à la retenue.",
+    "La Russie, alliée de l'Arménie au sein d'une alliance militaire régionale, a dit être en"
+    " contact avec les deux capitales pour obtenir un arrêt des hostilités.",
+    "2022-09-13T08:27+0200",
+    "À lire aussi",
+    "Le Kremlin appelle au calme dans le Caucase - 20 décembre 2024",
+    "Nouvelles sanctions contre Moscou - 19 décembre 2024",
+    "2022-09-13T08:27+0200",
+    "© 2022 Example Actu. Tous droits réservés.",
+]) + "\n"
+
+
+def _seed(text: str) -> SeedText:
+    seed = decode_seed("page", "page.txt", text.encode())
+    assert isinstance(seed, SeedText)
+    return seed
+
+
+@pytest.fixture(scope="module")
+def page() -> cleaning.Cleaned:
+    return cleaning.clean(_seed(PAGE))
+
+
+# 1. Language of a line ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "lang"), [
+    ("We and our partners store and access information on your device, such as cookies.", "en"),
+    ("Make this article seo compatible, add relevant keywords and write it in French:", "en"),
+    ("Кремль заявил о готовности к переговорам", "ru"),
+    ("Հայաստանի կառավարությունը հայտարարել է", "hy"),
+    ("Le président a hissé le drapeau national à Khankendi.", "fr"),
+    # Quoted foreign words inside a French sentence: the line is French.
+    ("Le porte-parole a répondu : « We are not going to comment on this », selon l’agence.", "fr"),
+    # A quotation standing alone, and a line too short to tell: undecided, never debris.
+    ("« We will never give up on our people »", None),
+    ("Accept all", None),
+])
+def test_language_of_a_line(line: str, lang: str | None) -> None:
+    assert linelang.language(line) == lang
+
+
+def test_foreign_line_is_debris_with_its_reason(page: cleaning.Cleaned) -> None:
+    decision = next(d for d in page.decisions if d.line == 2)
+    assert (decision.kind, decision.rule) == ("boilerplate", "foreign-language")
+    assert decision.reason == "ligne en langue « en » dans un article en français (hors citation)"
+
+
+# 2. Machine strings: URLs, e-mails, domains, files, template placeholders ------------------
+
+
+@pytest.mark.parametrize(("line", "shape"), [
+    ("https://www.rfi.fr/fr/afrique/20230727-niger", "adresse web"),
+    ("www.example.org/page", "adresse web"),
+    ("redaction@example.fr", "adresse e-mail"),
+    ("kyivindependent.com", "nom de domaine"),
+    ("aliyev-pashinyan-trump-1024x576.jpg", "nom de fichier"),
+    ("/html/head/meta[@name='og:title']/@content", "gabarit non rendu"),
+    ("{{ article.title }}", "gabarit non rendu"),
+    # An address inside a sentence leaves the sentence a sentence.
+    ("Le ministère a publié le texte sur son site www.mid.ru dans la soirée de mardi.", None),
+])
+def test_address_shapes(line: str, shape: str | None) -> None:
+    assert textmeta.address_shape(line) == shape
+
+
+def test_page_url_becomes_the_address(page: cleaning.Cleaned) -> None:
+    assert page.url == ("https://www.example-actu.fr/monde/2022/09/13/"
+                        "armenie-azerbaidjan-nouveaux-combats-a-la-frontiere")
+    assert [d.rule for d in page.decisions if d.line in (1, 3)] == ["address", "address"]
+
+
+# 3. Stamps ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "value", "surface"), [
+    ("2022-09-13T08:27+0200", "2022-09-13", "2022-09-13T08:27+0200"),
+    ("2023-07-17T12:55:41+03:00", "2023-07-17", "2023-07-17T12:55:41+03:00"),
+    ("11.01.2021", "2021-01-11", "11.01.2021"),
+    ("Le 08/12/2024 à 7:52", "2024-12-08", "08/12/2024"),
+    ("Publié le 31/01/25 à 08h15", "2025-01-31", "31/01/25"),
+    ("15.10.2023 [13:20]", "2023-10-15", "15.10.2023"),
+    ("samedi 30 septembre 2023,", "2023-09-30", "samedi 30 septembre 2023"),
+    ("Posted by admin | août 9, 2025 | Monde", "2025-08-09", "août 9, 2025"),
+    ("Publié le jeudi 21 décembre à 10h05", "XXXX-12-21", "jeudi 21 décembre"),
+])
+def test_stamp_formats(line: str, value: str, surface: str) -> None:
+    stamp = textmeta.stamps_in(line)[0]
+    assert (stamp.value, stamp.text) == (value, surface)
+
+
+@pytest.mark.parametrize(("line", "stamp_line"), [
+    ("2022-09-13T08:27+0200", True),
+    ("Publié le : 27/07/2023 - 01:52Modifié le : 27/07/2023 - 10:31", True),
+    ("1er octobre 2023 10:14, par Haroutioun K.", True),
+    ("Bakou, 15 octobre, AZERTAC", True),
+    ("Le 20 décembre 2024, la Russie a annoncé un accord avec la Chine.", False),
+])
+def test_stamp_lines(line: str, stamp_line: bool) -> None:
+    assert textmeta.is_stamp_line(line) is stamp_line
+
+
+def test_a_stamp_labelled_update_dates_an_update() -> None:
+    published, updated = textmeta.stamps_in(
+        "Publié le 14/12/2023 - 19:42 GMT+1•Mis à jour 15/12/2023 - 08:10 GMT+1")
+    assert (published.value, published.label) == ("2023-12-14", "published")
+    assert (updated.value, updated.label) == ("2023-12-15", "updated")
+
+
+@pytest.mark.parametrize(("url", "value"), [
+    ("https://www.lemonde.fr/international/article/2023/09/20/haut-karabakh_6190123_3210.html",
+     "2023-09-20"),
+    ("https://www.rfi.fr/fr/afrique/20230727-niger-des-militaires", "2023-07-27"),
+    ("https://www.20minutes.fr/sport/4157291-20250531-psg", "2025-05-31"),
+    ("https://fr.tass.com/monde/1648830", None),
+])
+def test_date_in_the_url_path(url: str, value: str | None) -> None:
+    stamp = textmeta.url_stamp(url)
+    assert (stamp.value if stamp else None) == value
+
+
+def test_printed_stamp_dates_the_article_with_its_basis() -> None:
+    site = build_site([SeedFile("page.txt", PAGE.encode())])
+    b = site.briefings[0]
+    assert (b.date, b.date_status) == ("2022-09-13", "inferred")
+    assert b.date_basis == "Date imprimée sur la page (ligne 6) : « 2022-09-13T08:27+0200 »."
+    assert b.source_url.startswith("https://www.example-actu.fr/monde/2022/09/13/")
+
+
+# 4. Credits, captions, runs of lines ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "Un compteur Linky. (Illustration) — Gaizka Iroz / AFP",
+    "Les Brestois célèbrent leur victoire, mercredi soir. | VINCENT MOUCHEL / OUEST-FRANCE",
+    "Un convoi militaire près de la ligne de contact, le 19 septembre 2023. AFP",
+    "des soldats arméniens près de la frontière, à l'aube [reuters.com]",
+])
+def test_captions_and_credits_are_not_article_text(line: str) -> None:
+    decision = cleaning.line_signal(1, line)
+    assert decision is not None and decision.kind in {"credit", "caption"}
+
+
+def test_runs_of_lines(page: cleaning.Cleaned) -> None:
+    rules = {d.line: d.rule for d in page.decisions}
+    # The intertitle between two paragraphs is article text; the headlines after « À lire
+    # aussi », each with its date, and the footer are not.
+    assert rules[11] == "subheading"
+    assert [rules[n] for n in (15, 16, 17)] == ["teaser-head", "dated-headline", "dated-headline"]
+    assert rules[19] == "copyright"
+    assert [p.line for p in page.paragraphs] == [9, 10, 11, 12, 13]
+
+
+def test_dated_related_headline_without_links_heading() -> None:
+    decision = cleaning.line_signal(1, "Le Kremlin appelle au calme dans le Caucase - 20 décembre "
+                                       "2024")
+    assert decision is not None
+    assert (decision.kind, decision.rule) == ("teaser", "dated-headline")
+
+
+def test_comments_after_the_article_are_not_article_text() -> None:
+    text = (
+        "Le flot de réfugiés venus du Haut-Karabagh s’est presque tari samedi, selon les autorités"
+        " arméniennes qui ont recensé plus de cent mille arrivées en une semaine.\n"
+        "A Goris, les bénévoles ne savent plus où loger les familles, et beaucoup ont passé plus"
+        " de trente heures sur la route de l’exil avant d’arriver en Arménie.\n"
+        "par Ani Papazian\nsamedi 30 septembre 2023,\nMessages\n"
+        "1er octobre 2023 10:14, par Haroutioun K.\nHonte à l’Europe qui regarde ailleurs.\n")
+    cleaned = cleaning.clean(_seed(text))
+    assert [p.line for p in cleaned.paragraphs] == [1, 2]
+    assert next(d.rule for d in cleaned.decisions if d.line == 7) == "after-article"
+    assert [s.value for s in cleaned.stamps] == ["2023-09-30"]
+
+
+# 5. Outlets -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lines", "url", "outlet", "relation"), [
+    (["Sputnik"], None, "Sputnik", "publisher"),
+    (["Par Euronews avec AFP"], None, "Euronews", "publisher"),
+    (["Texte par :RFI"], None, "RFI", "publisher"),
+    (["KIEV (Reuters) - La Russie a lancé une nouvelle vague de frappes sur les villes du pays"],
+     None, "Reuters", "agency"),
+    (["MOSCOU, 17 juillet. /TASS/. La Russie ne prolongera pas l’accord sur les céréales."],
+     None, "TASS", "agency"),
+    (["Source: (EUROPA PRESS)"], None, "Europa Press", "source"),
+    (["Rien ici"], "https://fr.euronews.com/my-europe/2023/12/14/x", "Euronews", "publisher"),
+    # An aggregator's domain never names the outlet; the agency marker in its copy does.
+    (["(Reuters) - Des frappes russes ont visé le réseau électrique ukrainien le jour de Noël."],
+     "https://www.msn.com/fr-fr/actualite/monde/x", "Reuters", "agency"),
+    # An unknown site is named by its own domain.
+    (["Rien ici"], "https://actu-info-direct.fr/2025/08/09/x/", "actu-info-direct.fr",
+     "publisher"),
+])
+def test_outlet_named_by_the_text(lines: list[str], url: str | None, outlet: str,
+                                  relation: str) -> None:
+    found = textmeta.outlet_evidence(lines, url, textmeta.known_names(), {1})
+    assert (found[0].outlet, found[0].relation) == (outlet, relation)
+
+
+def test_outlet_notes_aliases_name_outlets() -> None:
+    names = textmeta.known_names([("Agence imaginaire", ("AgImag",))])
+    found = textmeta.outlet_evidence(["Par AgImag"], None, names, {1})
+    assert found[0].outlet == "Agence imaginaire"
+
+
+def test_the_page_names_its_outlet_in_the_briefing() -> None:
+    b = build_site([SeedFile("page.txt", PAGE.encode())]).briefings[0]
+    assert (b.source, b.source_status) == ("Reuters", "hint")
+    assert b.source_basis == "indice tiré du texte : marqueur d’agence « EREVAN (Reuters) - »"
+
+
+# 6. Titles ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("https://www.20minutes.fr/economie/4135502-electricite", "adresse web"),
+    ("2022-09-13T08:27+0200", "horodatage"),
+    ("© REUTERS/Stringer", "crédit photo"),
+    ("des soldats près de la frontière [reuters.com]", "légende de photo"),
+    ("Accueil › Monde › Caucase", "menu ou fil d’Ariane"),
+    ("Make this article seo compatible, write it in French", "ligne en anglais"),
+    ("kyivindependent.com", "adresse web"),
+])
+def test_never_a_title(text: str, reason: str) -> None:
+    assert headline.never_title(text) == reason
+
+
+def test_title_chosen_not_stumbled_on(page: cleaning.Cleaned) -> None:
+    assert page.title == "Arménie-Azerbaïdjan : de nouveaux combats éclatent à la frontière"
+    assert page.title_is_generated is False
+
+
+def test_url_slug_picks_the_headline_over_a_kicker() -> None:
+    slug = frozenset(textmeta.url_words("https://x.fr/a/l-armee-fait-irruption-a-koursk_2218"))
+    best = headline.choose([headline.Candidate("Guerre en Ukraine", "ligne 7", slug=slug),
+                            headline.Candidate("L’armée ukrainienne fait irruption à Koursk",
+                                               "ligne 8", slug=slug)])
+    assert best is not None and best.source == "ligne 8"
+
+
+def test_without_a_good_candidate_the_title_is_written_from_the_lede() -> None:
+    text = ("https://www.letemps.ch/suisse/negociations-terminees\nLe Temps\nSuisse › Europe\n"
+            "Ursula von der Leyen s’est rendue à Berne vendredi pour sceller avec le Conseil "
+            "fédéral la conclusion des négociations entre la Suisse et l’Union européenne.\n")
+    cleaned = cleaning.clean(_seed(text), outlet_names=[("Le Temps", ())])
+    assert cleaned.title_is_generated is True
+    assert cleaned.title.startswith("Ursula von der Leyen s’est rendue à Berne")
+
+
+# 7. Dates: weekday year, past tense, debris ------------------------------------------------
+
+
+def test_weekday_fixes_the_year_of_a_printed_day_and_month() -> None:
+    stamp = textmeta.stamps_in("Publié le jeudi 21 décembre à 10h05", 4)[0]
+    pub = dating.from_stamps([stamp], ["Le Parlement avait adopté en mars 2023 un budget."])
+    assert pub is not None and pub.value == "2023-12-21"
+    assert pub.basis == ("Date imprimée sans année : « jeudi 21 décembre » ; seule l'année 2023, "
+                         "parmi celles qui suivent de près les faits racontés au passé, fait "
+                         "tomber ce jour un jeudi.")
+
+
+def test_weekday_year_undecided_without_years_in_the_text() -> None:
+    stamp = textmeta.stamps_in("jeudi 21 décembre", 1)[0]
+    assert dating.from_stamps([stamp], ["Le Parlement a adopté le budget."]) is None
+
+
+def test_weekday_year_never_before_the_facts_told_in_the_past() -> None:
+    # 2017 is a Thursday 21 December too, but the text tells 2019 in the past.
+    stamp = textmeta.stamps_in("jeudi 21 décembre", 1)[0]
+    assert dating.from_stamps([stamp], ["Le traité avait été signé en mars 2019."]) is None
+
+
+def test_a_range_is_never_contradicted_by_the_past_tense() -> None:
+    paragraphs = ["Le Kremlin a rappelé la déclaration du 9 novembre 2020, qui devait mettre fin "
+                  "à la guerre."]
+    pub = dating.infer_publication_date(paragraphs)
+    assert pub.not_after is None
+    assert pub.range_label != "avant le 9 novembre 2020"
+
+
+def test_dates_in_debris_never_reach_the_chronology() -> None:
+    site = build_site([SeedFile("page.txt", PAGE.encode())])
+    dates = {e.date for e in site.chronology}
+    assert dates == {"2020-11-09", "2022-09-13"}  # not 2024-12-19/20 (links) nor 2022 (©)
+
+
+def test_relative_timestamp_is_never_a_title() -> None:
+    assert textmeta.is_stamp_line("Il y a 3 heures")
+    assert headline.never_title("Il y a 3 heures") == "horodatage"
+
+
+def test_agency_after_avec_is_not_the_publisher() -> None:
+    found = textmeta.outlet_evidence(["Par Camille Roux avec AFP"], None,
+                                     textmeta.known_names(), {1})
+    assert found == []
+
+
+def test_title_found_without_the_page_url() -> None:
+    lines = PAGE.split("\n")[1:]
+    cleaned = cleaning.clean(_seed("\n".join(lines)))
+    assert cleaned.url is None
+    assert cleaned.title == "Arménie-Azerbaïdjan : de nouveaux combats éclatent à la frontière"
+
+
+def test_wire_dateline_in_the_lede_dates_the_article() -> None:
+    text = ("PARIS, 12 mars 2024 (AFP) - Le gouvernement a présenté mardi un projet de loi sur "
+            "l’énergie, qui doit être examiné au Parlement avant l’été, a annoncé le ministre.\n"
+            "Le texte prévoit une baisse des taxes sur l’électricité pour les ménages modestes, "
+            "selon le dossier de presse remis aux journalistes.\n")
+    cleaned = cleaning.clean(_seed(text))
+    assert [(s.value, s.text, s.line) for s in cleaned.stamps] == [("2024-03-12", "12 mars 2024",
+                                                                    1)]
+
+
+def test_an_update_stamp_comes_after_the_url_date() -> None:
+    text = ("https://www.example.fr/politique/2024/03/11/projet-de-loi-energie\n"
+            "Mis à jour le 14/03/2024 à 10h00\n"
+            "Le gouvernement a présenté lundi un projet de loi sur l’énergie, qui doit être "
+            "examiné au Parlement avant l’été, a annoncé le ministre.\n")
+    cleaned = cleaning.clean(_seed(text))
+    assert [s.value for s in cleaned.stamps] == ["2024-03-11", "2024-03-14"]
+
+
+def test_a_caption_beside_its_credit_loses_to_the_headline() -> None:
+    text = "\n".join([
+        "https://fr.sputniknews.africa/20231115/le-kremlin-commente-les-declarations-de-pachinian-"
+        "1063456789.html",
+        "Sputnik Afrique",
+        "Международная жизнь",
+        "Le Kremlin commente les déclarations de Pachinian sur l’OTSC",
+        "© Sputnik . Sergueï Gunéev",
+        "Dmitri Peskov, porte-parole du Kremlin",
+        "S'abonner",
+        "15.11.2023",
+        "Le Kremlin a pris note des déclarations du Premier ministre arménien sur une possible "
+        "sortie de l’alliance, a déclaré mercredi Dmitri Peskov, porte-parole de la présidence.",
+        "Ранее в Кремле заявили, что Армения остается союзником России.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert cleaned.title == "Le Kremlin commente les déclarations de Pachinian sur l’OTSC"
+    assert [p.line for p in cleaned.paragraphs] == [9]
+    assert cleaned.outlet is not None and cleaned.outlet.outlet == "Sputnik"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Paris", None),  # a place, not « par … »
+    ("Par Jean Dupont", "byline-shape"),
+    ("Article rédigé par franceinfo avec AFP", "byline-shape"),
+    ("Temps de lecture : 2 min", "reading-time"),
+    ("Le candidat à Dakar, le 24 mars 2024. (JOHN WESSELS / AFP)", "credit-tail"),
+    ("Dans la même rubrique", None),  # a links heading: a pattern, before line signals
+])
+def test_line_shapes(line: str, rule: str | None) -> None:
+    decision = cleaning.line_signal(1, line)
+    assert (decision.rule if decision else None) == rule
+
+
+def test_box_between_standfirst_and_text_is_not_article_text() -> None:
+    text = "\n".join([
+        "Immobilier : les prix repartent à la hausse dans la capitale",
+        "Après deux années de baisse, le prix moyen du mètre carré a progressé de 1,5 % au "
+        "troisième trimestre, selon les notaires.",
+        "Par Jean Dupont",
+        "Le 12 octobre 2024 à 10h05, modifié le 12 octobre 2024 à 12h05",
+        "L'essentiel du jour : notre sélection exclusive",
+        "Les notaires du Grand Paris ont publié jeudi leurs derniers chiffres, qui confirment une "
+        "stabilisation du marché dans la capitale.",
+        "Le prix moyen atteint désormais 9 500 euros le mètre carré, contre 9 360 euros trois "
+        "mois plus tôt, selon la chambre.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert [p.line for p in cleaned.paragraphs] == [2, 6, 7]
+    assert next(d.rule for d in cleaned.decisions if d.line == 5) == "header"
+
+
+def test_agency_name_before_a_dash_names_the_agency() -> None:
+    found = textmeta.outlet_evidence(
+        ["AFP - Le président a annoncé mardi un remaniement du gouvernement après les élections."],
+        None, textmeta.known_names(), set())
+    assert (found[0].outlet, found[0].relation) == ("AFP", "agency")
+
+
+def test_a_stamp_under_the_headline_wins_over_one_above_it() -> None:
+    text = "\n".join([
+        "Dernières infos",
+        "10/03/2024",
+        "Kiev frappé par une vague de drones russes dans la nuit",
+        "Publié le 12/03/2024 à 07:05",
+        "Kiev a été la cible dans la nuit de lundi à mardi d’une attaque combinée de drones et de "
+        "missiles, ont annoncé les autorités militaires.",
+        "Selon le maire, au moins quatre personnes ont été blessées et des incendies se sont "
+        "déclarés dans deux arrondissements de la capitale.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert cleaned.title_is_generated is False and cleaned.title.startswith("Kiev frappé")
+    assert [s.value for s in cleaned.stamps] == ["2024-03-12", "2024-03-10"]
+
+
+def test_long_comments_in_a_dated_thread_are_not_article_text() -> None:
+    text = "\n".join([
+        "Inondations : la Vilaine sort de son lit à Rennes",
+        "Publié le 28/01/2025 à 07h45",
+        "Le niveau de la Vilaine a dépassé lundi soir le seuil d’alerte à Rennes, où plusieurs "
+        "quartiers ont été évacués par précaution, a indiqué la préfecture.",
+        "Les pompiers sont intervenus à plus de deux cents reprises dans la nuit, selon le service "
+        "départemental d’incendie et de secours.",
+        "Commentaires (3)",
+        "Breizh35 · 29/01/2025 à 08h12",
+        "Cela fait des années que les riverains demandent des travaux sur les berges et personne "
+        "ne les écoute, voilà le résultat aujourd’hui.",
+        "Marie R. · 29/01/2025 à 09h40",
+        "Courage aux habitants du quartier Saint-Cyprien, on pense bien à vous et à vos familles "
+        "dans ces moments difficiles.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert [p.line for p in cleaned.paragraphs] == [3, 4]
+    assert [d.rule for d in cleaned.decisions if d.line in (7, 9)] == ["comment-thread"] * 2
+    assert [s.value for s in cleaned.stamps] == ["2025-01-28"]  # never a comment's date

@@ -8,7 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing import actor_lexicon as lex
+from briefing import textutils as T
+from briefing.gazetteer import gazetteer
 
+from . import evidence
 from .model import BriefingActors, Mention, NerSpan, RegistryEntry, Relay, Role
 from .names import (
     SPACES,
@@ -17,7 +20,10 @@ from .names import (
     _quote_spans,
     _surface_pattern,
     _surname_match,
+    _surnames_compatible,
+    fold,
     has_gap,
+    place_key,
     simple_fold,
     split_name,
 )
@@ -45,9 +51,14 @@ def _dictionary(registry: Sequence[RegistryEntry]) -> list[_Surface]:
     for e in registry:
         for text in (e.name, *e.aliases):
             surfaces.setdefault(text, _Surface(text, e.kind, e.slug, "registre"))
-    for text, (canonical, kind, _) in lex.GAZETTEER.items():
+    for text, (canonical, kind, _) in gazetteer().items():
         surfaces.setdefault(text, _Surface(text, kind, canonical, "gazetier"))
     return sorted(surfaces.values(), key=lambda s: (-len(s.text), s.text))
+
+
+def _dict_key(text: str) -> str:
+    """Dictionary key: folded, a hyphen counting as a space."""
+    return simple_fold(text).replace("-", " ")
 
 
 @functools.lru_cache(maxsize=8)
@@ -55,7 +66,7 @@ def _surfaces_by_fold(surfaces: tuple[_Surface, ...]) -> dict[str, _Surface]:
     """Surfaces by folded text, registry entries first (computed once per registry)."""
     by_fold: dict[str, _Surface] = {}
     for s in surfaces:
-        by_fold.setdefault(simple_fold(s.text), s)
+        by_fold.setdefault(_dict_key(s.text), s)
     return by_fold
 
 
@@ -79,17 +90,22 @@ def _dictionary_regex(surfaces: Sequence[_Surface]) -> re.Pattern[str]:
 
 
 def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
-    """Trim datelines and leading articles; None if the span is not a proper name."""
+    """Trim datelines, articles, civilities, titles and times; None if no proper name is left."""
     start, end = span.start, span.end
     text = paragraph[start:end]
     dateline = re.match(r"^[A-ZÀ-Ý ]{3,}\s+[-–—]\s+", text)
     if dateline:
         start += dateline.end()
     civilities = "|".join(re.escape(c) for c in lex.CIVILITIES)
-    lead = re.match(rf"^(?:[Ll][ea]s?\s+|[Ll][’']|[Dd][eu]s?\s+|[Dd][’']|(?:{civilities})\s+)",
-                    paragraph[start:end])
+    # « M.Peskov »: a civility ending in a full stop may be glued to the name.
+    lead = re.match(rf"^(?:[Ll][ea]s?\s+|[Ll][’']|[Dd][eu]s?\s+|[Dd][’']|(?:{civilities})\s+|"
+                    r"(?:M|MM|Mme|Dr)\.(?=[A-ZÀ-Ý]))", paragraph[start:end])
     if lead:
         start += lead.end()
+    kept = evidence.trim(paragraph[start:end])
+    if kept is None:
+        return None
+    start, end = start + kept[0], start + kept[1]
     text = paragraph[start:end].rstrip(" ,")
     end = start + len(text)
     if not text or not text[0].isupper() or has_gap(text) or text in lex.NOT_NAMES:
@@ -135,7 +151,8 @@ def _civility_before(paragraph: str, start: int) -> str | None:
     """The civility right before a name (M. Aliyev)."""
     left = paragraph[max(0, start - 6):start]
     for c in lex.CIVILITIES:
-        if re.search(rf"(?<!\w){re.escape(c)}[{SPACES}]+$", left):
+        glue = "*" if c.endswith(".") else "+"
+        if re.search(rf"(?<!\w){re.escape(c)}[{SPACES}]{glue}$", left):
             return c
     return None
 
@@ -152,7 +169,7 @@ def _find_mentions(
         return any(i < pos < j for i, j in quotes)
 
     for m in regex.finditer(paragraph):
-        s = by_fold[simple_fold(m.group())]
+        s = by_fold[_dict_key(m.group())]
         mention = Mention(index, m.start(), m.end(), m.group(), s.kind,
                           f"{s.basis} : {s.target}", s.target, in_quote(m.start()))
         candidates.append((m.start(), m.start() - m.end(), 0, mention))
@@ -162,10 +179,22 @@ def _find_mentions(
             continue
         start, end = cleaned
         text = paragraph[start:end]
-        if span.label == "PER":
+        known = _dict_key(text) in by_fold
+        if evidence.rejection(paragraph, start, end, span.label, known):
+            continue
+        context = evidence.kind_from_context(paragraph, start, end)
+        single = " " not in text
+        if context and context[0] == "media":
+            kind, basis = context
+        elif context and context[1].startswith("lieu (« à") and (span.label == "PER"
+                                                                  and not single):
             kind, basis = "person", "ner:PER"
-        elif " " not in text and (_title_before(paragraph, start)
-                                  or _civility_before(paragraph, start)):
+        elif context:
+            kind, basis = context
+        elif span.label == "PER":
+            kind, basis = "person", "ner:PER"
+        elif (_title_before(paragraph, start) or _civility_before(paragraph, start)
+              or _title_after(paragraph, end)) and (single or span.label != "ORG"):
             kind, basis = "person", f"ner:{span.label} + titre ou civilité"
         elif span.label == "LOC":
             kind, basis = "place", "ner:LOC"
@@ -188,6 +217,7 @@ def _retype_mentions(
 ) -> list[Mention]:
     """Fix model labels with article context: surnames of named persons are persons."""
     full = _person_names(mentions)
+    persons = [m for m in mentions if m.kind == "person"]
     out = []
     for m in mentions:
         single = len(m.text.split()) == 1
@@ -199,6 +229,15 @@ def _retype_mentions(
             elif _civility_before(paragraphs[m.paragraph], m.start):
                 m = Mention(m.paragraph, m.start, m.end, m.text, "person",
                             "civilité", None, m.in_quote)
+        elif m.target is None and not single and m.kind in ("place", "organisation", ""):
+            # « Bachar al-Assad » tagged as a place: it shares a surname with a named person.
+            surname = fold(split_name(m.text)[1])
+            kin = [f for f in persons if f is not m
+                   and _surnames_compatible(fold(split_name(f.text)[1]), surname)]
+            if kin and m.text[:1].isupper() and split_name(m.text)[0][:1].isupper():
+                m = Mention(m.paragraph, m.start, m.end, m.text, "person",
+                            f"même nom de famille que {kin[0].text} (§{kin[0].paragraph})",
+                            None, m.in_quote)
         if m.kind:
             out.append(m)
     out.extend(_titled_names(paragraphs, out))
@@ -280,14 +319,134 @@ def _relays(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> list[Rela
                        rf"l[’']|le[{SPACES}]+|la[{SPACES}]+))?$")
     relays = []
     for m in mentions:
-        canonical = lex.GAZETTEER.get(m.text, (m.target,))[0]
-        if m.kind != "organisation" or canonical not in lex.AGENCIES:
+        canonical = gazetteer().get(m.text, (m.target,))[0]
+        if m.kind not in ("organisation", "media") or canonical not in lex.AGENCIES:
             continue
         left = paragraphs[m.paragraph][max(0, m.start - 40):m.start]
         cue = regex.search(left)
         if cue:
             relays.append(Relay(m.paragraph, m.text, cue.group() + m.text, m.start))
     return relays
+
+
+# « Organisation du traité de sécurité collective (OTSC) » / « OTSC (Organisation …) ».
+_ACRONYM = re.compile(r"(?<![\w\-])([A-ZÉÈ][A-ZÉÈ0-9]{1,7}|[A-ZÉ][a-zé]{2,7})(?![\w\-])")
+_ACRONYM_STOP = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en",
+                           "à", "au", "aux", "sur"})
+
+
+def _initials(long: str) -> str:
+    """Initials of the content words of an expansion (« traité de sécurité » -> TS)."""
+    words = [w for w in re.split(r"[\s’'\-]+", long) if w and w.lower() not in _ACRONYM_STOP]
+    return T.fold_accents("".join(w[0] for w in words)).upper()
+
+
+def _expands(acronym: str, long: str) -> bool:
+    """Whether an acronym abbreviates an expansion given beside it.
+
+    Its letters are the initials of the content words (in order or not: OSTC), of the
+    capitalised words (HTS for Hayat Tahrir al-Sham), or a subsequence of the initials of all
+    words starting with the same letter (Cédéao, OMS for « Organisation mondiale de la santé »).
+    """
+    letters = T.fold_accents(acronym).upper()
+    if len(letters) < 2 or len(long.split()) < 2:
+        return False
+    every = T.fold_accents("".join(w[0] for w in re.split(r"[\s’'\-]+", long) if w)).upper()
+    caps = T.fold_accents("".join(w[0] for w in re.split(r"[\s’'\-]+", long)
+                                  if w[:1].isupper())).upper()
+    initials = _initials(long)
+    if letters in (initials, caps) or sorted(letters) == sorted(initials):
+        return True
+    rest = iter(every)
+    return letters[0] == every[0] and all(ch in rest for ch in letters)
+
+
+def _acronyms(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+    """Acronyms defined in the text name the same actor as their expansion.
+
+    A mention followed by an acronym in parentheses (or the reverse) defines it; every use of
+    that acronym, and of a letter-order variant of it (OSTC for OTSC), then takes the
+    expansion's target and kind. Uses the model missed are added.
+    """
+    defined: dict[str, Mention] = {}  # sorted letters -> expansion mention
+    for m in mentions:
+        paragraph = paragraphs[m.paragraph]
+        after = re.match(rf"[{SPACES}]*\(([^()]{{2,12}})\)", paragraph[m.end:])
+        if after and _ACRONYM.fullmatch(after.group(1)) and _expands(after.group(1), m.text):
+            defined["".join(sorted(T.fold_accents(after.group(1)).upper()))] = m
+    for m in mentions:
+        paragraph = paragraphs[m.paragraph]
+        inner = re.match(rf"[{SPACES}]*\(([^()]{{8,120}})\)", paragraph[m.end:])
+        if inner and _ACRONYM.fullmatch(m.text) and _expands(m.text, inner.group(1)):
+            long = Mention(m.paragraph, m.end + inner.start(1), m.end + inner.end(1),
+                           inner.group(1), "organisation", "développement du sigle", None,
+                           m.in_quote)
+            defined.setdefault("".join(sorted(T.fold_accents(m.text).upper())), long)
+    if not defined:
+        return mentions
+    out = list(mentions)
+    for p, paragraph in enumerate(paragraphs):
+        if _is_boilerplate(paragraph):
+            continue
+        quotes = _quote_spans(paragraph)
+        for hit in _ACRONYM.finditer(paragraph):
+            if "".join(sorted(T.fold_accents(hit.group()).upper())) not in defined:
+                continue
+            if not any(o.paragraph == p and o.start < hit.end() and hit.start() < o.end
+                       for o in out):
+                out.append(Mention(p, hit.start(), hit.end(), hit.group(), "organisation",
+                                   "sigle défini dans l’article", None,
+                                   any(i < hit.start() < j for i, j in quotes)))
+    fixed = []
+    for m in out:
+        key = "".join(sorted(T.fold_accents(m.text).upper()))
+        long = defined.get(key) if _ACRONYM.fullmatch(m.text) else None
+        if long is not None and long is not m:
+            # An acronym names a body: the expansion's kind, or organisation if it was a guess.
+            kind = long.kind if long.kind not in ("person", "place", "") else "organisation"
+            m = Mention(m.paragraph, m.start, m.end, m.text, kind,
+                        f"sigle de « {long.text} »", long.target or long.text, m.in_quote)
+        elif any(m is d for d in defined.values()) and m.kind in ("person", "place", ""):
+            m = Mention(m.paragraph, m.start, m.end, m.text, "organisation",
+                        f"{m.basis} ; nom développé d’un sigle", m.target, m.in_quote)
+        fixed.append(m)
+    return sorted(fixed, key=lambda m: (m.paragraph, m.start))
+
+
+def _drop_lone_given_names(mentions: list[Mention]) -> list[Mention]:
+    """A single word that is only the given name of a person of the article is no actor."""
+    full = _person_names(mentions)
+    given = {fold(split_name(f.text)[0].split()[0]) for f in full if split_name(f.text)[0]}
+    surnames = {fold(split_name(f.text)[1]) for f in full}
+    return [m for m in mentions
+            if not (m.kind == "person" and m.target is None and len(m.text.split()) == 1
+                    and fold(m.text) in given and fold(m.text) not in surnames)]
+
+
+# When one name gets several kinds in an article, the first of these wins.
+_KIND_ORDER = ("state", "media", "organisation", "place", "person")
+
+
+def _unify_kinds(mentions: list[Mention]) -> list[Mention]:
+    """One kind per name in an article: evidence from context and dictionary over the model."""
+    votes: dict[str, dict[str, int]] = {}
+    for m in mentions:
+        if m.target is None and m.kind:
+            key = place_key(m.text)
+            weight = 1 if m.basis.startswith("ner:") else 3
+            votes.setdefault(key, {}).setdefault(m.kind, 0)
+            votes[key][m.kind] += weight
+    out = []
+    for m in mentions:
+        ballot = votes.get(place_key(m.text)) if m.target is None else None
+        if ballot and len(ballot) > 1:
+            best = max(ballot.items(), key=lambda kv: (kv[1], -_KIND_ORDER.index(kv[0])))[0]
+            if best != m.kind:
+                m = Mention(m.paragraph, m.start, m.end, m.text, best,
+                            f"{m.basis} ; même nom ailleurs dans l’article : {best}",
+                            m.target, m.in_quote)
+        out.append(m)
+    return out
 
 
 def extract_actors(
@@ -297,7 +456,8 @@ def extract_actors(
     """Mentions, roles, relays and quotes of one briefing.
 
     1. dictionary (registry, gazetteer) and NER spans, without overlaps;
-    2. labels fixed by article context (surnames, civilities);
+    2. labels fixed by article context (surnames, civilities), acronyms tied to the expansion
+       the text gives them, lone given names dropped, one kind per name in the article;
     3. roles from appositions; 4. agency relays; 5. quotes and speakers.
     """
     surfaces, regex = _compiled_dictionary(tuple(registry))
@@ -309,6 +469,9 @@ def extract_actors(
         mentions.extend(_find_mentions(p, paragraph, spans, surfaces, regex,
                                        _quote_spans(paragraph)))
     mentions = _retype_mentions(paragraphs, mentions, registry)  # 2.
+    mentions = _acronyms(paragraphs, mentions)
+    mentions = _drop_lone_given_names(mentions)
+    mentions = _unify_kinds(mentions)
     roles = _roles(paragraphs, mentions)  # 3.
     relays = _relays(paragraphs, mentions)  # 4.
     quotes = _quotes(paragraphs, mentions, roles)  # 5.

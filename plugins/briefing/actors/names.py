@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 
+from confusable_homoglyphs import confusables
 from rapidfuzz.distance import JaroWinkler
 
 from briefing import actor_lexicon as lex
@@ -21,9 +23,46 @@ SPACES = T.SPACES
 WORD = r"[^\W\d_]"
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def unconfuse(text: str) -> str:
+    """Letters of another script that look Latin, inside a Latin word, made Latin.
+
+    « Nikol Pаchinian » with a Cyrillic « а » is Pachinian. Unicode's confusables data (through
+    `confusable_homoglyphs`) says which Latin letter each one imitates; text wholly in another
+    script is left alone.
+    """
+    if text.isascii() or not confusables.is_mixed_script(text):
+        return text
+    out = list(text)
+    found = confusables.is_confusable(text, greedy=True, preferred_aliases=["latin"]) or ()
+    latin_of = {}
+    for hit in found:
+        glyphs = [h["c"] for h in hit["homoglyphs"] if len(h["c"]) == 1
+                  and "LATIN" in h.get("n", "")]
+        if glyphs:
+            latin_of[hit["character"]] = glyphs[0]
+    for i, ch in enumerate(out):
+        # Only a letter between Latin letters is a look-alike; a Cyrillic word stays Cyrillic.
+        near = [c for c in (out[i - 1] if i else "", out[i + 1] if i + 1 < len(out) else "")
+                if c.isalpha()]
+        if ch in latin_of and any(c.isascii() or "LATIN" in _name(c) for c in near):
+            out[i] = latin_of[ch]
+    return "".join(out)
+
+
+def _name(ch: str) -> str:
+    """Unicode name of a character, empty when it has none."""
+    return unicodedata.name(ch, "")
+
+
 def simple_fold(text: str) -> str:
-    """Case, accent, apostrophe and space insensitive key."""
-    return T.match_key(text)
+    """Case, accent, apostrophe, space and look-alike letter insensitive key."""
+    return T.match_key(unconfuse(text))
+
+
+def place_key(name: str) -> str:
+    """Key of a place or body: transliteration fold, g/k alike (Garabagh, Karabakh)."""
+    return fold(name).replace("-", " ").replace("g", "k")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -59,6 +98,8 @@ def _surface_pattern(surface: str) -> str:
             out.append("['’]")
         elif ch in SPACES:
             out.append(f"[{SPACES}]+")
+        elif ch == "-":  # « Haut Karabagh » is « Haut-Karabagh » without its hyphen
+            out.append(f"[-{SPACES}]")
         else:
             out.append(re.escape(ch))
     return "".join(out)

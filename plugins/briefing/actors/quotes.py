@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from briefing import actor_lexicon as lex
+from briefing.gazetteer import gazetteer
 
 from .model import KINDS, Mention, Quote, Role
 from .names import (
@@ -76,7 +77,7 @@ class _QuoteContext:
         """Quote attributed to mention m."""
         target = None
         if m.kind == "place":
-            stands = lex.GAZETTEER.get(m.text, (None, None, None))[2]
+            stands = gazetteer().get(m.text, (None, None, None))[2]
             if stands:
                 target, basis = stands, f"{basis} ; métonymie : {m.text} pour {stands}"
         return Quote(p, text, m.text, basis, start, m.paragraph, m.start, target, gap)

@@ -25,6 +25,7 @@ from .names import (
     _surname_match,
     _surnames_compatible,
     fold,
+    place_key,
     simple_fold,
     split_name,
 )
@@ -77,13 +78,16 @@ def resolve_actors(
     """
     by_slug = {e.slug: e for e in registry}
     alias_entry: dict[str, RegistryEntry] = {}
+    place_entry: dict[str, RegistryEntry] = {}  # places and bodies: g/k and hyphens alike
     person_blocks: dict[str, list[RegistryEntry]] = defaultdict(list)
     for e in registry:
         for a in (e.name, *e.aliases):
             alias_entry.setdefault(fold(a), e)
+            if e.kind != "person":
+                place_entry.setdefault(place_key(a), e)
         if e.kind == "person":
             person_blocks[_block_key(e.name)].append(e)
-    gaz_entry = {simple_fold(e.name): e for e in registry}
+    gaz_entry = {place_key(e.name): e for e in registry}
 
     clusters: dict[str, _Cluster] = {}
     mention_key: dict[tuple[str, int, int], str] = {}
@@ -104,15 +108,16 @@ def resolve_actors(
                         spelling = hit.text
                 pending.append((ba.briefing, m, spelling))
                 continue
-            entry = by_slug.get(m.target or "") or alias_entry.get(fold(m.text))
+            entry = (by_slug.get(m.target or "") or alias_entry.get(fold(m.text))
+                     or place_entry.get(place_key(m.text)))
             if entry is not None:
                 key = f"reg:{entry.slug}"
                 c = cluster(key, entry.kind, entry)
                 c.basis.add(f"registre ({entry.source_path})")
             else:
                 canonical = m.target or m.text
-                entry = gaz_entry.get(simple_fold(canonical))
-                key = f"reg:{entry.slug}" if entry else f"{m.kind}:{simple_fold(canonical)}"
+                entry = gaz_entry.get(place_key(canonical))
+                key = f"reg:{entry.slug}" if entry else f"{m.kind}:{place_key(canonical)}"
                 c = cluster(key, entry.kind if entry else m.kind, entry)
                 c.basis.add("gazetier" if m.target else f"forme identique ({m.basis})")
                 if not entry and m.target:

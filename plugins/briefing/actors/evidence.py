@@ -10,6 +10,7 @@ from pathlib import Path
 from briefing import actor_lexicon as lex
 from briefing import textutils as T
 from briefing import timex_grammar as g
+from briefing.gazetteer import gazetteer
 
 from .names import SPACES
 
@@ -116,6 +117,20 @@ def _credit_left() -> re.Pattern[str]:
                       rf"[{SPACES}]*:?[{SPACES}]*$")
 
 
+def credit(paragraph: str, start: int, end: int) -> bool:
+    """Whether a name is a credit: « — Gaizka Iroz / AFP », « (Reportage X ; édité par Y) »."""
+    left = paragraph[max(0, start - CUE_WINDOW):start]
+    after = paragraph[end:end + 12]
+    if re.search(rf"(?:/|©)[{SPACES}]*$", left) or re.match(rf"[{SPACES}]*/[{SPACES}]*[A-Z]",
+                                                            after):
+        return True
+    if re.search(r"[—–][^\w]*$", left) and re.match(rf"[{SPACES}]*$", after):
+        return True
+    paren = paragraph.rfind("(", 0, start)
+    return paren >= 0 and ")" not in paragraph[paren:start] and bool(re.match(
+        rf"\((?i:{_alternation(lex.CREDIT_CUES)})\b", paragraph[paren:]))
+
+
 def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> str | None:
     """Why a model span names no actor (French reason), or None to keep it.
 
@@ -163,13 +178,17 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         if word.lower() in adjectives() and re.search(rf"(?i:\b(?:le|la|l[’']))[{SPACES}]*$",
                                                       left):
             return "gentilé (« le Danois »), pas un nom"
-        if word.lower() in common_nouns() and re.search(
-                rf"(?i:{_alternation(lex.TITLE_HEADS)})[{SPACES}]+(?:du|de la|des|de l[’'])"
-                rf"[{SPACES}]*$", left):
-            return "complément d’un titre (« ministre du Travail »)"
+
         if (word.lower() in common_nouns() and label != "PER"
                 and (_sentence_initial(paragraph, start) or label == "MISC")):
             return "nom commun en tête de phrase"
+    if words[0].lower() in common_nouns() and re.search(
+            rf"(?i:{_alternation(lex.TITLE_HEADS)})(?:[{SPACES}]+[a-zà-ÿ]+)?[{SPACES}]+"
+            rf"(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]*$", left):
+        return "complément d’un titre (« ministre du Travail »)"
+    parts = [x for x in re.split(r"[-–]", text) if x]
+    if len(parts) > 1 and all(x in gazetteer() for x in parts):
+        return "deux noms liés par un trait d’union (« Arménie-Azerbaïdjan »)"
     head = words[0]
     if head in lex.GENERIC_HEADS and all(not w[:1].isupper() for w in words[1:]):
         return "nom commun (« État », « Conseil » … sans nom propre)"

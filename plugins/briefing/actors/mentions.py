@@ -169,6 +169,8 @@ def _find_mentions(
         return any(i < pos < j for i, j in quotes)
 
     for m in regex.finditer(paragraph):
+        if evidence.credit(paragraph, m.start(), m.end()):
+            continue  # « / AFP » after a photographer is a credit, not the agency speaking
         s = by_fold[_dict_key(m.group())]
         mention = Mention(index, m.start(), m.end(), m.group(), s.kind,
                           f"{s.basis} : {s.target}", s.target, in_quote(m.start()))

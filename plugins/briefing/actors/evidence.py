@@ -59,6 +59,8 @@ def trim(text: str) -> tuple[int, int] | None:
     start, end = 0, len(text)
     lead = _lead_title().match(text)
     if lead:
+        if re.search(rf"(?i:\b(?:de|du|des|d[’']|à|au|aux|la|l[’']))[{SPACES}]*$", lead.group()):
+            return None  # « ministre des Affaires … »: what follows completes the title
         start = lead.end()
     tail = _time_tail().search(text, start)
     if tail:

@@ -25,7 +25,7 @@ sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 import os  # noqa: E402
 
 from briefing import actors as actors_mod  # noqa: E402
-from briefing import cleaning, factcheck  # noqa: E402
+from briefing import chronology, cleaning, factcheck  # noqa: E402
 from briefing import textutils as T  # noqa: E402
 from briefing.generator import read_markdown  # noqa: E402
 from briefing.nlpcache import NerCache  # noqa: E402
@@ -202,6 +202,10 @@ def score_sample(path: Path, gold: dict, site, tally: Tally, outlets: tuple) -> 
         if b.id not in entry.briefings:
             continue
         tally.add("events")
+        if chronology.is_clause(entry.label):
+            tally.add("labels_clause")
+        else:
+            problems.append(f"label not a clause {entry.date} {entry.label[:50]!r}")
         if any(entry.date.startswith(d) or d.startswith(entry.date) for d in debris_dates) \
                 and not any(entry.date.startswith(d) for d in gold_event_dates):
             tally.add("events_from_debris")
@@ -249,6 +253,7 @@ METRICS = (
     ("split actors", "split_actors", "persons", "0"),
     ("events from debris", "events_from_debris", "events", "0"),
     ("gold events found", "gold_events_found", "gold_events", ""),
+    ("chronology labels that are clauses", "labels_clause", "events", "= 1.00"),
 )
 
 

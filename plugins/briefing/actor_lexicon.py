@@ -52,6 +52,24 @@ GAZETTEER: dict[str, tuple[str, str, str | None]] = {
     "Vingt-Sept": ("Union européenne", "organisation", None),  # the member states as one body
     "ONU": ("ONU", "organisation", None),
     "Nations unies": ("ONU", "organisation", None),  # the usual short form of the full name
+    # Agencies of the UN system and other bodies the press names by acronym without defining it.
+    "OMS": ("OMS", "organisation", None),
+    "Organisation mondiale de la santé": ("OMS", "organisation", None),
+    "FMI": ("FMI", "organisation", None),
+    "Fonds monétaire international": ("FMI", "organisation", None),
+    "OMC": ("OMC", "organisation", None),
+    "Organisation mondiale du commerce": ("OMC", "organisation", None),
+    "AIEA": ("AIEA", "organisation", None),
+    "Agence internationale de l’énergie atomique": ("AIEA", "organisation", None),
+    "HCR": ("HCR", "organisation", None),  # the UN refugee agency
+    "Unicef": ("Unicef", "organisation", None),
+    "Unesco": ("Unesco", "organisation", None),
+    "CPI": ("CPI", "organisation", None),
+    "Cour pénale internationale": ("CPI", "organisation", None),
+    "BCE": ("BCE", "organisation", None),
+    "Banque centrale européenne": ("BCE", "organisation", None),
+    "Commission européenne": ("Commission européenne", "organisation", None),
+    "Parlement européen": ("Parlement européen", "organisation", None),
     "Organisation des Nations unies": ("ONU", "organisation", None),
     "OTAN": ("OTAN", "organisation", None),
     "Conseil de coopération des États turcophones": (
@@ -217,12 +235,13 @@ PLACE_NOUNS: tuple[str, ...] = (
     "île", "péninsule", "presqu'île", "frontière", "enclave", "capitale", "port", "aéroport",
     "gare", "stade", "place", "rue", "avenue", "boulevard", "pont", "mosquée", "église",
     "mail", "esplanade", "parc", "quai", "allée", "square", "jardin", "rond-point", "route",
+    "enceinte", "centrale", "site", "barrage", "mine", "plage",
     "cathédrale", "palais", "prison", "base", "camp", "oblast", "territoire", "département",
 )
 
 # Prepositions of place: a name right after one, with no given name, is a place ("à Goris").
 PLACE_PREPOSITIONS: tuple[str, ...] = (
-    "à", "au", "près de", "vers", "depuis", "jusqu'à", "jusqu’à",
+    "à", "À", "A", "au", "près de", "vers", "depuis", "jusqu'à", "jusqu’à",  # « A Goris »: À unaccented
 )
 
 # Heads of common-noun phrases that the model takes for names when capitalised ("État
@@ -230,7 +249,11 @@ PLACE_PREPOSITIONS: tuple[str, ...] = (
 GENERIC_HEADS: tuple[str, ...] = (
     "État", "Etat", "Gouvernement", "Parlement", "Conseil", "Conférence", "Assemblée",
     "Armée", "Ministère", "Région", "Province", "Sommet", "Tribunal", "Cour", "Commission",
+    "Constitution", "Loi", "Traité", "Accord",
 )
+
+# Cardinal points: alone (« les pays du Sud global ») they name no actor.
+CARDINAL_POINTS: frozenset[str] = frozenset({"Nord", "Sud", "Est", "Ouest"})
 
 # Cues of a credit, byline or photographer before a name ("Photo : X", "Texte par :RFI").
 CREDIT_CUES: tuple[str, ...] = (

@@ -57,7 +57,10 @@ def trim(text: str) -> tuple[int, int] | None:
     name and a weekday or time glued after it are dropped; a bare title leaves nothing.
     """
     start, end = 0, len(text)
-    lead = _lead_title().match(text)
+    glued = re.match(r"[a-zà-ÿ]+(?=[A-ZÀ-Ý][a-zà-ÿ])", text)
+    if glued:  # « faitCarlo Ancelotti »: a word glued to the name by the scraper
+        start = glued.end()
+    lead = _lead_title().match(text, start)
     if lead:
         if re.search(rf"(?i:\b(?:de|du|des|d[’']|à|au|aux|la|l[’']))[{SPACES}]*$", lead.group()):
             return None  # « ministre des Affaires … »: what follows completes the title
@@ -128,6 +131,9 @@ def credit(paragraph: str, start: int, end: int) -> bool:
         return True
     if re.search(r"[—–][^\w]*$", left) and re.match(rf"[{SPACES}]*$", after):
         return True
+    if re.search(r"\([{SPACES}]*$".replace("{SPACES}", SPACES), left) and re.match(
+            rf"[{SPACES}]*\)[{SPACES}]*[-–—]", after):
+        return True  # « KYIV, 25 décembre (Reuters) - »: the agency's dateline marker
     paren = paragraph.rfind("(", 0, start)
     return paren >= 0 and ")" not in paragraph[paren:start] and bool(re.match(
         rf"\((?i:{_alternation(lex.CREDIT_CUES)})\b", paragraph[paren:]))
@@ -148,6 +154,8 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         return "une seule lettre"
     if text.lower() in g.WEEKDAYS or text.lower() in g.MONTH_NAMES:
         return "jour ou mois"
+    if text in lex.CARDINAL_POINTS:
+        return "point cardinal"
     paren = paragraph.rfind("(", 0, start)
     if paren >= 0 and ")" not in paragraph[paren:start] and re.match(
             rf"\((?i:{_alternation(lex.CREDIT_CUES)})\b", paragraph[paren:]):
@@ -177,8 +185,8 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         det = rf"(?i:{_alternation(lex.PLURAL_DETERMINERS)})[{SPACES}]+$"
         if word.endswith(tuple(lex.DEMONYM_ENDINGS)) and re.search(det, left):
             return "gentilé ou groupe au pluriel"
-        if word.lower() in adjectives() and re.search(rf"(?i:\b(?:le|la|l[’']))[{SPACES}]*$",
-                                                      left):
+        if word.lower() in adjectives() and re.search(
+                rf"(?i:\b(?:le|la|l[’']|au|du))[{SPACES}]*$", left):
             return "gentilé (« le Danois »), pas un nom"
 
         if (word.lower() in common_nouns() and label != "PER"
@@ -200,14 +208,19 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
 def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] | None:
     """(kind, French basis) that the words around a name give it, or None."""
     left = paragraph[max(0, start - CUE_WINDOW):start]
+    # « le quotidien turc Hürriyet », « le site syrien d’opposition Enab Baladi », but not
+    # « l’agence sanitaire de l’Union africaine » (a preposition: the name is another body).
     media = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.MEDIA_CUES)}))(?:[{SPACES}]+"
-                      rf"(?:[a-zà-ÿ]{_W}*|d[’']\w+))*[{SPACES}]*$", left)
+                      rf"(?!(?:de|du|des|la|le|les|l[’'])(?!\w))(?:[a-zà-ÿ]{_W}*|d[’']\w+))*"
+                      rf"[{SPACES}]*$", left)
     if media:
         return "media", f"média (« {media.group().strip(SPACES)} »)"
     place = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.PLACE_NOUNS)}))(?:[{SPACES}]+"
                       rf"(?:[a-zà-ÿ]{_W}*))?[{SPACES}]*(?:(?:de|du|des)[{SPACES}]+|d[’'])?$", left)
     if place:
         return "place", f"lieu (« {place.group().strip(SPACES)} »)"
+    if re.match(rf"[{SPACES}]*\(\d+[-–]\d+\)", paragraph[end:]):
+        return "organisation", "équipe (score entre parenthèses)"
     prep = re.search(rf"(?<!\w)(?:{_alternation(lex.PLACE_PREPOSITIONS)})[{SPACES}]+$", left)
     if prep:
         return "place", f"lieu (« {prep.group().strip(SPACES)} »)"

@@ -86,7 +86,8 @@ def _dictionary_regex(surfaces: Sequence[_Surface]) -> re.Pattern[str]:
         if " " in s.text or s.text[:1].islower():
             pattern = f"(?i:{pattern})"
         parts.append(pattern)
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])")
+    # « France 24 », « France 2 »: a name followed by a number is part of a longer name.
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + rf")(?![\w\-]|[{SPACES}]\d)")
 
 
 def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
@@ -182,7 +183,8 @@ def _find_mentions(
         start, end = cleaned
         text = paragraph[start:end]
         known = _dict_key(text) in by_fold
-        if evidence.rejection(paragraph, start, end, span.label, known):
+        if evidence.credit(paragraph, start, end) or evidence.rejection(
+                paragraph, start, end, span.label, known):
             continue
         context = evidence.kind_from_context(paragraph, start, end)
         single = " " not in text
@@ -196,7 +198,10 @@ def _find_mentions(
         elif span.label == "PER":
             kind, basis = "person", "ner:PER"
         elif (_title_before(paragraph, start) or _civility_before(paragraph, start)
-              or _title_after(paragraph, end)) and (single or span.label != "ORG"):
+              or _title_after(paragraph, end)) and (single or not any(
+                  w.lower() in evidence.common_nouns() for w in text.split())):
+            # « directeur général de l’OMS, Tedros Adhanom Ghebreyesus » (tagged ORG) is a
+            # person; « président du Conseil européen » names a body (« conseil » is a noun).
             kind, basis = "person", f"ner:{span.label} + titre ou civilité"
         elif span.label == "LOC":
             kind, basis = "place", "ner:LOC"
@@ -234,7 +239,7 @@ def _retype_mentions(
         elif m.target is None and not single and m.kind in ("place", "organisation", ""):
             # « Bachar al-Assad » tagged as a place: it shares a surname with a named person.
             surname = fold(split_name(m.text)[1])
-            kin = [f for f in persons if f is not m
+            kin = [f for f in persons if f.text != m.text
                    and _surnames_compatible(fold(split_name(f.text)[1]), surname)]
             if kin and m.text[:1].isupper() and split_name(m.text)[0][:1].isupper():
                 m = Mention(m.paragraph, m.start, m.end, m.text, "person",
@@ -374,7 +379,12 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mentio
     for m in mentions:
         paragraph = paragraphs[m.paragraph]
         after = re.match(rf"[{SPACES}]*\(([^()]{{2,12}})\)", paragraph[m.end:])
-        if after and _ACRONYM.fullmatch(after.group(1)) and _expands(after.group(1), m.text):
+        # An acronym in parentheses right after a body's name abbreviates it, even in another
+        # language (« Unité militaire d’urgence (UME) ») when the first letters agree.
+        loose = (m.kind == "organisation" and len(m.text.split()) > 1 and after is not None
+                 and T.fold_accents(after.group(1))[:1] == T.fold_accents(m.text)[:1])
+        if after and _ACRONYM.fullmatch(after.group(1)) and (
+                loose or _expands(after.group(1), m.text)):
             defined["".join(sorted(T.fold_accents(after.group(1)).upper()))] = m
     for m in mentions:
         paragraph = paragraphs[m.paragraph]

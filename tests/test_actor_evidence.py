@@ -184,3 +184,12 @@ def test_since_span_moves_a_year_less_date():
     # The weekday must agree: 21 December 2022 is a Wednesday, so no move to 2022.
     assert chronology.check_relative_span("2020-12-21", "jeudi 21 décembre",
                                           text.replace("trois", "deux")) is None
+
+
+def test_media_actor_links_to_its_outlet_note():
+    from briefing.factcheck import Outlet
+
+    found = actors_of(["Le ministre a déclaré à l’AFP qu’il partirait."], [[]])
+    note = Outlet("afp", "Agence France-Presse", ("AFP",), "<p>Agence publique.</p>", (), "x.md")
+    linked = A.link_outlets(found, [note])
+    assert (linked[0].outlet, linked[0].outlet_html) == ("afp", "<p>Agence publique.</p>")

@@ -29,7 +29,7 @@ from .model import (
 from .names import fold, has_gap, simple_fold, split_name
 from .ner import NER_BATCH_SIZE, NER_MAX_CHARS, SPACY_EXCLUDE, SPACY_MODEL, load_nlp, ner_spans
 from .registry import parse_registry
-from .resolve import resolve_actors
+from .resolve import link_outlets, resolve_actors
 
 # Bump when extraction or resolution changes, so cached NER/actor output is invalidated.
 PIPELINE_VERSION = "actors-2"
@@ -38,6 +38,6 @@ __all__ = [
     "KINDS", "NER_BATCH_SIZE", "NER_MAX_CHARS", "PIPELINE_VERSION", "SPACY_EXCLUDE",
     "SPACY_MODEL", "Actor", "ActorIndex", "AuthorError", "BriefingActors", "Mention", "NerSpan",
     "Quote", "RegistryEntry", "Relay", "ResolvedMention", "ResolvedQuote", "ResolvedRelay", "Role",
-    "extract_actors", "fold", "has_gap", "load_nlp", "ner_spans", "parse_registry",
+    "extract_actors", "fold", "has_gap", "link_outlets", "load_nlp", "ner_spans", "parse_registry",
     "resolve_actors", "simple_fold", "slugify", "split_name",
 ]

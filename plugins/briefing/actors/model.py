@@ -115,6 +115,8 @@ class Actor:
     roles: tuple[tuple[str, str], ...]
     quotes: tuple[tuple[str, str, int], ...]
     merge_basis: str
+    outlet: str | None = None  # slug of the outlet note of a media actor
+    outlet_html: str = ""  # that note's sanitised description, shown on the actor page
 
 
 @dataclass(frozen=True)

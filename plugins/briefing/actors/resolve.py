@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 from slugify import slugify
@@ -244,3 +245,18 @@ def resolve_actors(
             merge_basis=" ; ".join(sorted(c.basis))))
     actors.sort(key=lambda a: a.id)
     return ActorIndex(tuple(actors), tuple(resolved), tuple(rquotes), tuple(rrelays))
+
+
+def link_outlets(actors: Sequence[Actor], outlets: Sequence[Any]) -> tuple[Actor, ...]:
+    """Media actors linked to the outlet note their name or an alias designates."""
+    from briefing.factcheck import match_outlet  # factcheck sits downstream of actors
+
+    out = []
+    for a in actors:
+        note = None
+        if a.kind == "media":
+            note = next((n for n in (match_outlet(x, outlets) for x in (a.name, *a.aliases))
+                         if n is not None), None)
+        out.append(replace(a, outlet=note.slug, outlet_html=note.description_html)
+                   if note else a)
+    return tuple(out)

@@ -250,6 +250,9 @@ GENERIC_HEADS: tuple[str, ...] = (
     "État", "Etat", "Gouvernement", "Parlement", "Conseil", "Conférence", "Assemblée",
     "Armée", "Ministère", "Région", "Province", "Sommet", "Tribunal", "Cour", "Commission",
     "Constitution", "Loi", "Traité", "Accord",
+    # Competitions and projects: « Ligue des champions », « Coupe du monde », « Corridor gazier ».
+    "Ligue", "Coupe", "Championnat", "Jeux", "Tournoi", "Festival", "Salon", "Corridor",
+    "Gazoduc", "Oléoduc", "Plan", "Pacte", "Programme",
 )
 
 # Cardinal points: alone (« les pays du Sud global ») they name no actor.

@@ -93,6 +93,13 @@ def _dictionary_regex(surfaces: Sequence[_Surface]) -> re.Pattern[str]:
 def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
     """Trim datelines, articles, civilities, titles and times; None if no proper name is left."""
     start, end = span.start, span.end
+    left = paragraph[max(0, start - 40):start]
+    glued = re.search(r"[a-zà-ÿ]([A-ZÀ-Ý][a-zà-ÿ]+)[ \u00a0]$", left)
+    if span.label == "PER" and glued:
+        start -= len(left) - glued.start(1)  # « faitCarlo Ancelotti »: the given name glued on
+    caps = re.search(r"(?<![\w\-’'])([A-Z]{2,5})[ \u00a0]$", left)
+    if span.label == "ORG" and caps:
+        start -= len(left) - caps.start(1)  # « UAE Team Emirates »: an acronym opens the name
     text = paragraph[start:end]
     dateline = re.match(r"^[A-ZÀ-Ý ]{3,}\s+[-–—]\s+", text)
     if dateline:

@@ -193,3 +193,8 @@ def test_media_actor_links_to_its_outlet_note():
     note = Outlet("afp", "Agence France-Presse", ("AFP",), "<p>Agence publique.</p>", (), "x.md")
     linked = A.link_outlets(found, [note])
     assert (linked[0].outlet, linked[0].outlet_html) == ("afp", "<p>Agence publique.</p>")
+
+
+def test_a_sentence_opening_on_its_date_is_prose():
+    assert chronology.is_prose("Le 12 octobre, le président rencontrera son homologue à Bichkek.")
+    assert not chronology.is_prose("Le 08/12/2024 à 7:52 les rebelles sont entrés dans la ville.")

@@ -225,7 +225,7 @@ _FINITE_RE = re.compile(
     re.IGNORECASE,
 )
 # A printed time next to a date is a timestamp (« Publié le 19/09/2024 à 00h12 »), not an event.
-_TIMESTAMP_RE = re.compile(r"[·|•\[\]]|^(?:Publié|Mis à jour|Modifié|Le \d)")
+_TIMESTAMP_RE = re.compile(r"[·|•\[\]]|^(?:Publié|Mis à jour|Modifié|Le \d{1,2}/\d{1,2}/\d)")
 # A prose sentence ends with a full stop (possibly inside a closing quote or parenthesis).
 _PROSE_END_RE = re.compile(r"[.!?…][»”\")\s]*$")
 # Fewer words than this make a fragment, not a sentence.

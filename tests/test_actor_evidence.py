@@ -198,3 +198,11 @@ def test_media_actor_links_to_its_outlet_note():
 def test_a_sentence_opening_on_its_date_is_prose():
     assert chronology.is_prose("Le 12 octobre, le président rencontrera son homologue à Bichkek.")
     assert not chronology.is_prose("Le 08/12/2024 à 7:52 les rebelles sont entrés dans la ville.")
+
+
+def test_a_second_name_given_in_the_text_joins_the_person():
+    paragraph = ("Le chef du groupe, Abou Mohammed al-Jolani, qui se fait appeler par son vrai "
+                 "nom, Ahmed al-Chareh, est arrivé.")
+    found = actors_of([paragraph], [[("Abou Mohammed al-Jolani", "PER"),
+                                     ("Ahmed al-Chareh", "PER")]])
+    assert len(found) == 1 and "Ahmed al-Chareh" in found[0].aliases

@@ -276,6 +276,6 @@ PLURAL_DETERMINERS: tuple[str, ...] = ("les", "des", "aux", "ces", "nos", "vos",
 
 # Phrases that give a person a second name ("plus connu sous son nom de guerre X").
 ALSO_KNOWN_AS: tuple[str, ...] = (
-    "plus connu sous son nom de guerre", "connu sous son nom de guerre", "connu sous le nom de",
-    "plus connu sous le nom de", "alias", "dit", "surnommé",
+    "nom de guerre", "connu sous le nom de", "son vrai nom", "de son vrai nom", "né sous le nom de",
+    "se fait appeler", "alias", "surnommé",
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -495,4 +496,22 @@ def extract_actors(
     relays = _relays(paragraphs, mentions)  # 4.
     quotes = _quotes(paragraphs, mentions, roles)  # 5.
     return BriefingActors(briefing_id, tuple(mentions), tuple(quotes), tuple(roles),
-                          tuple(relays))
+                          tuple(relays), _also_known_as(paragraphs, mentions))
+
+
+# Longest text between two names of one person (« X, qui se fait appeler par son vrai nom, Y »).
+MAX_ALIAS_GAP = 80
+
+
+def _also_known_as(paragraphs: Sequence[str],
+                   mentions: Sequence[Mention]) -> tuple[tuple[str, str], ...]:
+    """Second names given to a named person by a cue (« de son vrai nom », « alias »)."""
+    cue = re.compile(rf"(?i:\b(?:{'|'.join(re.escape(c) for c in lex.ALSO_KNOWN_AS)})\b)")
+    persons = [m for m in mentions if m.kind == "person" and len(m.text.split()) > 1]
+    pairs = []
+    for a, b in itertools.pairwise(persons):
+        between = paragraphs[a.paragraph][a.end:b.start] if a.paragraph == b.paragraph else ""
+        if between and len(between) <= MAX_ALIAS_GAP and cue.search(between) \
+                and not re.search(r"[.;!?]", between):
+            pairs.append((b.text, a.text))
+    return tuple(pairs)

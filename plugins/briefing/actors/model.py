@@ -98,6 +98,9 @@ class BriefingActors:
     quotes: tuple[Quote, ...]
     roles: tuple[Role, ...]
     relays: tuple[Relay, ...]
+    # (second name, first name) of one person in this article (« … al-Jolani, qui se fait
+    # appeler par son vrai nom, Ahmed al-Chareh »).
+    also_known_as: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -100,9 +100,10 @@ def resolve_actors(
     pending: list[tuple[str, Mention, str]] = []  # person mentions keyed by full spelling
     for ba in sorted(per_briefing, key=lambda b: b.briefing):
         full = _person_names(ba.mentions)
+        known_as = dict(ba.also_known_as)
         for m in ba.mentions:
             if m.kind == "person":
-                spelling = m.text
+                spelling = known_as.get(m.text, m.text)
                 if len(m.text.split()) == 1:  # 1.
                     hit = _surname_match(m.text, full)
                     if hit:

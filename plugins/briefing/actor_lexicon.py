@@ -245,12 +245,17 @@ PLACE_PREPOSITIONS: tuple[str, ...] = (
 )
 
 # Heads of common-noun phrases that the model takes for names when capitalised ("État
-# nigérien", "Conseil national"): with only lowercase words after them, they name nobody.
+# nigérien", "Conseil national"): alone or with one lowercase adjective, they name nobody
+# (« Conseil de sécurité » and longer names are kept).
 GENERIC_HEADS: tuple[str, ...] = (
     "État", "Etat", "Gouvernement", "Parlement", "Conseil", "Conférence", "Assemblée",
     "Armée", "Ministère", "Région", "Province", "Sommet", "Tribunal", "Cour", "Commission",
     "Constitution", "Loi", "Traité", "Accord",
-    # Competitions and projects: « Ligue des champions », « Coupe du monde », « Corridor gazier ».
+)
+
+# Heads of competitions and projects: with only lowercase words after them, an event or a
+# plan, never an actor (« Ligue des champions », « Coupe du monde », « Corridor gazier sud »).
+EVENT_HEADS: tuple[str, ...] = (
     "Ligue", "Coupe", "Championnat", "Jeux", "Tournoi", "Festival", "Salon", "Corridor",
     "Gazoduc", "Oléoduc", "Plan", "Pacte", "Programme",
 )

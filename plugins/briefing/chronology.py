@@ -285,6 +285,9 @@ def check_relative_span(value: str, timex: str, text: str) -> tuple[str, str] | 
 
 # 2. Events of one briefing -----------------------------------------------------------------
 
+# « un traité de 1997 »: the date belongs to the noun before it (see make_label).
+_NOMINAL_DATE_RE = re.compile(r"\w\s+(?:de|d[’'])\s*$", re.IGNORECASE)
+
 _BASIS = {
     "explicit": "date complète dans le texte",
     "anchor": "complétée par la date de parution ({status})",
@@ -367,7 +370,10 @@ def extract_events(
             )
             actors = tuple(sorted({a for a0, a1, a in spans if a0 < s_end and a1 > s_start}))
             label = make_label(sentence, max(g_start, s_start) - offset, min(g_end, s_end) - offset)
-            if not is_clause(label):
+            before = sentence[: max(g_start, s_start) - offset]
+            if not is_clause(label) and not _NOMINAL_DATE_RE.search(before):
+                # « Erevan et Bakou »: the clause lost its verb; the sentence says the fact.
+                # « un traité de 1997 » keeps its noun label: the date is the treaty's.
                 label = _cut(_RUBRIC_RE.sub("", sentence.rstrip(" .")))
             basis = _BASIS.get(t.resolved_by or "", "année inconnue : date incomplète")
             if t.resolved_by in ("anchor", "passage") and precision == "day" \

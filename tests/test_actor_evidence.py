@@ -53,9 +53,21 @@ def names(actors) -> dict[str, str]:
      "Arménie-Azerbaïdjan", "LOC"),
     ("Les autorités de l’État nigérien ont protesté contre la décision.", "État nigérien", "LOC"),
     ("Énergie : les prix montent encore pendant tout l’hiver prochain.", "Énergie", "ORG"),
+    ("Un commentaire de Gwen_B sous l’article, posté en fin de matinée.", "Gwen_B", "PER"),
+    ("Le club a remporté la Ligue des champions pour la première fois.", "Ligue des champions",
+     "ORG"),
+    ("Le Corridor gazier sud a démontré son utilité cet hiver, dit-on.", "Corridor", "LOC"),
+    ("Les pays du Sud global ont refusé de signer le texte commun.", "Sud", "LOC"),
 ])
+
 def test_rejected_spans_make_no_actor(paragraph, span, label):
     assert actors_of([paragraph], [[(span, label)]]) == ()
+
+
+def test_a_long_body_name_with_a_generic_head_is_kept():
+    paragraph = "Le Conseil de sécurité et des services spéciaux s’est réuni lundi."
+    found = actors_of([paragraph], [[("Conseil de sécurité et des services spéciaux", "ORG")]])
+    assert names(found) == {"Conseil de sécurité et des services spéciaux": "organisation"}
 
 
 def test_bare_title_is_trimmed_off_a_name():

@@ -156,6 +156,8 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         return "jour ou mois"
     if text in lex.CARDINAL_POINTS:
         return "point cardinal"
+    if "_" in text or re.search(r"[^\W\d_]{3,}\d+\b", text):
+        return "pseudonyme (« Gwen_B », « Yannick29 »)"
     paren = paragraph.rfind("(", 0, start)
     if paren >= 0 and ")" not in paragraph[paren:start] and re.match(
             rf"\((?i:{_alternation(lex.CREDIT_CUES)})\b", paragraph[paren:]):

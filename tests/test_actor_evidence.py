@@ -82,6 +82,18 @@ def test_weekday_glued_to_a_place_is_trimmed():
     assert names(found) == {"Moscou": "place"}
 
 
+def test_related_link_date_is_trimmed_off_a_name():
+    found = actors_of(["Voir aussi : Syrie - 20 décembre 2024, un autre article sur le sujet."],
+                      [[("Syrie - 20 décembre 2024", "LOC")]])
+    assert names(found) == {"Syrie": "state"}
+
+
+def test_an_outlet_with_a_regional_suffix_is_media():
+    found = actors_of(["Le chiffre a été repris par Sputnik Afrique dans la soirée."],
+                      [[("Sputnik Afrique", "PER")]])
+    assert names(found) == {"Sputnik Afrique": "media"}
+
+
 def test_lone_given_name_of_a_named_person_is_dropped():
     found = actors_of(["Nikol Pachinian a parlé. Nikol a ensuite quitté la salle."],
                       [[("Nikol Pachinian", "PER"), ("Nikol", "PER")]])

@@ -47,7 +47,7 @@ def _time_tail() -> re.Pattern[str]:
     """A weekday, month or clock time glued after a name (« Moscou mercredi »)."""
     words = [*g.WEEKDAYS, *g.MONTH_NAMES, "matin", "soir", "midi", "heure", "heures"]
     return re.compile(rf"[{SPACES},]+(?i:{_alternation(words)}|\d{{1,2}}[{SPACES}]?h\d*)"
-                      rf"(?!{_W}).*$")
+                      rf"(?!{_W}).*$|[{SPACES}]+[-–—][{SPACES}]*\d.*$")  # « Syrie - 20 décembre »
 
 
 def trim(text: str) -> tuple[int, int] | None:
@@ -174,9 +174,12 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         return "fragment en capitales"
     left = paragraph[max(0, start - CUE_WINDOW):start]
     after = paragraph[end:end + 12]
-    if _credit_left().search(left) and (
-            _sentence_initial(paragraph, max(0, start - len(left)))
+    cue = _credit_left().search(left)
+    if cue and (
+            _sentence_initial(paragraph, start - len(left) + cue.start()
+                              + len(cue.group()) - len(cue.group().lstrip(SPACES + "(—–-")))
             or re.match(rf"[{SPACES}]*(?:/|$|·|\|)", after) or "(" in left[-3:]):
+        # « Par Jean Dupont », « Photo : X », « X · 19/09 »: the cue opens the line.
         return "crédit, signature ou photographe"
     # « — Gaizka Iroz / AFP »: a name before « / Agency », or after a dash ending the line.
     slash = re.match(rf"[{SPACES}]*/[{SPACES}]*[A-Z]", after)

@@ -166,6 +166,16 @@ def _civility_before(paragraph: str, start: int) -> str | None:
     return None
 
 
+def _brand_kind(text: str, by_fold: dict[str, _Surface]) -> tuple[str, str] | None:
+    """Kind of a name opening with a known outlet or body (« Sputnik Afrique », « RT France »)."""
+    words = text.split()
+    for n in range(len(words) - 1, 0, -1):
+        known = by_fold.get(_dict_key(" ".join(words[:n])))
+        if known and known.kind in ("media", "organisation") and words[n][:1].isupper():
+            return known.kind, f"déclinaison de {known.text} ({known.kind})"
+    return None
+
+
 def _find_mentions(
     index: int, paragraph: str, spans: Sequence[NerSpan], surfaces: Sequence[_Surface],
     regex: re.Pattern[str], quotes: Sequence[tuple[int, int]],
@@ -196,6 +206,9 @@ def _find_mentions(
             continue
         context = evidence.kind_from_context(paragraph, start, end)
         single = " " not in text
+        brand = _brand_kind(text, by_fold)
+        if brand and not context:
+            context = brand
         if context and context[0] == "media":
             kind, basis = context
         elif context and context[1].startswith("lieu (« à") and (span.label == "PER"

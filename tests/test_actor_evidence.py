@@ -82,6 +82,19 @@ def test_weekday_glued_to_a_place_is_trimmed():
     assert names(found) == {"Moscou": "place"}
 
 
+def test_a_name_in_another_script_joins_its_transliteration():
+    paragraphs = ["Dmitri Peskov a parlé devant la presse.",
+                  "Le communiqué était signé « Дмитрий Песков » en bas de page."]
+    found = actors_of(paragraphs, [[("Dmitri Peskov", "PER")], [("Дмитрий Песков", "PER")]])
+    assert len(found) == 1 and "Дмитрий Песков" in found[0].aliases
+
+
+def test_a_name_in_another_script_alone_makes_no_page():
+    found = actors_of(["Le communiqué était signé « Сергей Шойгу » en bas de page."],
+                      [[("Сергей Шойгу", "PER")]])
+    assert found == ()
+
+
 def test_related_link_date_is_trimmed_off_a_name():
     found = actors_of(["Voir aussi : Syrie - 20 décembre 2024, un autre article sur le sujet."],
                       [[("Syrie - 20 décembre 2024", "LOC")]])

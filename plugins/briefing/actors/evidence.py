@@ -104,7 +104,7 @@ def _word_index(pos: str) -> frozenset[str]:
     return frozenset(index[pos])
 
 
-def _script_ok(text: str) -> bool:
+def script_ok(text: str) -> bool:
     """Whether every letter is Latin (names in other scripts are not transliterated here)."""
     return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
@@ -146,7 +146,7 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
     """
     text = paragraph[start:end]
     words = text.split()
-    if not _script_ok(text):
+    if not script_ok(text):
         return "écriture non latine"
     if known:
         return None

@@ -505,11 +505,46 @@ def extract_actors(
     mentions = _acronyms(paragraphs, mentions)
     mentions = _drop_lone_given_names(mentions)
     mentions = _unify_kinds(mentions)
+    foreign, transliterated = _transliterated(paragraphs, ner, mentions)
+    mentions = sorted([*mentions, *foreign], key=lambda m: (m.paragraph, m.start))
     roles = _roles(paragraphs, mentions)  # 3.
     relays = _relays(paragraphs, mentions)  # 4.
     quotes = _quotes(paragraphs, mentions, roles)  # 5.
     return BriefingActors(briefing_id, tuple(mentions), tuple(quotes), tuple(roles),
-                          tuple(relays), _also_known_as(paragraphs, mentions))
+                          tuple(relays), _also_known_as(paragraphs, mentions) + transliterated)
+
+
+def _transliterated(
+    paragraphs: Sequence[str], ner: Sequence[Sequence[NerSpan]], mentions: Sequence[Mention],
+) -> tuple[list[Mention], tuple[tuple[str, str], ...]]:
+    """Names in another script that transliterate to a name of the article (« Песков »).
+
+    They join the actor they transliterate (never a page of their own): unidecode's
+    romanisation, folded, must equal the fold of a Latin-script mention's name or surname.
+    """
+    from unidecode import unidecode
+
+    by_fold: dict[str, Mention] = {}
+    for m in mentions:
+        by_fold.setdefault(fold(m.text), m)
+        if m.kind == "person":
+            by_fold.setdefault(fold(split_name(m.text)[1]), m)
+    found, pairs = [], []
+    for p, spans in enumerate(ner[:len(paragraphs)]):
+        for span in spans:
+            text = paragraphs[p][span.start:span.end].strip(SPACES)
+            if evidence.script_ok(text) or not text:
+                continue
+            latin = by_fold.get(fold(unidecode(text)))
+            if latin is None or any(o.paragraph == p and o.start < span.end and span.start < o.end
+                                    for o in mentions):
+                continue
+            found.append(Mention(p, span.start, span.start + len(text), text, latin.kind,
+                                 f"translittération de {latin.text}", latin.target,
+                                 any(i < span.start < j for i, j in _quote_spans(paragraphs[p]))))
+            if latin.kind == "person":
+                pairs.append((text, latin.text))
+    return found, tuple(pairs)
 
 
 # Longest text between two names of one person (« X, qui se fait appeler par son vrai nom, Y »).

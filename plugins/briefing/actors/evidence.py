@@ -24,6 +24,12 @@ _W = r"[\w’'\-]"
 
 def _alternation(words) -> str:
     """A regex alternation, longest first, spaces matching any run of spaces."""
+    return _alternation_of(tuple(words))
+
+
+@functools.lru_cache(maxsize=64)
+def _alternation_of(words: tuple[str, ...]) -> str:
+    """`_alternation`, built once per word list (the rules run for every span)."""
     return "|".join(re.escape(w).replace(r"\ ", rf"[{SPACES}]+")
                     for w in sorted(set(words), key=len, reverse=True))
 

@@ -86,7 +86,7 @@ def split_name(name: str) -> tuple[str, str]:
 
 
 def has_gap(text: str) -> bool:
-    """Whether a span straddles a lost word (004's removed hyperlinks)."""
+    """Whether a span straddles a lost word (a hyperlink the scraper removed)."""
     return any(re.search(p, text) for p in lex.GAP_PATTERNS)
 
 

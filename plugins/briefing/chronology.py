@@ -285,6 +285,10 @@ def check_relative_span(value: str, timex: str, text: str) -> tuple[str, str] | 
 
 # 2. Events of one briefing -----------------------------------------------------------------
 
+# A label opening on a subordinator (« Qu’elles acceptaient … ») has no subject of its own.
+_SUBORDINATE_RE = re.compile(
+    r"^(?:que|qu[’']|qui|dont|où|lorsque|lorsqu[’']|quand|puisque|parce\s+que|si|afin\s+que)\b",
+    re.IGNORECASE)
 # « un traité de 1997 »: the date belongs to the noun before it (see make_label).
 _NOMINAL_DATE_RE = re.compile(r"\w\s+(?:de|d[’'])\s*$", re.IGNORECASE)
 
@@ -371,8 +375,17 @@ def extract_events(
             actors = tuple(sorted({a for a0, a1, a in spans if a0 < s_end and a1 > s_start}))
             label = make_label(sentence, max(g_start, s_start) - offset, min(g_end, s_end) - offset)
             before = sentence[: max(g_start, s_start) - offset]
-            if not is_clause(label) and not _NOMINAL_DATE_RE.search(before):
-                # « Erevan et Bakou »: the clause lost its verb; the sentence says the fact.
+            others = {x.value for x in timexes
+                      if s_start <= x.start < s_end and x.value} - {t.value}
+            head = re.sub(r"[\s,]*(?:le|la|les|du|au)?\s*$", "", before, flags=re.IGNORECASE)
+            if _SUBORDINATE_RE.match(label) and is_clause(head):
+                # « …ont annoncé, mercredi 20 septembre, qu’elles acceptaient … »: the main
+                # clause before the date gives the subordinate clause its subject.
+                label = _cut(f"{head} {label[:1].lower()}{label[1:]}")
+            elif (not is_clause(label) or _SUBORDINATE_RE.match(label)) \
+                    and not _NOMINAL_DATE_RE.search(before) and not others:
+                # « Erevan et Bakou »: the clause lost its verb; the sentence says the fact,
+                # unless it dates something else too (it would lend this date that fact).
                 # « un traité de 1997 » keeps its noun label: the date is the treaty's.
                 label = _cut(_RUBRIC_RE.sub("", sentence.rstrip(" .")))
             basis = _BASIS.get(t.resolved_by or "", "année inconnue : date incomplète")

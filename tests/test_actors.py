@@ -229,7 +229,9 @@ def test_page_counts_per_kind(index):
     counts: dict[str, int] = {}
     for a in index[1].actors:
         counts[a.kind] = counts.get(a.kind, 0) + 1
-    assert set(counts) == {"person", "organisation", "state", "place"}
+    assert set(counts) == {"person", "organisation", "state", "place", "media"}
+    media = {a.id for a in index[1].actors if a.kind == "media"}
+    assert {"tass", "interfax"} <= media  # agencies are media, not organisations
     assert len({a.id for a in index[1].actors}) == len(index[1].actors)
 
 

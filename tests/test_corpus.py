@@ -33,7 +33,7 @@ FLOORS = {
         ("printed dates found", "date_found", "dates", 0.85, ">="),
         ("wrong dates or ranges", "date_wrong", "dates", 0.10, "<="),
         ("outlet named", "outlet_named", "outlets", 0.80, ">="),
-        ("events from debris", "events_from_debris", "events", 0.05, "<="),
+        ("events from debris", "events_from_debris", "events", 0.02, "<="),
     ),
 }
 

@@ -115,8 +115,8 @@ def test_one_actor_page_per_real_person_whatever_the_spelling(built_site: Path) 
     names = " ".join(a["name"] + " " + " ".join(a["aliases"]) for a in actors)
     for boilerplate in ("DARAGON", "Stringer", "Refuser", "Veuillez", "Red'Action"):
         assert boilerplate not in names
-    assert {a["kind"] for a in actors if a["name"] in ("Kremlin", "OSCE", "TASS")} == {
-        "organisation"}
+    assert {a["kind"] for a in actors if a["name"] in ("Kremlin", "OSCE")} == {"organisation"}
+    assert {a["kind"] for a in actors if a["name"] in ("TASS", "AFP")} == {"media"}
     assert persons.keys() >= {"Vladimir Poutine", "Ilham Aliyev", "Sergueï Lavrov",
                               "Maria Zakharova", "Youri Ouchakov"}
 

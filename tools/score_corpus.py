@@ -25,7 +25,7 @@ sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 import os  # noqa: E402
 
 from briefing import actors as actors_mod  # noqa: E402
-from briefing import cleaning, factcheck  # noqa: E402
+from briefing import chronology, cleaning, factcheck  # noqa: E402
 from briefing import textutils as T  # noqa: E402
 from briefing.generator import read_markdown  # noqa: E402
 from briefing.nlpcache import NerCache  # noqa: E402
@@ -198,15 +198,28 @@ def score_sample(path: Path, gold: dict, site, tally: Tally, outlets: tuple) -> 
             problems.append(f"split actor {actor['name']!r}: {sorted(pages_of[actor['name']])}")
     # 6. Chronology: facts from article text only.
     debris_dates = set(gold.get("debris_dates", ()))
+    body_text = "\n".join(" ".join(lines[n - 1].split()) for n in sorted(body))
     gold_event_dates = {e["date"] for e in gold.get("events", ())}
     for entry in site.chronology:
         if b.id not in entry.briefings:
             continue
         tally.add("events")
-        if any(entry.date.startswith(d) or d.startswith(entry.date) for d in debris_dates) \
-                and not any(entry.date.startswith(d) for d in gold_event_dates):
+        if chronology.is_clause(entry.label):
+            tally.add("labels_clause")
+        else:
+            problems.append(f"label not a clause {entry.date} {entry.label[:50]!r}")
+        # From debris: a report whose sentence is in no article line of the gold (a related
+        # headline, a caption or a comment the cleaner kept).
+        if any(r.briefing == b.id and " ".join(r.sentence.split()) not in body_text
+               for r in entry.reports):
             tally.add("events_from_debris")
             problems.append(f"event from debris {entry.date} {entry.label[:50]!r}")
+        # Dated like debris only: the date of a related headline or a copyright year, and of no
+        # fact of the article (a looser check: a fact may share a date with debris).
+        if any(entry.date.startswith(d) or d.startswith(entry.date) for d in debris_dates) \
+                and not any(entry.date.startswith(d) for d in gold_event_dates):
+            tally.add("events_dated_like_debris")
+            problems.append(f"event dated like debris {entry.date} {entry.label[:50]!r}")
     for event in gold.get("events", ()):
         tally.add("gold_events")
         if any(e.date.startswith(event["date"]) and b.id in e.briefings
@@ -249,7 +262,9 @@ METRICS = (
     ("person recall", "persons_found", "persons", "≥ 0.95"),
     ("split actors", "split_actors", "persons", "0"),
     ("events from debris", "events_from_debris", "events", "0"),
+    ("events dated like debris only", "events_dated_like_debris", "events", ""),
     ("gold events found", "gold_events_found", "gold_events", ""),
+    ("chronology labels that are clauses", "labels_clause", "events", "= 1.00"),
 )
 
 

@@ -1,4 +1,4 @@
-"""French lexicon for actor extraction: gazetteer, titles, verbs of saying, folds (data only)."""
+"""French lexicon for actor extraction: places and bodies, titles, evidence cues, folds (data)."""
 
 from __future__ import annotations
 
@@ -6,22 +6,7 @@ from __future__ import annotations
 # Kinds follow DESIGN.md §4. A place "stands for" a state when the press uses it by metonymy
 # ("a ajouté Moscou"), which matters only when it is a speaker.
 GAZETTEER: dict[str, tuple[str, str, str | None]] = {
-    # States, with the long official forms the seeds use.
-    "Russie": ("Russie", "state", None),
-    "Fédération de Russie": ("Russie", "state", None),  # official name, 000 and 002
-    "Arménie": ("Arménie", "state", None),
-    "République d’Arménie": ("Arménie", "state", None),  # official name, 002 and 003
-    "Azerbaïdjan": ("Azerbaïdjan", "state", None),
-    "République d’Azerbaïdjan": ("Azerbaïdjan", "state", None),  # official name, 003
-    "Turquie": ("Turquie", "state", None),
-    "France": ("France", "state", None),
-    "États-Unis": ("États-Unis", "state", None),
-    "Etats-Unis": ("États-Unis", "state", None),  # unaccented capital, RT (003)
-    "Ukraine": ("Ukraine", "state", None),
-    "Kirghizistan": ("Kirghizistan", "state", None),  # venue of a summit (000)
-    "Belgique": ("Belgique", "state", None),
-    "Géorgie": ("Géorgie", "state", None),  # neighbour often named in Caucasus news
-    "Iran": ("Iran", "state", None),  # neighbour often named in Caucasus news
+    # States come from pycountry (gazetteer.py); only places and bodies are listed here.
     # Capitals and cities: places that stand for their state when they "speak".
     "Moscou": ("Moscou", "place", "Russie"),
     "Bakou": ("Bakou", "place", "Azerbaïdjan"),
@@ -35,16 +20,19 @@ GAZETTEER: dict[str, tuple[str, str, str | None]] = {
     "Minsk": ("Minsk", "place", None),  # alone; "groupe de Minsk" is an organisation below
     "Sotchi": ("Sotchi", "place", None),
     "Stepanakert": ("Stepanakert", "place", None),  # main town of Karabakh
+    "Khankendi": ("Stepanakert", "place", None),  # its Azerbaijani name, official since 2023
+    "Latchine": ("Latchine", "place", None),  # the corridor's town; NER often says person
+    "Lachin": ("Latchine", "place", None),  # English and Azerbaijani spelling
     "Choucha": ("Choucha", "place", None),
     "Chouchi": ("Choucha", "place", None),  # Armenian name of the same town
     # Regions: the Armenian name (Artsakh) is the same region, never a person.
     "Haut-Karabakh": ("Haut-Karabakh", "place", None),
-    "Haut-Karabagh": ("Haut-Karabakh", "place", None),  # older French transliteration (003)
+    "Haut-Karabagh": ("Haut-Karabakh", "place", None),  # older French transliteration
     "Nagorny-Karabakh": ("Haut-Karabakh", "place", None),  # Russian-style name
     "Nagorno-Karabakh": ("Haut-Karabakh", "place", None),  # English-style name
     "Karabakh": ("Haut-Karabakh", "place", None),
     "Karabagh": ("Haut-Karabakh", "place", None),
-    "Artsakh": ("Haut-Karabakh", "place", None),  # Armenian name; NER tags it PER (000)
+    "Artsakh": ("Haut-Karabakh", "place", None),  # Armenian name; NER tags it PER
     "Caucase": ("Caucase", "place", None),
     "Caucase du Sud": ("Caucase", "place", None),
     "mer Noire": ("mer Noire", "place", None),  # lowercase common noun, NER alone drops it
@@ -61,23 +49,45 @@ GAZETTEER: dict[str, tuple[str, str, str | None]] = {
     "Conseil européen": ("Conseil européen", "organisation", None),
     "Union européenne": ("Union européenne", "organisation", None),
     "UE": ("Union européenne", "organisation", None),
+    "Vingt-Sept": ("Union européenne", "organisation", None),  # the member states as one body
     "ONU": ("ONU", "organisation", None),
+    "Nations unies": ("ONU", "organisation", None),  # the usual short form of the full name
+    # Agencies of the UN system and other bodies the press names by acronym without defining it.
+    "OMS": ("OMS", "organisation", None),
+    "Organisation mondiale de la santé": ("OMS", "organisation", None),
+    "FMI": ("FMI", "organisation", None),
+    "Fonds monétaire international": ("FMI", "organisation", None),
+    "OMC": ("OMC", "organisation", None),
+    "Organisation mondiale du commerce": ("OMC", "organisation", None),
+    "AIEA": ("AIEA", "organisation", None),
+    "Agence internationale de l’énergie atomique": ("AIEA", "organisation", None),
+    "HCR": ("HCR", "organisation", None),  # the UN refugee agency
+    "Unicef": ("Unicef", "organisation", None),
+    "Unesco": ("Unesco", "organisation", None),
+    "CPI": ("CPI", "organisation", None),
+    "Cour pénale internationale": ("CPI", "organisation", None),
+    "BCE": ("BCE", "organisation", None),
+    "Banque centrale européenne": ("BCE", "organisation", None),
+    "Commission européenne": ("Commission européenne", "organisation", None),
+    "Parlement européen": ("Parlement européen", "organisation", None),
+    "Organisation des Nations unies": ("ONU", "organisation", None),
     "OTAN": ("OTAN", "organisation", None),
     "Conseil de coopération des États turcophones": (
         "Conseil de coopération des États turcophones", "organisation", None),
-    "TASS": ("TASS", "organisation", None),
-    "AFP": ("AFP", "organisation", None),
-    "Agence France-Presse": ("AFP", "organisation", None),
-    "RIA": ("RIA Novosti", "organisation", None),  # RT (003) writes the short form
-    "RIA Novosti": ("RIA Novosti", "organisation", None),
-    "Interfax": ("Interfax", "organisation", None),
-    "Interfax-Azerbaïdjan": ("Interfax-Azerbaïdjan", "organisation", None),  # distinct agency
-    "Reuters": ("Reuters", "organisation", None),
-    "Associated Press": ("Associated Press", "organisation", None),
-    "Anadolu": ("Anadolu", "organisation", None),  # Turkish state agency
-    "Armenpress": ("Armenpress", "organisation", None),  # Armenian state agency
-    "APA": ("APA", "organisation", None),  # Azerbaijani agency
-    "Sputnik": ("Sputnik", "organisation", None),
+    # Press agencies and outlets are media (kind « media »), linked to their outlet notes.
+    "TASS": ("TASS", "media", None),
+    "AFP": ("AFP", "media", None),
+    "Agence France-Presse": ("AFP", "media", None),
+    "RIA": ("RIA Novosti", "media", None),  # the short form is common
+    "RIA Novosti": ("RIA Novosti", "media", None),
+    "Interfax": ("Interfax", "media", None),
+    "Interfax-Azerbaïdjan": ("Interfax-Azerbaïdjan", "media", None),  # distinct agency
+    "Reuters": ("Reuters", "media", None),
+    "Associated Press": ("Associated Press", "media", None),
+    "Anadolu": ("Anadolu", "media", None),  # Turkish state agency
+    "Armenpress": ("Armenpress", "media", None),  # Armenian state agency
+    "APA": ("APA", "media", None),  # Azerbaijani agency
+    "Sputnik": ("Sputnik", "media", None),
 }
 
 # Canonical names of press agencies: an agency named with a relay cue is a source, not a speaker.
@@ -96,19 +106,19 @@ INSTITUTION_DESCRIPTORS: dict[str, str] = {
 
 # Capitalised words that NER takes for names but are not actors.
 NOT_NAMES: frozenset[str] = frozenset({
-    "Refuser", "Veuillez", "Accepter",  # cookie and password-reset buttons (RT, 002)
+    "Refuser", "Veuillez", "Accepter",  # cookie and password-reset buttons
     "Stringer",  # Reuters credit for a freelance photographer, not a person's name
-    "États", "Etats", "État", "Etat",  # "les États qui se trouvent à des milliers de km" (000)
+    "États", "Etats", "État", "Etat",  # "les États qui se trouvent à des milliers de km"
     "Arméniens", "Azerbaïdjanais", "Russes", "Turcs",  # demonyms: peoples, not actors
     "INTERNATIONAL", "FLASH",  # section labels in datelines
 })
 
 # Markers of boilerplate lines; a paragraph carrying one yields no actor at all.
 BOILERPLATE_CUES: tuple[str, ...] = (
-    "Présidence d’Honneur",  # event teaser with a mayor's name (002)
+    "Présidence d’Honneur",  # event teaser with a mayor's name
     "Présidence d'Honneur",
     "©",  # photo credit
-    "REUTERS/",  # agency photo credit "© REUTERS/Stringer" (003)
+    "REUTERS/",  # agency photo credit "© REUTERS/Stringer"
     "AFP PHOTO",
     "Crédit photo",
     "A lire aussi",
@@ -118,7 +128,7 @@ BOILERPLATE_CUES: tuple[str, ...] = (
 
 # Title heads opening an apposition ("le président russe Vladimir Poutine"); longest first.
 TITLE_HEADS: tuple[str, ...] = (
-    "Premier ministre", "premier ministre",  # case varies by outlet (001 vs 002)
+    "Premier ministre", "premier ministre",  # case varies by outlet
     "vice-premier ministre", "vice-président", "vice-présidente",
     "co-président", "coprésident",
     "secrétaire général adjoint", "secrétaire générale", "secrétaire général",
@@ -131,6 +141,9 @@ TITLE_HEADS: tuple[str, ...] = (
     "ambassadeur", "ambassadrice", "représentant", "représentante",
     "chancelier", "chancelière", "maire", "député", "députée", "sénateur", "sénatrice",
     "directeur", "directrice", "commandant", "général", "roi", "reine", "émir", "patriarche",
+    "professeur", "professeure", "docteur", "capitaine", "colonel", "lieutenant", "entraîneur",
+    "juge", "procureur", "procureure", "pape", "prince", "princesse", "imam", "ayatollah",
+    "commissaire", "maréchal", "amiral", "gouverneur", "gouverneure", "sénateur", "médiateur", "ministre-président",
 )
 
 # Heads that mean the same office, so "le chef de Bakou" can corefer with "dirigeant de Bakou".
@@ -199,9 +212,75 @@ NAME_PARTICLES: frozenset[str] = frozenset({
     "bin", "ibn", "da", "di", "dos",
 })
 
-# Word-initial sequences impossible in edited French; they betray a removed hyperlink (004).
+# Word-initial sequences impossible in edited French; they betray a removed hyperlink.
 GAP_PATTERNS: tuple[str, ...] = (
     r"\b(?:la|le|les|du|des|de|en|par|aux|au|l’|l')\s+(?:et|ou|,|\.|\)|\(|;|:)",
     r"\s{2,}",  # a doubled space where a word was lost
     r"^\s*(?:et|ou)\b",  # a span cannot open on a conjunction
+)
+
+# ------------------------------------------------------------------ evidence for a mention
+
+# Words before a name that make it a media outlet ("le quotidien Hürriyet", "la chaîne France 24").
+MEDIA_CUES: tuple[str, ...] = (
+    "quotidien", "hebdomadaire", "journal", "magazine", "mensuel", "chaîne", "télévision",
+    "radio", "agence", "site", "média", "journaliste de", "éditorialiste de", "rédaction de",
+)
+
+# Words before "de X" or "X" that make X a place ("le corridor de Latchine", "à Paiporta",
+# "le stade Francis-Le Blé", "boulevard François-Mitterrand").
+PLACE_NOUNS: tuple[str, ...] = (
+    "ville", "village", "localité", "commune", "région", "province", "district", "quartier",
+    "banlieue", "faubourg", "corridor", "col", "vallée", "fleuve", "rivière", "lac", "mer",
+    "île", "péninsule", "presqu'île", "frontière", "enclave", "capitale", "port", "aéroport",
+    "gare", "stade", "place", "rue", "avenue", "boulevard", "pont", "mosquée", "église",
+    "mail", "esplanade", "parc", "quai", "allée", "square", "jardin", "rond-point", "route",
+    "enceinte", "centrale", "site", "barrage", "mine", "plage",
+    "cathédrale", "palais", "prison", "base", "camp", "oblast", "territoire", "département",
+)
+
+# Prepositions of place: a name right after one, with no given name, is a place ("à Goris").
+PLACE_PREPOSITIONS: tuple[str, ...] = (
+    "à", "À", "A", "au", "près de", "vers", "depuis", "jusqu'à", "jusqu’à",  # « A Goris »: À unaccented
+)
+
+# Heads of common-noun phrases that the model takes for names when capitalised ("État
+# nigérien", "Conseil national"): alone or with one lowercase adjective, they name nobody
+# (« Conseil de sécurité » and longer names are kept).
+GENERIC_HEADS: tuple[str, ...] = (
+    "État", "Etat", "Gouvernement", "Parlement", "Conseil", "Conférence", "Assemblée",
+    "Armée", "Ministère", "Région", "Province", "Sommet", "Tribunal", "Cour", "Commission",
+    "Constitution", "Loi", "Traité", "Accord",
+)
+
+# Heads of competitions and projects: with only lowercase words after them, an event or a
+# plan, never an actor (« Ligue des champions », « Coupe du monde », « Corridor gazier sud »).
+EVENT_HEADS: tuple[str, ...] = (
+    "Ligue", "Coupe", "Championnat", "Jeux", "Tournoi", "Festival", "Salon", "Corridor",
+    "Gazoduc", "Oléoduc", "Plan", "Pacte", "Programme",
+)
+
+# Cardinal points: alone (« les pays du Sud global ») they name no actor.
+CARDINAL_POINTS: frozenset[str] = frozenset({"Nord", "Sud", "Est", "Ouest"})
+
+# Cues of a credit, byline or photographer before a name ("Photo : X", "Texte par :RFI").
+CREDIT_CUES: tuple[str, ...] = (
+    "©", "photo", "crédit", "credit", "illustration", "par", "texte par", "propos recueillis par",
+    "avec", "envoyé spécial", "envoyée spéciale", "correspondant", "correspondante",
+    "reportage", "version française", "édité par", "rédigé par", "traduit par", "légende",
+)
+
+# Endings of plural demonyms and group names ("les Brestois", "les Finistériens").
+DEMONYM_ENDINGS: tuple[str, ...] = (
+    "iens", "iennes", "ains", "aines", "ais", "aises", "ois", "oises", "ans", "anes", "éens",
+    "éennes", "ins", "ines", "ites", "iotes", "ots", "ards",
+)
+
+# Determiners before a plural demonym ("les Brestois", "aux Autrichiens").
+PLURAL_DETERMINERS: tuple[str, ...] = ("les", "des", "aux", "ces", "nos", "vos", "leurs")
+
+# Phrases that give a person a second name ("plus connu sous son nom de guerre X").
+ALSO_KNOWN_AS: tuple[str, ...] = (
+    "nom de guerre", "connu sous le nom de", "son vrai nom", "de son vrai nom", "né sous le nom de",
+    "se fait appeler", "alias", "surnommé",
 )

@@ -220,7 +220,79 @@ def make_label(sentence: str, start: int, end: int) -> str:
     return _cut(_RUBRIC_RE.sub("", clause))
 
 
+# A finite verb the tense cues miss: present and imperfect endings, copulas and auxiliaries.
+_FINITE_RE = re.compile(
+    r"(?<![\w-])(?:\w{2,}(?:ent|ait|aient|ont|it|ut)|est|sont|a|ont|va|vont|doit|peut)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# A printed time next to a date is a timestamp (« Publié le 19/09/2024 à 00h12 »), not an event.
+_TIMESTAMP_RE = re.compile(r"[·|•\[\]]|^(?:Publié|Mis à jour|Modifié|Le \d{1,2}/\d{1,2}/\d)")
+# A prose sentence ends with a full stop (possibly inside a closing quote or parenthesis).
+_PROSE_END_RE = re.compile(r"[.!?…][»”\")\s]*$")
+# Fewer words than this make a fragment, not a sentence.
+MIN_SENTENCE_WORDS = 5
+
+
+def is_clause(text: str) -> bool:
+    """Whether a label reads as a clause: several words and a finite verb."""
+    words = text.split()
+    return len(words) >= 3 and bool(_HAS_VERB_RE.search(text) or _FINITE_RE.search(text))
+
+
+def is_prose(sentence: str) -> bool:
+    """Whether a dated sentence is article prose, not a headline, timestamp or credit line."""
+    return (len(sentence.split()) >= MIN_SENTENCE_WORDS and bool(_PROSE_END_RE.search(sentence))
+            and not _TIMESTAMP_RE.search(sentence) and is_clause(sentence))
+
+
+_SINCE_YEARS_RE = re.compile(
+    r"\bdepuis\s+(?:(?:plus\s+de|près\s+de|environ)\s+)?(?P<n>\d+|un|deux|trois|quatre|cinq|six|"
+    r"sept|huit|neuf|dix)\s+ans\b", re.IGNORECASE)
+_NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+                 "huit": 8, "neuf": 9, "dix": 10}
+_YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def check_relative_span(value: str, timex: str, text: str) -> tuple[str, str] | None:
+    """A better year for a year-less date from « depuis trois ans » and a year of the text.
+
+    « déployés depuis trois ans » in a text that names 2020 as the start puts the article in
+    2023; a year-less « jeudi 21 décembre » given another year moves there when the weekday
+    agrees (21 December 2023 is a Thursday). Returns (value, French basis), or None.
+    """
+    since = _SINCE_YEARS_RE.search(text)
+    if not since or len(value) != 10 or value.startswith("X"):
+        return None
+    n = since["n"]
+    span = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+    year, month, day = (int(x) for x in value.split("-"))
+    starts = sorted({int(y) for y in _YEAR_RE.findall(text)})
+    weekday = next((d for name, d in g.WEEKDAYS.items()
+                    if re.search(rf"\b{name}\b", timex, re.IGNORECASE)), None)
+    for start in starts:
+        target = start + span
+        if target == year or abs(target - year) > span + 1:
+            continue
+        try:
+            moved = datetime.date(target, month, day)
+        except ValueError:
+            continue
+        if weekday is not None and moved.isoweekday() != weekday:
+            continue
+        return moved.isoformat(), (f"« {since.group()} » après {start} : {target}"
+                                   + (", jour de la semaine concordant" if weekday else ""))
+    return None
+
+
 # 2. Events of one briefing -----------------------------------------------------------------
+
+# A label opening on a subordinator (« Qu’elles acceptaient … ») has no subject of its own.
+_SUBORDINATE_RE = re.compile(
+    r"^(?:que|qu[’']|qui|dont|où|lorsque|lorsqu[’']|quand|puisque|parce\s+que|si|afin\s+que)\b",
+    re.IGNORECASE)
+# « un traité de 1997 »: the date belongs to the noun before it (see make_label).
+_NOMINAL_DATE_RE = re.compile(r"\w\s+(?:de|d[’'])\s*$", re.IGNORECASE)
 
 _BASIS = {
     "explicit": "date complète dans le texte",
@@ -297,12 +369,33 @@ def extract_events(
                 continue
             seen.add((index, s_start, value))
             sentence = paragraph[s_start:s_end].strip()
+            if not is_prose(sentence):
+                continue  # a headline, timestamp, credit or related link dates no fact
             offset = s_start + (
                 len(paragraph[s_start:s_end]) - len(paragraph[s_start:s_end].lstrip())
             )
             actors = tuple(sorted({a for a0, a1, a in spans if a0 < s_end and a1 > s_start}))
             label = make_label(sentence, max(g_start, s_start) - offset, min(g_end, s_end) - offset)
+            before = sentence[: max(g_start, s_start) - offset]
+            others = {x.value for x in timexes
+                      if s_start <= x.start < s_end and x.value} - {t.value}
+            head = re.sub(r"[\s,]*(?:le|la|les|du|au)?\s*$", "", before, flags=re.IGNORECASE)
+            if _SUBORDINATE_RE.match(label) and is_clause(head):
+                # « …ont annoncé, mercredi 20 septembre, qu’elles acceptaient … »: the main
+                # clause before the date gives the subordinate clause its subject.
+                label = _cut(f"{head} {label[:1].lower()}{label[1:]}")
+            elif (not is_clause(label) or _SUBORDINATE_RE.match(label)) \
+                    and not _NOMINAL_DATE_RE.search(before) and not others:
+                # « Erevan et Bakou »: the clause lost its verb; the sentence says the fact,
+                # unless it dates something else too (it would lend this date that fact).
+                # « un traité de 1997 » keeps its noun label: the date is the treaty's.
+                label = _cut(_RUBRIC_RE.sub("", sentence.rstrip(" .")))
             basis = _BASIS.get(t.resolved_by or "", "année inconnue : date incomplète")
+            if t.resolved_by in ("anchor", "passage") and precision == "day" \
+                    and pub.status != "confirmed":  # a printed date outranks the check
+                moved = check_relative_span(value, t.text, " ".join(paragraphs))
+                if moved:
+                    value, basis = moved
             events.append(
                 Event(
                     id=_unique(

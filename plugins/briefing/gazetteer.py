@@ -1,0 +1,127 @@
+"""Gazetteer of states and places with French names (data; pycountry for the states).
+
+States come from pycountry's ISO 3166-1 list and its French translation (the ``.mo`` files ship
+in the wheel, so this works offline): the short name (« Arménie »), the long official form
+(« République d’Arménie ») and the ISO inverted form turned back (« Russie, Fédération de » gives
+« Fédération de Russie » and « Russie »). The press spells a few states otherwise than ISO; those
+forms are listed below, each explained. Dependent territories are places, not states. Cities,
+regions and bodies are the hand list in ``actor_lexicon.GAZETTEER`` (no maintained package has
+French city names), which wins over this one.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+
+import pycountry
+
+from briefing import actor_lexicon as lex
+
+# ISO 3166-1 codes of territories that are not sovereign states: they are places.
+TERRITORIES: frozenset[str] = frozenset({
+    "AS", "AI", "AQ", "AW", "AX", "BL", "BM", "BQ", "BV", "CC", "CK", "CW", "CX", "EH", "FK",
+    "FO", "GF", "GG", "GI", "GL", "GP", "GS", "GU", "HK", "HM", "IM", "IO", "JE", "KY", "MF",
+    "MO", "MP", "MQ", "MS", "NC", "NF", "NU", "PF", "PM", "PN", "PR", "RE", "SH", "SJ", "SX",
+    "TC", "TF", "TK", "UM", "VG", "VI", "WF", "YT",
+})
+
+# Press forms of states, by ISO code; the first is the canonical name shown on the page.
+PRESS_NAMES: dict[str, tuple[str, ...]] = {
+    "BY": ("Biélorussie", "Bélarus"),  # ISO says Bélarus; French newsrooms say Biélorussie
+    "MD": ("Moldavie", "Moldova"),  # ISO keeps the Romanian name; the press writes Moldavie
+    "SY": ("Syrie",),  # ISO's « Syrienne, République arabe » is an index form
+    "KR": ("Corée du Sud",),  # ISO's « Corée, République de » names both Koreas alike
+    "KP": ("Corée du Nord",),
+    "VN": ("Vietnam", "Viêt Nam"),  # both spellings are current
+    "LA": ("Laos",),  # ISO's « Lao, République démocratique populaire »
+    "BO": ("Bolivie",),
+    "VE": ("Venezuela", "Vénézuela"),
+    "TZ": ("Tanzanie",),
+    "BN": ("Brunei", "Brunéi Darussalam"),
+    "FM": ("Micronésie",),
+    "CZ": ("Tchéquie", "République tchèque"),  # the long form is still the usual one
+    "CF": ("Centrafrique", "République centrafricaine"),
+    "CD": ("République démocratique du Congo", "RDC", "RD Congo"),
+    "CG": ("République du Congo", "Congo-Brazzaville"),
+    "MM": ("Birmanie", "Myanmar"),
+    "TL": ("Timor oriental", "Timor-Leste"),
+    "AE": ("Émirats arabes unis", "Emirats arabes unis"),  # unaccented capital É
+    "US": ("États-Unis", "Etats-Unis", "États-Unis d’Amérique"),
+    "GB": ("Royaume-Uni", "Grande-Bretagne"),  # the island's name used for the state
+    "BF": ("Burkina Faso", "Burkina"),  # the press often drops « Faso »
+    "BA": ("Bosnie-Herzégovine", "Bosnie"),
+    "MK": ("Macédoine du Nord",),
+    "GQ": ("Guinée équatoriale", "Guinée Équatoriale"),
+    "LR": ("Liberia", "Libéria"),
+    "NG": ("Nigeria", "Nigéria"),
+    "SR": ("Suriname", "Surinam"),
+    "PS": ("Palestine", "État de Palestine"),
+    "TW": ("Taïwan",),
+    "VA": ("Vatican", "Saint-Siège"),
+    "CV": ("Cap-Vert", "Cabo Verde"),
+    "SZ": ("Eswatini", "Swaziland"),
+}
+
+# States absent from ISO 3166-1.
+EXTRA_STATES: dict[str, tuple[str, ...]] = {
+    "XK": ("Kosovo",),  # user-assigned code; recognised by about half the UN members
+}
+
+# ISO short names that are also common given names or other places: never matched on their own.
+AMBIGUOUS: frozenset[str] = frozenset({
+    "Maurice",  # a given name (Maurice Druon) far more often than Mauritius in our press
+    "Dominique",  # a given name
+    "Grenade",  # also the Spanish city and a common noun
+    "Corée",  # ISO's short form of both Koreas
+    "Congo",  # two states share it
+    "Georgia",  # the US state
+    "Salvador",  # a given name
+    "Jersey",
+})
+
+
+def _iso_forms(translated: str) -> list[str]:
+    """French forms of an ISO name: « Russie, Fédération de » -> Russie, Fédération de Russie."""
+    if "," not in translated:
+        return [translated]
+    head, tail = (p.strip() for p in translated.split(",", 1))
+    if not re.match(r"(?i)(?:république|fédération|état|états|royaume|émirat|province)", tail):
+        return []  # « Syrienne, République arabe », « Îles Salomon »: index forms only
+    glue = "" if tail.endswith(("'", "’")) else " "
+    return [head, f"{tail[:1].upper()}{tail[1:]}{glue}{head}"]
+
+
+@functools.cache
+def states() -> dict[str, tuple[str, str, str | None]]:
+    """Surface form -> (canonical French name, kind, None) for every ISO 3166-1 country."""
+    fr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    out: dict[str, tuple[str, str, str | None]] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        kind = "place" if code in TERRITORIES else "state"
+        forms = list(PRESS_NAMES.get(code, ()))
+        forms += _iso_forms(fr.gettext(country.name))
+        official = getattr(country, "official_name", None)
+        if official and code not in ("KR", "KP", "CD", "CG"):
+            forms.append(fr.gettext(official))
+        # Index forms with a comma or a parenthesis are never written in running text.
+        forms = [f for f in forms if f and f not in AMBIGUOUS and not re.search(r"[,(]", f)]
+        if not forms:
+            continue
+        canonical = forms[0]
+        for form in forms:
+            out.setdefault(form, (canonical, kind, None))
+    for forms in EXTRA_STATES.values():
+        for form in forms:
+            out.setdefault(form, (forms[0], "state", None))
+    return out
+
+
+@functools.cache
+def gazetteer() -> dict[str, tuple[str, str, str | None]]:
+    """The whole gazetteer: the hand list (cities, regions, bodies) over pycountry's states."""
+    merged = dict(states())
+    merged.update(lex.GAZETTEER)
+    return merged

@@ -1,0 +1,262 @@
+"""Each rejection, kind and merge rule of the actor stages, on hand-made NER spans."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from briefing import actors as A
+from briefing import chronology
+from briefing.actors import evidence
+from briefing.actors.names import place_key, unconfuse
+from briefing.gazetteer import states
+
+
+def spans(paragraph: str, *found: tuple[str, str]) -> list[A.NerSpan]:
+    """NER spans for (text, label) pairs, each found after the previous one, as whole words."""
+    out, at = [], 0
+    for text, label in found:
+        i = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", paragraph[at:]).start() + at
+        out.append(A.NerSpan(i, i + len(text), label, text))
+        at = i + len(text)
+    return out
+
+
+def actors_of(paragraphs: list[str], found: list[list[tuple[str, str]]]):
+    """Resolved actors of one briefing built from the given spans, with no registry."""
+    ner = [spans(p, *f) for p, f in zip(paragraphs, found, strict=True)]
+    per = A.extract_actors("b", paragraphs, ner, ())
+    return A.resolve_actors([per], ()).actors
+
+
+def names(actors) -> dict[str, str]:
+    return {a.name: a.kind for a in actors}
+
+
+# --------------------------------------------------------------------------- rejections
+
+
+@pytest.mark.parametrize(("paragraph", "span", "label"), [
+    ("Le Premier ministre a parlé longuement devant les députés.", "Premier ministre", "PER"),
+    ("Le Président russe a reçu son homologue hier soir chez lui.", "Président russe", "PER"),
+    ("Des combats ont eu lieu. Vendredi, la trêve a été signée.", "Vendredi", "PER"),
+    ("Le compteur change de forme. — Gaizka Iroz / AFP", "Gaizka Iroz", "PER"),
+    ("La dépêche a été traduite (Reportage Olena Harmash ; édité par Jean Dupont).",
+     "Jean Dupont", "PER"),
+    ("Le texte est entre guillemets : « NH » dans la version publiée.", "NH", "ORG"),
+    ("ACCUEIL ACTUALITE REDACTEURS AIDE et tout le reste du menu du site.", "REDACTEURS", "ORG"),
+    ("Un diplomate a cité un mot : Армения reste une alliée pour eux.", "Армения", "LOC"),
+    ("Le stade a vibré avec les Brestois tout au long du match.", "Brestois", "LOC"),
+    ("Le Danois a terminé deuxième de la course derrière le vainqueur.", "Danois", "LOC"),
+    ("L’ancienne ministre du Travail a rappelé les projets de la ville.", "Travail", "PER"),
+    ("Le conflit Arménie-Azerbaïdjan a repris cette semaine, dit-on.",
+     "Arménie-Azerbaïdjan", "LOC"),
+    ("Les autorités de l’État nigérien ont protesté contre la décision.", "État nigérien", "LOC"),
+    ("Énergie : les prix montent encore pendant tout l’hiver prochain.", "Énergie", "ORG"),
+    ("Un commentaire de Gwen_B sous l’article, posté en fin de matinée.", "Gwen_B", "PER"),
+    ("Le club a remporté la Ligue des champions pour la première fois.", "Ligue des champions",
+     "ORG"),
+    ("Le Corridor gazier sud a démontré son utilité cet hiver, dit-on.", "Corridor", "LOC"),
+    ("Les pays du Sud global ont refusé de signer le texte commun.", "Sud", "LOC"),
+])
+
+def test_rejected_spans_make_no_actor(paragraph, span, label):
+    assert actors_of([paragraph], [[(span, label)]]) == ()
+
+
+def test_a_long_body_name_with_a_generic_head_is_kept():
+    paragraph = "Le Conseil de sécurité et des services spéciaux s’est réuni lundi."
+    found = actors_of([paragraph], [[("Conseil de sécurité et des services spéciaux", "ORG")]])
+    assert names(found) == {"Conseil de sécurité et des services spéciaux": "organisation"}
+
+
+def test_bare_title_is_trimmed_off_a_name():
+    found = actors_of(["Le Premier ministre arménien Nikol Pachinian a parlé."],
+                      [[("Premier ministre arménien Nikol Pachinian", "PER")]])
+    assert names(found) == {"Nikol Pachinian": "person"}
+
+
+def test_weekday_glued_to_a_place_is_trimmed():
+    found = actors_of(["La réunion a eu lieu à Moscou mercredi, selon les agences."],
+                      [[("Moscou mercredi", "LOC")]])
+    assert names(found) == {"Moscou": "place"}
+
+
+def test_a_name_in_another_script_joins_its_transliteration():
+    paragraphs = ["Dmitri Peskov a parlé devant la presse.",
+                  "Le communiqué était signé « Дмитрий Песков » en bas de page."]
+    found = actors_of(paragraphs, [[("Dmitri Peskov", "PER")], [("Дмитрий Песков", "PER")]])
+    assert len(found) == 1 and "Дмитрий Песков" in found[0].aliases
+
+
+def test_a_name_in_another_script_alone_makes_no_page():
+    found = actors_of(["Le communiqué était signé « Сергей Шойгу » en bas de page."],
+                      [[("Сергей Шойгу", "PER")]])
+    assert found == ()
+
+
+def test_related_link_date_is_trimmed_off_a_name():
+    found = actors_of(["Voir aussi : Syrie - 20 décembre 2024, un autre article sur le sujet."],
+                      [[("Syrie - 20 décembre 2024", "LOC")]])
+    assert names(found) == {"Syrie": "state"}
+
+
+def test_an_outlet_with_a_regional_suffix_is_media():
+    found = actors_of(["Le chiffre a été repris par Sputnik Afrique dans la soirée."],
+                      [[("Sputnik Afrique", "PER")]])
+    assert names(found) == {"Sputnik Afrique": "media"}
+
+
+def test_lone_given_name_of_a_named_person_is_dropped():
+    found = actors_of(["Nikol Pachinian a parlé. Nikol a ensuite quitté la salle."],
+                      [[("Nikol Pachinian", "PER"), ("Nikol", "PER")]])
+    assert names(found) == {"Nikol Pachinian": "person"}
+
+
+def test_title_glued_after_a_name_is_trimmed():
+    assert evidence.trim("Marie Curie Professeure") == (0, len("Marie Curie"))
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def test_lemma_index_keys_are_spacy_string_hashes():
+    from spacy.strings import get_string_id
+
+    assert {k: get_string_id(k) for k in evidence.LEMMA_INDEX_KEYS} == evidence.LEMMA_INDEX_KEYS
+    assert "tempête" in evidence.common_nouns() and "danois" in evidence.adjectives()
+
+
+def test_states_come_from_pycountry_in_french():
+    table = states()
+    assert table["Fédération de Russie"][:2] == ("Russie", "state")
+    assert table["République d'Arménie"][:2] == ("Arménie", "state")
+    assert table["Hongrie"][:2] == ("Hongrie", "state")
+    assert table["Moldavie"][:2] == ("Moldavie", "state")  # press form over ISO's Moldova
+    assert table["Guadeloupe"][1] == "place"  # a territory, not a state
+    assert "Maurice" not in table  # a given name far more often than the state
+
+
+def test_media_kind_from_context():
+    found = actors_of(["En Turquie, le quotidien Hürriyet consacre sa une au séisme."],
+                      [[("Hürriyet", "PER")]])
+    assert names(found) == {"Turquie": "state", "Hürriyet": "media"}
+
+
+def test_agencies_are_media():
+    found = actors_of(["Le ministre a déclaré à l’AFP qu’il partirait."], [[]])
+    assert names(found) == {"AFP": "media"}
+
+
+@pytest.mark.parametrize(("paragraph", "span"), [
+    ("Le blocage du corridor de Latchak dure depuis des mois.", "Latchak"),
+    ("Les habitants de la région de Valence ont été évacués.", "Valence"),
+    ("Un retraité installé près du mail François-Mitterrand témoigne.", "François-Mitterrand"),
+])
+def test_place_from_context(paragraph, span):
+    assert names(actors_of([paragraph], [[(span, "PER")]])) == {span: "place"}
+
+
+# --------------------------------------------------------------------------- merges
+
+
+def test_acronym_and_letter_order_variant_join_the_expansion():
+    paragraphs = [
+        "Il a parlé de l’Organisation du traité de sécurité collective (OTSC) hier.",
+        "Aucune notification n’a été reçue par le secrétariat de l’OSTC, dit-il.",
+        "L’OTSC réunit six pays.",
+    ]
+    found = actors_of(paragraphs, [
+        [("Organisation du traité de sécurité collective", "ORG"), ("OTSC", "LOC")], [], []])
+    assert names(found) == {"Organisation du traité de sécurité collective": "organisation"}
+    assert set(found[0].aliases) >= {"OTSC", "OSTC"}
+
+
+def test_acronym_defines_a_body_not_a_person():
+    found = actors_of(["Le groupe Hayat Tahrir al-Sham (HTS) a pris Alep."],
+                      [[("Hayat Tahrir al-Sham", "PER"), ("HTS", "ORG")]])
+    assert names(found)["Hayat Tahrir al-Sham"] == "organisation"
+    assert len(found) == 1  # one page for the group and its acronym
+
+
+def test_glued_civility_joins_the_full_name():
+    found = actors_of(["Dmitri Peskov a parlé. M.Peskov a ensuite précisé sa pensée."],
+                      [[("Dmitri Peskov", "PER"), ("M.Peskov", "PER")]])
+    assert names(found) == {"Dmitri Peskov": "person"}
+
+
+def test_look_alike_letters_are_folded():
+    assert unconfuse("Nikol Pаchinian") == "Nikol Pachinian"  # Cyrillic а
+    assert unconfuse("Армения") == "Армения"  # a word wholly in Cyrillic stays as it is
+    assert A.fold("Nikol Pаchinian") == A.fold("Nikol Pachinian")
+
+
+def test_k_g_and_hyphen_variants_of_a_place_share_a_key():
+    assert place_key("Haut Karabagh") == place_key("Haut-Karabakh")
+    assert place_key("Garabagh") == place_key("Karabakh")
+
+
+@pytest.mark.parametrize(("a", "b"), [("Maria Zakharova", "Zakharov"),
+                                      ("Ilham Aliyev", "Heydar Aliyev")])
+def test_hard_negatives_stay_apart(a, b):
+    paragraph = f"{a} a parlé. Puis {b} a répondu."
+    found = actors_of([paragraph], [[(a, "PER"), (b, "PER")]])
+    assert len([x for x in found if x.kind == "person"]) == 2
+
+
+# --------------------------------------------------------------------------- events
+
+
+@pytest.mark.parametrize("label", ["Erevan et Bakou", "4 heures du matin (heure de Paris)",
+                                   "Sputnik Afrique"])
+def test_fragments_are_not_clauses(label):
+    assert not chronology.is_clause(label)
+
+
+def test_headlines_and_timestamps_are_not_prose():
+    assert not chronology.is_prose("Le Parlement arménien ratifie le Statut de Rome (3 octobre)")
+    assert not chronology.is_prose("Gwen_B · 19/09/2024 à 08h15")
+    assert chronology.is_prose("Les troupes ont quitté la ville le 21 décembre.")
+
+
+def test_since_span_moves_a_year_less_date():
+    text = ("Les soldats russes, déployés en 2020, sont là depuis trois ans. "
+            "Jeudi 21 décembre, ils ont quitté la région.")
+    value, basis = chronology.check_relative_span("2020-12-21", "Jeudi 21 décembre", text)
+    assert value == "2023-12-21"
+    assert "depuis trois ans" in basis
+    # The weekday must agree: 21 December 2022 is a Wednesday, so no move to 2022.
+    assert chronology.check_relative_span("2020-12-21", "jeudi 21 décembre",
+                                          text.replace("trois", "deux")) is None
+
+
+def test_media_actor_links_to_its_outlet_note():
+    from briefing.factcheck import Outlet
+
+    found = actors_of(["Le ministre a déclaré à l’AFP qu’il partirait."], [[]])
+    note = Outlet("afp", "Agence France-Presse", ("AFP",), "<p>Agence publique.</p>", (), "x.md")
+    linked = A.link_outlets(found, [note])
+    assert (linked[0].outlet, linked[0].outlet_html) == ("afp", "<p>Agence publique.</p>")
+
+
+def test_a_sentence_opening_on_its_date_is_prose():
+    assert chronology.is_prose("Le 12 octobre, le président rencontrera son homologue à Bichkek.")
+    assert not chronology.is_prose("Le 08/12/2024 à 7:52 les rebelles sont entrés dans la ville.")
+
+
+def test_a_second_name_given_in_the_text_joins_the_person():
+    paragraph = ("Le chef du groupe, Abou Mohammed al-Jolani, qui se fait appeler par son vrai "
+                 "nom, Ahmed al-Chareh, est arrivé.")
+    found = actors_of([paragraph], [[("Abou Mohammed al-Jolani", "PER"),
+                                     ("Ahmed al-Chareh", "PER")]])
+    assert len(found) == 1 and "Ahmed al-Chareh" in found[0].aliases
+
+
+def test_a_subordinate_label_gets_its_main_clause():
+    pub = chronology.PublicationDate("2023-09-21", "inferred", "test")
+    events = chronology.extract_events("b", [
+        "Les autorités séparatistes ont annoncé, mercredi 20 septembre, qu’elles acceptaient "
+        "la dissolution de leurs forces armées."], pub)
+    labels = {e.date: e.label for e in events}
+    assert labels["2023-09-20"] == ("Les autorités séparatistes ont annoncé qu’elles acceptaient "
+                                    "la dissolution de leurs forces armées")

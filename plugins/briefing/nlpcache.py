@@ -264,9 +264,19 @@ class NerCache:
             return None
 
     def _write(self, key: str, spans: tuple[tuple[NerSpan, ...], ...]) -> None:
+        if getattr(self, "unwritable", False):
+            return
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         data = [[[s.start, s.end, s.label, s.text] for s in par] for par in spans]
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)  # atomic: a crash mid-write never leaves a half entry
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)  # atomic: a crash mid-write never leaves a half entry
+        except OSError as exc:
+            # The cache only saves time: a full disk never stops a build by itself.
+            self.unwritable = True
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            logger.warning("briefing: NER cache %s not written (%s): the build goes on "
+                           "without it", self.folder, exc.strerror or exc)

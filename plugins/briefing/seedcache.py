@@ -13,6 +13,7 @@ folder is the plugin's own cache: pickle is only ever read from there.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -87,6 +88,7 @@ class SeedCache:
         self.hits: Counter[str] = Counter()
         self.misses: Counter[str] = Counter()
         self.seconds: Counter[str] = Counter()  # time computing misses, per stage
+        self.unwritable = False  # set after a failed write: one warning, then no more tries
 
     def __call__(self, stage: str, parts: tuple, compute: Callable[[], T]) -> T:
         """The cached result of `compute()` for these inputs, computed and stored on a miss."""
@@ -133,10 +135,20 @@ class SeedCache:
         return False, None
 
     def _write(self, path: str, value: Any) -> None:
+        if self.unwritable:
+            return
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
         # A name of our own: two builds sharing a cache never write the same temporary file.
         tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(FORMAT + hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, path)  # atomic: readers see the old entry or the whole new one
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(tmp, "wb") as fh:
+                fh.write(FORMAT + hashlib.sha256(payload).digest() + payload)
+            os.replace(tmp, path)  # atomic: readers see the old entry or the whole new one
+        except OSError as exc:
+            # The cache only saves time: a full disk or a read-only folder never stops a build.
+            self.unwritable = True
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            logger.warning("briefing: per-seed cache %s not written (%s): the build goes on "
+                           "without it", self.folder, exc.strerror or exc)

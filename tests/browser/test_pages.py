@@ -287,8 +287,8 @@ def test_no_csp_violation_on_any_page_type(
         assert policy and "default-src 'none'" in policy, kind
         if kind == "search":
             # Exercise everything Pagefind does: WebAssembly, its worker, its index files.
-            page.locator(".pagefind-ui__search-input").fill("Lavrov")
-            page.locator(".pagefind-ui__result").first.wait_for()
+            page.get_by_label("Nom, lieu ou mot à chercher").fill("Lavrov")
+            page.locator(".pagefind-modular-list-result").first.wait_for()
             page.keyboard.press("Enter")
             page.wait_for_load_state("networkidle")
         reported.extend(f"{kind}: {v}" for v in page.evaluate("window.__csp"))

@@ -141,3 +141,20 @@ def test_generated_title_is_cut_at_a_word_boundary() -> None:
     assert title.endswith("…")
     assert lede.startswith(title[:-1])
     assert lede[len(title) - 1] in " ,"
+
+
+def test_a_glued_subheading_is_set_apart_without_changing_a_word() -> None:
+    text = ("Inondations : le Gard en vigilance rouge\n"
+            "La préfecture a relevé jeudi la vigilance au rouge après des pluies très fortes "
+            "sur tout le département.\n"
+            "Des écoles ferméesLes établissements scolaires de douze communes resteront fermés "
+            "vendredi, a indiqué le rectorat dans un communiqué.\n"
+            "Les fournisseurs alternatifs, comme TotalEnergies ou Engie, ont annoncé des "
+            "ajustements de leurs offres pour les sinistrés.\n")
+    seed = decode_seed("x", "x.txt", text.encode())
+    c = cleaning.clean(seed)
+    assert [(p.role, p.text[:28]) for p in c.paragraphs[1:3]] == [
+        ("subheading", "Des écoles fermées"), ("body", "Les établissements scolaires")]
+    assert "".join(p.text for p in c.paragraphs[1:3]) == text.split("\n")[2]
+    assert any(d.rule == "glued-heading" and "aucun mot changé" in d.reason for d in c.decisions)
+    assert c.paragraphs[-1].text.startswith("Les fournisseurs alternatifs, comme TotalEnergies")

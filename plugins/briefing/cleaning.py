@@ -324,6 +324,14 @@ def clean(
                 decisions.append(Decision(number, rubric.group(0).strip(), "rubric",
                                           "rubric-prefix", "rubrique en tête du chapô"))
                 text = text[rubric.end():]
+        glued = P.GLUED_HEADING.match(text) if paragraphs else None
+        if glued and len(words(glued["head"])) <= P.GLUED_HEADING_MAX_WORDS \
+                and len(words(glued["rest"])) >= P.GLUED_REST_MIN_WORDS:
+            decisions.append(Decision(
+                number, glued["head"], "body", "glued-heading",
+                "intertitre collé à la phrase suivante (sans espace) : séparé, aucun mot changé"))
+            paragraphs.append(Paragraph(number, glued["head"], "subheading"))
+            text = glued["rest"]
         decisions.append(Decision(number, text, "body", d.rule, d.reason))
         paragraphs.append(Paragraph(number, text, "body"))
     if title_line is not None and len(paragraphs) >= 3 and len(words(paragraphs[0].text)) <= 60:

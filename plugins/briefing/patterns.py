@@ -311,3 +311,15 @@ HTML_MARKUP = re.compile(
     r"|(?<!<)</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?=[\s/>])[^<>]*>(?!>)",
     re.IGNORECASE | re.DOTALL,
 )
+
+# A subheading glued to the sentence after it when the page's markup was flattened
+# (« Une passation sous tensionL’opposition n’a pas… »): a word ending in lower case runs into
+# a capital with no space. The heading starts with a capital, has no sentence punctuation, and
+# the word at the glue starts in lower case (so brand names such as « TotalEnergies » or
+# « iPhone » never split). Only a break is inserted: no word is changed.
+GLUED_HEADING = re.compile(
+    r"^(?P<head>[A-ZÀ-ÖØ-Þ«][^.!?…:;]*?(?:^|\s)[a-zà-öø-ÿ][\w’'-]*?[a-zà-öø-ÿ0-9»)])"
+    r"(?P<rest>[A-ZÀ-ÖØ-Þ][^\n]*[.!?…»]\s*$)"
+)
+GLUED_HEADING_MAX_WORDS = 12  # a subheading is short
+GLUED_REST_MIN_WORDS = 6  # and the text after it is a real sentence

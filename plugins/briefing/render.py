@@ -22,7 +22,7 @@ from .timex_grammar import MONTH_NAMES
 # French labels of the statuses readers see; never colour alone (see the theme).
 DATE_STATUS_LABELS = {
     "confirmed": "date vérifiée",
-    "inferred": "date déduite du texte",
+    "inferred": "date déduite, non vérifiée",
     "unknown": "date inconnue",
 }
 SOURCE_STATUS_LABELS = {

@@ -158,3 +158,15 @@ def test_a_glued_subheading_is_set_apart_without_changing_a_word() -> None:
     assert "".join(p.text for p in c.paragraphs[1:3]) == text.split("\n")[2]
     assert any(d.rule == "glued-heading" and "aucun mot changé" in d.reason for d in c.decisions)
     assert c.paragraphs[-1].text.startswith("Les fournisseurs alternatifs, comme TotalEnergies")
+
+
+@pytest.mark.parametrize(("lede", "title"), [
+    ("DAMAS (Reuters) - Les insurgés ont pris la capitale dimanche matin.",
+     "Les insurgés ont pris la capitale dimanche matin"),
+    ("MOSCOU, 17 juillet. /TASS/. La Russie suspend l’accord céréalier en mer Noire.",
+     "La Russie suspend l’accord céréalier en mer Noire"),
+    ("Le 12 octobre, le président russe rencontrera son homologue au Kirghizistan.",
+     "Le 12 octobre, le président russe rencontrera son homologue au Kirghizistan"),
+])
+def test_a_title_written_from_the_lede_leaves_out_the_wire_opening(lede: str, title: str) -> None:
+    assert cleaning.generated_title(lede) == title

@@ -650,7 +650,7 @@ def strip_markup(text: str) -> tuple[str, tuple[str, ...]]:
 
 def generated_title(lede: str) -> str:
     """A title written from the lede's first sentence, cut at a clause or word boundary."""
-    sentence = T.first_sentence(lede)
+    sentence = T.first_sentence(P.WIRE_OPENING.sub("", lede.strip(), count=1))
     sentence = sentence.rstrip(" .")
     if len(sentence) <= P.GENERATED_TITLE_MAX:
         return sentence

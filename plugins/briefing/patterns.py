@@ -323,3 +323,10 @@ GLUED_HEADING = re.compile(
 )
 GLUED_HEADING_MAX_WORDS = 12  # a subheading is short
 GLUED_REST_MIN_WORDS = 6  # and the text after it is a real sentence
+
+# A wire opening before the lede's first words (« DAMAS (Reuters) - », « EREVAN, 21 NOVEMBRE,
+# ARMENPRESS. », « MOSCOU, 17 juillet. /TASS/. »): kept in the text, never in a title written
+# from the lede.
+WIRE_OPENING = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w’' -]{1,30}?,?\s*(?:(?:le\s+)?\d{1,2}(?:er)?\s+\w+\.?(?:\s+\d{4})?,?\s*)?)?"
+    r"(?:\([^()]{2,30}\)|/[^/\s]{2,20}/|[A-Z][A-Z.]{2,20})\s*[-–—.:]+\s+(?=[«A-ZÀ-Ý])")

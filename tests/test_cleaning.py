@@ -149,6 +149,8 @@ def test_a_glued_subheading_is_set_apart_without_changing_a_word() -> None:
             "sur tout le département.\n"
             "Des écoles ferméesLes établissements scolaires de douze communes resteront fermés "
             "vendredi, a indiqué le rectorat dans un communiqué.\n"
+            "Colère à NîmesDans la soirée, plusieurs centaines d’habitants se sont rassemblés "
+            "devant la mairie pour réclamer des digues.\n"
             "Les fournisseurs alternatifs, comme TotalEnergies ou Engie, ont annoncé des "
             "ajustements de leurs offres pour les sinistrés.\n")
     seed = decode_seed("x", "x.txt", text.encode())
@@ -156,6 +158,8 @@ def test_a_glued_subheading_is_set_apart_without_changing_a_word() -> None:
     assert [(p.role, p.text[:28]) for p in c.paragraphs[1:3]] == [
         ("subheading", "Des écoles fermées"), ("body", "Les établissements scolaires")]
     assert "".join(p.text for p in c.paragraphs[1:3]) == text.split("\n")[2]
+    assert [(p.role, p.text[:16]) for p in c.paragraphs[3:5]] == [
+        ("subheading", "Colère à Nîmes"), ("body", "Dans la soirée, ")]
     assert any(d.rule == "glued-heading" and "aucun mot changé" in d.reason for d in c.decisions)
     assert c.paragraphs[-1].text.startswith("Les fournisseurs alternatifs, comme TotalEnergies")
 

@@ -324,7 +324,7 @@ def clean(
                 decisions.append(Decision(number, rubric.group(0).strip(), "rubric",
                                           "rubric-prefix", "rubrique en tête du chapô"))
                 text = text[rubric.end():]
-        glued = P.GLUED_HEADING.match(text) if paragraphs else None
+        glued = (P.GLUED_HEADING.match(text) or _glued_after_name(text)) if paragraphs else None
         if glued and len(words(glued["head"])) <= P.GLUED_HEADING_MAX_WORDS \
                 and len(words(glued["rest"])) >= P.GLUED_REST_MIN_WORDS:
             decisions.append(Decision(
@@ -646,6 +646,12 @@ def strip_markup(text: str) -> tuple[str, tuple[str, ...]]:
         return text, ()
     kept.append(text[pos:])
     return "".join(kept).strip(), tuple(removed)
+
+
+def _glued_after_name(text: str) -> re.Match[str] | None:
+    """A heading glued after a capitalised word, when the glued word is a function word."""
+    m = P.GLUED_HEADING_AFTER_NAME.match(text)
+    return m if m and m["word"].lower() in P.STOPWORDS else None
 
 
 def generated_title(lede: str) -> str:

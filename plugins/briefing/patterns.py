@@ -321,6 +321,12 @@ GLUED_HEADING = re.compile(
     r"^(?P<head>[A-ZÀ-ÖØ-Þ«][^.!?…:;]*?(?:^|\s)[a-zà-öø-ÿ][\w’'-]*?[a-zà-öø-ÿ0-9»)])"
     r"(?P<rest>[A-ZÀ-ÖØ-Þ][^\n]*[.!?…»]\s*$)"
 )
+# The same glue after a capitalised word (« Colère à ErevanDans la nuit… »): split only when
+# the capital starts a French function word (Dans, À, Le, Cette…), which no name or brand does.
+GLUED_HEADING_AFTER_NAME = re.compile(
+    r"^(?P<head>[A-ZÀ-ÖØ-Þ«][^.!?…:;]*?[a-zà-öø-ÿ])"
+    r"(?P<rest>(?P<word>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*)(?:[\s’']|$)[^\n]*[.!?…»]\s*$)"
+)
 GLUED_HEADING_MAX_WORDS = 12  # a subheading is short
 GLUED_REST_MIN_WORDS = 6  # and the text after it is a real sentence
 

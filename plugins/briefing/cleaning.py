@@ -518,6 +518,12 @@ def line_signal(number: int, text: str) -> Decision | None:
     if textmeta.is_stamp_line(text):
         return Decision(number, text, "dateline", "dateline",
                         "horodatage ou ligne de date (sert à dater l’article, pas un fait)")
+    found = textmeta.stamps_in(text)
+    if found and textmeta.STAMP_WORDS.search(text) \
+            and len(words(text)) - sum(len(words(s.text)) for s in found) <= P.BYLINE_MAX_WORDS:
+        # « Burak Yıldırım | 21.03.2024 - Mis à jour : 21.03.2024 »: a signature and its stamps.
+        return Decision(number, text, "dateline", "byline-stamp",
+                        "signature et date de publication (sert à dater l’article, pas un fait)")
     stamp = textmeta.trailing_stamp(text)
     if stamp is not None:
         return Decision(number, text, "teaser", "dated-headline",

@@ -98,7 +98,7 @@ OUTLETS: tuple[OutletEntry, ...] = (
     _o("La Provence", "regional press", "laprovence.com"),
     _o("Le Républicain lorrain", "regional press", "republicain-lorrain.fr"),
     _o("La Montagne", "regional press", "lamontagne.fr"),
-    _o("Le Parisien Régions", "regional press", "actu.fr", "actu.fr"),
+    _o("actu.fr", "regional press", "actu.fr", "Actu.fr"),
     # Radio and television.
     _o("RFI", "radio", "rfi.fr", "Radio France Internationale"),
     _o("France Info", "tv", "francetvinfo.fr", "franceinfo", "Franceinfo"),

@@ -336,3 +336,6 @@ GLUED_REST_MIN_WORDS = 6  # and the text after it is a real sentence
 WIRE_OPENING = re.compile(
     r"^(?:[A-ZÀ-Ý][\w’' -]{1,30}?,?\s*(?:(?:le\s+)?\d{1,2}(?:er)?\s+\w+\.?(?:\s+\d{4})?,?\s*)?)?"
     r"(?:\([^()]{2,30}\)|/[^/\s]{2,20}/|[A-Z][A-Z.]{2,20})\s*[-–—.:]+\s+(?=[«A-ZÀ-Ý])")
+# A line holding labelled stamps (« Publié le », « Mis à jour ») and at most this many other
+# words is a signature line: an author's name, a place, a separator.
+BYLINE_MAX_WORDS = 8

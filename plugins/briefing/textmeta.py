@@ -104,6 +104,11 @@ STAMPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Month first (English order in WordPress themes): « août 9, 2025 », « August 9, 2025 ».
     ("month-first", re.compile(rf"(?<!\w)(?P<m>{_MONTHS}|{'|'.join(_EN_MONTHS)})\s+"
                                rf"(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)),
+    # A short form with a two-digit year, only after a stamp word (« Publié le 3 nov. 23 à
+    # 18:40 »): alone, « 3 novembre 23 » could be a count.
+    ("short2", re.compile(rf"(?:publi[ée]e?|mis à jour|modifi[ée]e?)\s+(?:le\s+)?"
+                          rf"(?P<d>1er|[0-3]?\d)\s+(?P<m>{_MONTHS})\s+(?P<y>\d\d)(?![\d:])",
+                          re.I)),
     # A weekday, a day and a month, no year: « jeudi 21 décembre » (the year is inferred).
     ("weekday", re.compile(rf"(?P<weekday>{_WEEKDAYS})\s+(?P<d>1er|[0-3]?\d)\s+"
                            rf"(?P<m>{_MONTHS})(?!\s+(?:19|20)\d\d)(?![\w])", re.I)),
@@ -176,13 +181,15 @@ def stamps_in(text: str, line: int = 0) -> list[Stamp]:
                 value = f"XXXX-{mo:02d}-{day:02d}"
             else:
                 year = int(m.group("y"))
-                year += 2000 if kind == "dmy2" else 0
+                year += 2000 if kind in {"dmy2", "short2"} else 0
                 value = _date(year, mo, day) if mo else None
                 if value is None:
                     continue
             surface = m.group(0).strip()
             if kind == "dmy2":
                 surface = re.sub(r"^(?:le\s*:?\s*|:\s*)", "", surface, flags=re.I)
+            if kind == "short2":
+                surface = f"{m.group('d')} {m.group('m')} {m.group('y')}"
             taken.append((m.start(), m.end()))
             before = T.fold_accents(text[max(0, m.start() - 25):m.start()])
             label = ("updated" if any(w in before for w in UPDATED_WORDS)
@@ -242,6 +249,10 @@ def is_stamp_line(text: str) -> bool:
     return len(ws) <= limit
 
 
+# Words that label a stamp (« Publié le », « Mis à jour : »): a line holding one is metadata.
+STAMP_WORDS = re.compile(r"\b(?:publi[ée]|mis à jour|modifi[ée]|actualis[ée])\b", re.I)
+
+
 def trailing_stamp(text: str) -> Stamp | None:
     """A date stamp closing a line that is no sentence (a related headline and its date)."""
     found = stamps_in(text)
@@ -252,6 +263,9 @@ def trailing_stamp(text: str) -> Stamp | None:
     tail = _TIME.sub("", text[end:]).strip(" \t[]()-–—|,.")
     head = text[: text.rfind(last.text)].rstrip(" \t[(-–—|,")
     if tail or len(T.words(head)) < 3 or re.search(r"[.!?…]$", head):
+        return None
+    # « Name | 21.03.2024 - Mis à jour : 21.03.2024 » is a byline and its stamps, no headline.
+    if STAMP_WORDS.search(head):
         return None
     # « … le 14 octobre 2023 » closes a sentence fragment; a headline's stamp stands apart.
     if re.search(r"\b(?:le|du|au|en|depuis|avant|après|dès|jusqu’au|jusqu'au)$", head, re.I):

@@ -42,15 +42,22 @@ def content() -> dict[str, list[ContentFile]]:
 
 
 class Recorder:
-    """A memo over a SeedCache that records which (stage, seed) it had to compute."""
+    """A memo over a SeedCache that records which (stage, seed) it had to compute.
+
+    The whole-site stage (`site`) is counted apart, in `sites`.
+    """
 
     def __init__(self, folder: Path, code: str = "test") -> None:
         self.cache = SeedCache(folder, code)
         self.computed: set[tuple[str, str]] = set()
+        self.sites = 0
 
     def __call__(self, stage: str, parts: tuple, compute: Callable[[], Any]) -> Any:
         def run() -> Any:
-            self.computed.add((stage, parts[0]))
+            if stage in seedcache.SINGLE_SLOT:
+                self.sites += 1
+            else:
+                self.computed.add((stage, parts[0]))
             return compute()
         return self.cache(stage, parts, run)
 
@@ -122,6 +129,47 @@ def test_registry_change_reextracts_actors_and_nothing_else(tmp_path: Path,
     assert site == build_site(corpus, changed)
 
 
+def test_a_note_edit_reads_the_settled_site_whole(tmp_path: Path,
+                                                  corpus: list[SeedFile]) -> None:
+    authors = content()
+    build_site(corpus, authors, memo=Recorder(tmp_path))
+    note = read_markdown("content/notes/nouvelle.md",
+                         "Title: Nouvelle note\nbriefing: b\nclaim: Les discussions "
+                         "reprennent.\nverdict: Vrai\ndate: 2021-03-05\n\nConfirmé.\n", {})
+    edited = {**authors, "notes": [*authors["notes"], note]}
+    memo = Recorder(tmp_path)
+    site = build_site(corpus, edited, memo=memo)
+    assert (memo.sites, memo.computed) == (0, set())
+    assert memo.cache.hits == {"read": 3, "site": 1}
+    assert site == build_site(corpus, edited)
+    assert any(n.slug == "nouvelle" or "b" in n.briefings for n in site.notes)
+    # A source note dates and names a seed: the settled site is recomputed, not reused.
+    source = read_markdown("content/sources/a.md", "Outlet: Le Monde\ndate: 2021-03-02\n", {})
+    sourced = {**edited, "sources": [*authors["sources"], source]}
+    memo = Recorder(tmp_path)
+    site = build_site(corpus, sourced, memo=memo)
+    assert memo.sites == 1
+    assert site == build_site(corpus, sourced)
+    assert next(b for b in site.briefings if b.id == "a").date == "2021-03-02"
+
+
+def test_a_ner_provider_without_a_key_is_never_memoised_whole(tmp_path: Path,
+                                                              corpus: list[SeedFile]) -> None:
+    def ner(bodies: Any) -> dict[str, Any]:
+        return {sid: [() for _ in paragraphs] for sid, paragraphs in bodies.items()}
+
+    build_site(corpus, content(), ner=ner, memo=Recorder(tmp_path))
+    memo = Recorder(tmp_path)
+    build_site(corpus, content(), ner=ner, memo=memo)
+    assert "site" not in memo.cache.hits and "site" not in memo.cache.misses
+    build_site(corpus, content(), ner=ner, memo=memo, ner_key="model 1")
+    assert memo.cache.misses["site"] == 1
+    build_site(corpus, content(), ner=ner, memo=memo, ner_key="model 1")
+    assert memo.cache.hits["site"] == 1
+    build_site(corpus, content(), ner=ner, memo=memo, ner_key="model 2")
+    assert memo.cache.misses["site"] == 2
+
+
 def test_code_version_is_part_of_the_key(tmp_path: Path, corpus: list[SeedFile]) -> None:
     build_site(corpus, content(), memo=Recorder(tmp_path / "cache", code="v1"))
     memo = Recorder(tmp_path / "cache", code="v2")
@@ -149,10 +197,14 @@ def test_damaged_entry_is_recomputed_with_a_warning(tmp_path: Path, corpus: list
     raw = entry.read_bytes()
     entry.write_bytes(raw[: len(raw) // 2] if damage == "truncated"
                       else raw[:-10] + b"0123456789")
+    site = tmp_path / "site" / "last"
+    site.write_bytes(site.read_bytes()[:-10] + b"0123456789")  # and the whole-site entry
     cache = SeedCache(tmp_path, "test")
     with caplog.at_level(logging.WARNING, logger="briefing.seedcache"):
         assert build_site(corpus, content(), memo=cache) == cold
     assert caplog.messages == [
+        f"briefing: cache entry {site} unreadable (checksum mismatch: truncated or garbled): "
+        "recomputed",
         f"briefing: cache entry {entry} unreadable (checksum mismatch: truncated or garbled): "
         "recomputed"]
     assert cache.misses["clean"] == 1

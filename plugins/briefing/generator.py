@@ -67,7 +67,8 @@ class BriefingGenerator(Generator):
                                     code_version([Path(__file__).parent]))
         self.site = build_site(seeds, content, ner=ner, refused=self._refused,
                                previous_ids=idmap.load(self._idmap_path()),
-                               memo=self.seed_cache)
+                               memo=self.seed_cache,
+                               ner_key=self.ner_cache.model_id() if ner else None)
         for problem in self.site.problems:
             logger.warning("briefing: %s", problem)
         self.context["briefing_site"] = self.site
@@ -117,7 +118,13 @@ class BriefingGenerator(Generator):
             safeio.write_bytes(out / name, data)
         written = [p.save_as for p in pages]
         written += [f"{render.briefing_dir(b, cfg)}/source.txt" for b in site.briefings]
-        written += export.write_all(site, cfg, out, ix.url)
+
+        def export_unchanged(name: str, digest: str) -> bool:
+            hashes[name] = digest
+            return incremental.unchanged(previous, name, digest, out)
+
+        written += export.write_all(site, cfg, out, ix.url,
+                                    export_unchanged if cfg.INCREMENTAL else None)
         written += self._write_feeds(out, ix, base_url, pages)
         produced = set(written)
         removed = incremental.remove_stale(previous, produced, out, self.started)

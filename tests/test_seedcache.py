@@ -44,7 +44,7 @@ def content() -> dict[str, list[ContentFile]]:
 class Recorder:
     """A memo over a SeedCache that records which (stage, seed) it had to compute.
 
-    The whole-site stage (`site`) is counted apart, in `sites`.
+    The whole-site stages (`texts`, `site`) are counted apart, in `sites`.
     """
 
     def __init__(self, folder: Path, code: str = "test") -> None:
@@ -140,7 +140,7 @@ def test_a_note_edit_reads_the_settled_site_whole(tmp_path: Path,
     memo = Recorder(tmp_path)
     site = build_site(corpus, edited, memo=memo)
     assert (memo.sites, memo.computed) == (0, set())
-    assert memo.cache.hits == {"read": 3, "site": 1}
+    assert memo.cache.hits == {"texts": 1, "site": 1}
     assert site == build_site(corpus, edited)
     assert any(n.slug == "nouvelle" or "b" in n.briefings for n in site.notes)
     # A source note dates and names a seed: the settled site is recomputed, not reused.

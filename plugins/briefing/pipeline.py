@@ -130,11 +130,12 @@ def build_site(
     10. assemble Briefing records with unique slugs and their links.
 
     Every per-seed call goes through `memo` (the caller's cache, `seedcache.SeedCache`), with
-    all of its inputs as the key: a rebuild recomputes only what an edit changed. Stages 3 to 8
-    and the figures, which read no note, are also memoised whole (stage `site`), keyed on the
-    seeds kept, the sources, actors and outlets files and the NER model (`ner_key`, which
-    names what `ner` computes; without it, a NER provider is never memoised whole): an edited
-    note reads one entry instead of thousands and settles nothing again.
+    all of its inputs as the key: a rebuild recomputes only what an edit changed. Two larger
+    steps are memoised whole too: stage 1 (`texts`, keyed on every seed's name and hash), and
+    stages 3 to 8 with the figures, which read no note (`site`, keyed on the seeds kept, the
+    sources, actors and outlets files and the NER model: `ner_key` names what `ner` computes;
+    without it, a NER provider is never memoised whole). An edited note reads two entries
+    instead of thousands and settles nothing again.
     """
     content = content or {}
     problems: list[Problem] = list(refused)
@@ -143,9 +144,13 @@ def build_site(
     # 1. Read.
     texts: list[SeedText] = []
     line_keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    for seed in sorted(seeds, key=lambda s: s.name):
-        decoded, keys = memo("read", (seed.name, hashlib.sha256(seed.data).hexdigest()),
-                             lambda seed=seed: _read(seed))
+    ordered = sorted(seeds, key=lambda s: s.name)
+    digests = [hashlib.sha256(seed.data).hexdigest() for seed in ordered]
+    # Every seed read, memoised whole too: an unchanged corpus is one entry, not thousands.
+    read = memo("texts", (tuple(zip((s.name for s in ordered), digests, strict=True)),),
+                lambda: tuple(memo("read", (seed.name, digest), lambda seed=seed: _read(seed))
+                              for seed, digest in zip(ordered, digests, strict=True)))
+    for seed, (decoded, keys) in zip(ordered, read, strict=True):
         if isinstance(decoded, SeedProblem):
             skipped.append(decoded)
             problems.append(Problem(f"seeds/{seed.name}", decoded.message))

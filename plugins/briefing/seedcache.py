@@ -43,7 +43,7 @@ PACKAGES = ("python-slugify", "text-unidecode", "unidecode", "rapidfuzz", "py3la
 
 # Stages whose one entry is the whole site's (megabytes): stored in one slot, the last build's,
 # with its key inside, instead of one file per key that would pile up with every edit.
-SINGLE_SLOT = frozenset({"site"})
+SINGLE_SLOT = frozenset({"texts", "site"})
 
 # A provider as the pipeline calls it: stage name, key parts, computation.
 Memo = Callable[[str, tuple, Callable[[], T]], T]

@@ -243,7 +243,7 @@ def test_nlp_model_reaches_the_loader_and_the_key(tmp_path: Path,
                                  "NLP_PROCESSES": 4}})
     ner = nlpcache.provider(cfg, run=run)
     assert ner({"a": ["Un paragraphe."]}) == {"a": ((),)}
-    assert loaded == [("xx_fake_news", ["tok2vec", "parser", "senter", "lemmatizer"])]
+    assert loaded == [("xx_fake_news", ["tok2vec", "parser", "senter", "lemmatizer", "strings"])]
     assert ner.model_id().startswith("xx_fake_news|")
     assert runs == [("fake-nlp", 1)]  # a small batch never pays for extra processes
     # A cached text loads no model at all.

@@ -170,6 +170,19 @@ def test_a_ner_provider_without_a_key_is_never_memoised_whole(tmp_path: Path,
     assert memo.cache.misses["site"] == 2
 
 
+def test_an_unwritable_cache_only_warns(tmp_path: Path, corpus: list[SeedFile],
+                                        caplog: pytest.LogCaptureFixture) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="briefing.seedcache"):
+        site = build_site(corpus, content(), memo=SeedCache(blocked, "test"))
+    assert site == build_site(corpus, content())
+    # Each entry is named twice: unreadable (recomputed), then not written.
+    written = [m for m in caplog.messages if m.endswith(" not written (Not a directory)")]
+    assert written and len(written) * 2 == len(caplog.messages)
+    assert all(m.startswith(f"briefing: cache entry {blocked}/") for m in caplog.messages)
+
+
 def test_code_version_is_part_of_the_key(tmp_path: Path, corpus: list[SeedFile]) -> None:
     build_site(corpus, content(), memo=Recorder(tmp_path / "cache", code="v1"))
     memo = Recorder(tmp_path / "cache", code="v2")

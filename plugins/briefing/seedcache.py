@@ -13,6 +13,7 @@ folder is the plugin's own cache: pickle is only ever read from there.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -143,9 +144,14 @@ class SeedCache:
 
     def _write(self, path: str, value: Any) -> None:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
         # A name of our own: two builds sharing a cache never write the same temporary file.
         tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(FORMAT + hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, path)  # atomic: readers see the old entry or the whole new one
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(tmp, "wb") as fh:
+                fh.write(FORMAT + hashlib.sha256(payload).digest() + payload)
+            os.replace(tmp, path)  # atomic: readers see the old entry or the whole new one
+        except OSError as exc:  # a full disk: the cache only saves time, the build goes on
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            logger.warning("briefing: cache entry %s not written (%s)", path, exc.strerror or exc)

@@ -130,6 +130,19 @@ def test_load_nlp_keeps_only_ner(nlp):
     assert nlp.pipe_names == ["ner"]
 
 
+def test_model_loaded_without_its_string_table_finds_the_same_spans(nlp, corpus):
+    # nlpcache skips the vocabulary's strings to load faster: the spans must not move.
+    import spacy
+    from briefing import nlpcache
+
+    assert len(nlp.vocab.strings) < 100_000  # the light load, not a cached full one
+    meta = spacy.util.get_model_meta(spacy.util.get_package_path(A.SPACY_MODEL))
+    full = spacy.load(A.SPACY_MODEL, exclude=nlpcache.excluded_components(meta))
+    assert len(full.vocab.strings) > 100_000
+    for paragraphs, spans in corpus.values():
+        assert A.ner_spans(full, paragraphs) == spans
+
+
 # --------------------------------------------------------------------------- gold
 
 

@@ -179,7 +179,9 @@ def test_truncated_or_garbled_cache_entry_is_recomputed_with_a_warning(
     truncated.write_bytes(good[truncated][: len(good[truncated]) // 2])
     garbled.write_text('[["abcd"]]', encoding="utf-8")  # valid JSON, not spans
     wrong_count.write_text("[]", encoding="utf-8")
-    # Another output folder, same cache: a full build that reads every entry.
+    # Another output folder, same NER cache, no record cache (the whole settled site would be
+    # read from it, and no NER entry with it): a full build that reads every NER entry.
+    shutil.rmtree(cache / "seeds")
     again = run(pelican_cmd(tmp_path / "b" / "output", seeds, cache, NLP=True))
     assert again.returncode == 0, again.stderr
     log = again.stdout + again.stderr

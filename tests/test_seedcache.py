@@ -42,15 +42,22 @@ def content() -> dict[str, list[ContentFile]]:
 
 
 class Recorder:
-    """A memo over a SeedCache that records which (stage, seed) it had to compute."""
+    """A memo over a SeedCache that records which (stage, seed) it had to compute.
+
+    The whole-site stages (`texts`, `site`) are counted apart, in `sites`.
+    """
 
     def __init__(self, folder: Path, code: str = "test") -> None:
         self.cache = SeedCache(folder, code)
         self.computed: set[tuple[str, str]] = set()
+        self.sites = 0
 
     def __call__(self, stage: str, parts: tuple, compute: Callable[[], Any]) -> Any:
         def run() -> Any:
-            self.computed.add((stage, parts[0]))
+            if stage in seedcache.SINGLE_SLOT:
+                self.sites += 1
+            else:
+                self.computed.add((stage, parts[0]))
             return compute()
         return self.cache(stage, parts, run)
 
@@ -122,6 +129,63 @@ def test_registry_change_reextracts_actors_and_nothing_else(tmp_path: Path,
     assert site == build_site(corpus, changed)
 
 
+def test_a_note_edit_reads_the_settled_site_whole(tmp_path: Path,
+                                                  corpus: list[SeedFile]) -> None:
+    authors = content()
+    build_site(corpus, authors, memo=Recorder(tmp_path))
+    note = read_markdown("content/notes/nouvelle.md",
+                         "Title: Nouvelle note\nbriefing: b\nclaim: Les discussions "
+                         "reprennent.\nverdict: Vrai\ndate: 2021-03-05\n\nConfirmé.\n", {})
+    edited = {**authors, "notes": [*authors["notes"], note]}
+    memo = Recorder(tmp_path)
+    site = build_site(corpus, edited, memo=memo)
+    assert (memo.sites, memo.computed) == (0, set())
+    assert memo.cache.hits == {"texts": 1, "site": 1}
+    assert site == build_site(corpus, edited)
+    assert any(n.slug == "nouvelle" or "b" in n.briefings for n in site.notes)
+    # A source note dates and names a seed: the settled site is recomputed, not reused.
+    source = read_markdown("content/sources/a.md", "Outlet: Le Monde\ndate: 2021-03-02\n", {})
+    sourced = {**edited, "sources": [*authors["sources"], source]}
+    memo = Recorder(tmp_path)
+    site = build_site(corpus, sourced, memo=memo)
+    assert memo.sites == 1
+    assert site == build_site(corpus, sourced)
+    assert next(b for b in site.briefings if b.id == "a").date == "2021-03-02"
+
+
+def test_a_ner_provider_without_a_key_is_never_memoised_whole(tmp_path: Path,
+                                                              corpus: list[SeedFile]) -> None:
+    def ner(bodies: Any) -> dict[str, Any]:
+        return {sid: [() for _ in paragraphs] for sid, paragraphs in bodies.items()}
+
+    build_site(corpus, content(), ner=ner, memo=Recorder(tmp_path))
+    memo = Recorder(tmp_path)
+    build_site(corpus, content(), ner=ner, memo=memo)
+    assert "site" not in memo.cache.hits and "site" not in memo.cache.misses
+    build_site(corpus, content(), ner=ner, memo=memo, ner_key="model 1")
+    assert memo.cache.misses["site"] == 1
+    build_site(corpus, content(), ner=ner, memo=memo, ner_key="model 1")
+    assert memo.cache.hits["site"] == 1
+    build_site(corpus, content(), ner=ner, memo=memo, ner_key="model 2")
+    assert memo.cache.misses["site"] == 2
+
+
+def test_an_unwritable_cache_only_warns(tmp_path: Path, corpus: list[SeedFile],
+                                        caplog: pytest.LogCaptureFixture) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="briefing.seedcache"):
+        site = build_site(corpus, content(), memo=SeedCache(blocked, "test"))
+    assert site == build_site(corpus, content())
+    # Entries are unreadable (recomputed); the first failed write is said once, then no more
+    # writes are tried.
+    written = [m for m in caplog.messages if "not written" in m]
+    assert written == [f"briefing: per-seed cache {blocked} not written (Not a directory): "
+                       "the build goes on without it"]
+    assert all(m.startswith(f"briefing: cache entry {blocked}/") for m in caplog.messages
+               if m not in written)
+
+
 def test_code_version_is_part_of_the_key(tmp_path: Path, corpus: list[SeedFile]) -> None:
     build_site(corpus, content(), memo=Recorder(tmp_path / "cache", code="v1"))
     memo = Recorder(tmp_path / "cache", code="v2")
@@ -149,10 +213,14 @@ def test_damaged_entry_is_recomputed_with_a_warning(tmp_path: Path, corpus: list
     raw = entry.read_bytes()
     entry.write_bytes(raw[: len(raw) // 2] if damage == "truncated"
                       else raw[:-10] + b"0123456789")
+    site = tmp_path / "site" / "last"
+    site.write_bytes(site.read_bytes()[:-10] + b"0123456789")  # and the whole-site entry
     cache = SeedCache(tmp_path, "test")
     with caplog.at_level(logging.WARNING, logger="briefing.seedcache"):
         assert build_site(corpus, content(), memo=cache) == cold
     assert caplog.messages == [
+        f"briefing: cache entry {site} unreadable (checksum mismatch: truncated or garbled): "
+        "recomputed",
         f"briefing: cache entry {entry} unreadable (checksum mismatch: truncated or garbled): "
         "recomputed"]
     assert cache.misses["clean"] == 1
@@ -191,7 +259,7 @@ def test_nlp_model_reaches_the_loader_and_the_key(tmp_path: Path,
                                  "NLP_PROCESSES": 4}})
     ner = nlpcache.provider(cfg, run=run)
     assert ner({"a": ["Un paragraphe."]}) == {"a": ((),)}
-    assert loaded == [("xx_fake_news", ["tok2vec", "parser", "senter", "lemmatizer"])]
+    assert loaded == [("xx_fake_news", ["tok2vec", "parser", "senter", "lemmatizer", "strings"])]
     assert ner.model_id().startswith("xx_fake_news|")
     assert runs == [("fake-nlp", 1)]  # a small batch never pays for extra processes
     # A cached text loads no model at all.

@@ -481,9 +481,18 @@ def match_score(a: Event, b: Event, weights: Mapping[str, float]) -> tuple[int, 
 
 def same_event(a: Event, b: Event, weights: Mapping[str, float] | None = None) -> bool:
     """True when two reports share kinds and specific terms enough to be one event."""
-    kinds, score = match_score(a, b, weights or {})
+    kinds_a, rest_a = _term_sets(a.terms)
+    kinds_b, rest_b = _term_sets(b.terms)
+    kinds = len(kinds_a & kinds_b)
+    shared = rest_a & rest_b
     need = g.MERGE_MIN_SCORE_WITHIN if a.briefing == b.briefing else g.MERGE_MIN_SCORE_ACROSS
-    return score >= (need if kinds else need + g.MERGE_NO_KIND_EXTRA)
+    need = need if kinds else need + g.MERGE_NO_KIND_EXTRA
+    # A term weighs at most 1 (`term_weights`, and 1 when unweighed): too few shared terms
+    # never reach the bar, and most pairs stop here without summing (a rebuild compares
+    # hundreds of thousands). The sum is `match_score`'s.
+    if kinds + len(shared) < need:
+        return False
+    return kinds + math.fsum(map((weights or {}).get, shared, itertools.repeat(1.0))) >= need
 
 
 def _compatible(a: str, b: str) -> bool:

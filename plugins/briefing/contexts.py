@@ -284,6 +284,8 @@ def variables(record: Any) -> dict[str, Any]:
 # timelines): each is serialised once per build and stands for itself by its digest.
 _SHARED_TYPES = (Briefing, ChronologyEntry, Actor, Note, EventItem)
 _memo: dict[int, tuple[Any, list[str]]] = {}
+# Field names per dataclass: `dataclasses.fields` is slow, and called 100,000 times a build.
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def clear_memo() -> None:
@@ -295,8 +297,11 @@ def _encode(value: Any) -> Any:
     """json.dumps hook: a dataclass as [class, *fields]; anything unknown is refused."""
     # Strings (Markup too: its text is what is rendered), numbers, None, tuples, lists and
     # dicts with string keys are encoded by json itself.
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        form = [type(value).__name__, *(getattr(value, f.name) for f in dataclasses.fields(value))]
+    names = _FIELDS.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        form = [type(value).__name__, *(getattr(value, name) for name in names)]
         if not isinstance(value, _SHARED_TYPES):
             return form
         hit = _memo.get(id(value))

@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import jinja2.meta
 import markdown
 from pelican.generators import Generator
 from pelican.log import console
@@ -67,7 +66,8 @@ class BriefingGenerator(Generator):
                                     code_version([Path(__file__).parent]))
         self.site = build_site(seeds, content, ner=ner, refused=self._refused,
                                previous_ids=idmap.load(self._idmap_path()),
-                               memo=self.seed_cache)
+                               memo=self.seed_cache,
+                               ner_key=self.ner_cache.model_id() if ner else None)
         for problem in self.site.problems:
             logger.warning("briefing: %s", problem)
         self.context["briefing_site"] = self.site
@@ -117,7 +117,13 @@ class BriefingGenerator(Generator):
             safeio.write_bytes(out / name, data)
         written = [p.save_as for p in pages]
         written += [f"{render.briefing_dir(b, cfg)}/source.txt" for b in site.briefings]
-        written += export.write_all(site, cfg, out, ix.url)
+
+        def export_unchanged(name: str, digest: str) -> bool:
+            hashes[name] = digest
+            return incremental.unchanged(previous, name, digest, out)
+
+        written += export.write_all(site, cfg, out, ix.url,
+                                    export_unchanged if cfg.INCREMENTAL else None)
         written += self._write_feeds(out, ix, base_url, pages)
         produced = set(written)
         removed = incremental.remove_stale(previous, produced, out, self.started)
@@ -139,25 +145,19 @@ class BriefingGenerator(Generator):
                                          json.dumps(nav, ensure_ascii=False, default=str))
 
     def _template_hash(self, name: str) -> str:
-        """Hash of a template's source and of every template it extends or includes."""
-        cache = self.__dict__.setdefault("_template_hashes", {})
-        if name not in cache:
+        """Hash of every template's source: any template edit renders every page again.
+
+        Finer (the page's template and those it extends or includes) meant parsing them all
+        on every build, which costs more than a rare template edit re-rendering the site.
+        """
+        digest = self.__dict__.get("_templates_digest")
+        if digest is None:
             h = hashlib.sha256()
-            todo, seen = [f"{name}.html"], set()
-            while todo:
-                current = todo.pop()
-                if current in seen:
-                    continue
-                seen.add(current)
+            for current in sorted(self.env.list_templates()):
                 source, _, _ = self.env.loader.get_source(self.env, current)
                 h.update(f"{current}\n".encode() + hashlib.sha256(source.encode()).digest())
-                for ref in jinja2.meta.find_referenced_templates(self.env.parse(source)):
-                    if ref is None:  # a computed name: depend on every template
-                        todo += self.env.list_templates()
-                    else:
-                        todo.append(ref)
-            cache[name] = h.hexdigest()
-        return cache[name]
+            digest = self.__dict__["_templates_digest"] = h.hexdigest()
+        return digest
 
     def _idmap_path(self) -> Path:
         return idmap.idmap_path(self.config.CACHE_PATH, Path(self.output_path))

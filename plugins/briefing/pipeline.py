@@ -111,6 +111,7 @@ def build_site(
     refused: Sequence[Problem] = (),
     previous_ids: Mapping[str, str] | None = None,
     memo: Memo = no_cache,
+    ner_key: str | None = None,
 ) -> Site:
     """Turn seeds and authors' files into a Site.
 
@@ -129,7 +130,12 @@ def build_site(
     10. assemble Briefing records with unique slugs and their links.
 
     Every per-seed call goes through `memo` (the caller's cache, `seedcache.SeedCache`), with
-    all of its inputs as the key: a rebuild recomputes only what an edit changed.
+    all of its inputs as the key: a rebuild recomputes only what an edit changed. Two larger
+    steps are memoised whole too: stage 1 (`texts`, keyed on every seed's name and hash), and
+    stages 3 to 8 with the figures, which read no note (`site`, keyed on the seeds kept, the
+    sources, actors and outlets files and the NER model: `ner_key` names what `ner` computes;
+    without it, a NER provider is never memoised whole). An edited note reads two entries
+    instead of thousands and settles nothing again.
     """
     content = content or {}
     problems: list[Problem] = list(refused)
@@ -138,9 +144,13 @@ def build_site(
     # 1. Read.
     texts: list[SeedText] = []
     line_keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    for seed in sorted(seeds, key=lambda s: s.name):
-        decoded, keys = memo("read", (seed.name, hashlib.sha256(seed.data).hexdigest()),
-                             lambda seed=seed: _read(seed))
+    ordered = sorted(seeds, key=lambda s: s.name)
+    digests = [hashlib.sha256(seed.data).hexdigest() for seed in ordered]
+    # Every seed read, memoised whole too: an unchanged corpus is one entry, not thousands.
+    read = memo("texts", (tuple(zip((s.name for s in ordered), digests, strict=True)),),
+                lambda: tuple(memo("read", (seed.name, digest), lambda seed=seed: _read(seed))
+                              for seed, digest in zip(ordered, digests, strict=True)))
+    for seed, (decoded, keys) in zip(ordered, read, strict=True):
         if isinstance(decoded, SeedProblem):
             skipped.append(decoded)
             problems.append(Problem(f"seeds/{seed.name}", decoded.message))
@@ -171,6 +181,85 @@ def build_site(
                 f"copie exacte de seeds/{keeper.filename} : publiée une fois, sous "
                 f"l’identifiant {keeper.id} ({why})"))
 
+    # 3-8, memoised whole when every input is known by its key.
+    if ner is None or ner_key is not None:
+        parts = (tuple((t.filename, t.id, t.sha256) for t in unique),
+                 tuple(f for folder in ("sources", "actors", "outlets")
+                       for f in content.get(folder, ())),
+                 ner_key if ner is not None else None)
+        settled = memo("site", parts, lambda: _settle(unique, line_keys, content, ner,
+                                                      progress, memo))
+    else:
+        settled = _settle(unique, line_keys, content, ner, progress, memo)
+    problems.extend(settled.problems)
+    cleaned, notes, index, outlets = settled.cleaned, settled.notes, settled.index, settled.outlets
+    pubs, events, entries = settled.pubs, settled.events, settled.entries
+    entry_of = {e.id: entry.id for entry in entries for e in entry.reports}
+
+    # 9. Fact-checking (outlet notes were read before cleaning: their aliases name outlets).
+    problems.extend(settled.outlet_problems)
+    note_files, redirected = _follow_copies(content.get("notes", ()), kept_of)
+    problems.extend(redirected)
+    fact_notes, fact_problems = factcheck.parse_notes(
+        note_files, set(cleaned), {a.id for a in index.actors},
+        {entry.id: entry.date for entry in entries})
+    problems.extend(fact_problems)
+    figures, agreeing, disputed = settled.figures, settled.agreeing, settled.disputed
+
+    # 10. Assemble.
+    first_mention: dict[str, dict[str, tuple[int, int]]] = {}
+    for m in index.mentions:
+        seen = first_mention.setdefault(m.briefing, {})
+        if m.actor not in seen or (m.paragraph, m.start) < seen[m.actor]:
+            seen[m.actor] = (m.paragraph, m.start)
+    briefing_events: dict[str, list[str]] = {}
+    for e in events:
+        if e.id in entry_of:
+            ids = briefing_events.setdefault(e.briefing, [])
+            if entry_of[e.id] not in ids:
+                ids.append(entry_of[e.id])
+    briefings: list[Briefing] = []
+    used_slugs: set[str] = set()
+    for text in unique:
+        actor_ids = tuple(a for a, _ in sorted(first_mention.get(text.id, {}).items(),
+                                               key=lambda kv: (kv[1], kv[0])))
+        briefings.append(_briefing(
+            text, cleaned[text.id], notes.get(text.id), used_slugs,
+            tuple(duplicates.get(text.id, ())), pubs[text.id], actor_ids,
+            tuple(briefing_events.get(text.id, ())), outlets))
+    return Site(
+        briefings=tuple(briefings), problems=tuple(problems), skipped=tuple(skipped),
+        actors=actors_mod.link_outlets(index.actors, outlets),
+        mentions=index.mentions, quotes=index.quotes, relays=index.relays,
+        events=events, chronology=entries, notes=fact_notes, outlets=outlets,
+        figures=figures, figure_groups=tuple(agreeing), disputed_figures=tuple(disputed),
+    )
+
+
+@dataclass(frozen=True)
+class _Settled:
+    """Stages 3 to 8 and the figures: everything of a site that no note changes."""
+
+    cleaned: dict[str, Cleaned]
+    problems: tuple[Problem, ...]  # in the order the stages found them
+    outlet_problems: tuple[Problem, ...]  # reported with the notes' (stage 9)
+    notes: dict[str, SourceNote]
+    index: actors_mod.ActorIndex
+    outlets: tuple[factcheck.Outlet, ...]
+    pubs: dict[str, dating.PublicationDate]
+    events: tuple[chronology.Event, ...]
+    entries: tuple[chronology.ChronologyEntry, ...]
+    figures: tuple[factcheck.Figure, ...]
+    agreeing: tuple
+    disputed: tuple
+
+
+def _settle(unique: Sequence[SeedText],
+            line_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
+            content: Mapping[str, Sequence[ContentFile]], ner: NerProvider | None,
+            progress: Callable[[str], None] | None, memo: Memo) -> _Settled:
+    """Stages 3 to 8 of `build_site`, and the figures compared (see there)."""
+    problems: list[Problem] = []
     # 3. Clean, with the corpus-wide line counts as a signal.
     line_seeds: Counter[str] = Counter()
     for text in unique:
@@ -257,49 +346,14 @@ def build_site(
 
     pubs, events = chronology.settle(bodies, pubs, actor_spans, extract_events)
     entries = chronology.build_chronology(events)
-    entry_of = {e.id: entry.id for entry in entries for e in entry.reports}
 
-    # 9. Fact-checking (outlet notes were read before cleaning: their aliases name outlets).
-    problems.extend(outlet_problems)
-    note_files, redirected = _follow_copies(content.get("notes", ()), kept_of)
-    problems.extend(redirected)
-    fact_notes, fact_problems = factcheck.parse_notes(
-        note_files, set(cleaned), {a.id for a in index.actors},
-        {entry.id: entry.date for entry in entries})
-    problems.extend(fact_problems)
     figures = tuple(f for sid in sorted(bodies)
                     for f in memo("figures", (sid, tuple(bodies[sid])),
                                   lambda sid=sid: factcheck.figures(sid, bodies[sid])))
     agreeing, disputed = factcheck.compare_figures(figures)
-
-    # 10. Assemble.
-    first_mention: dict[str, dict[str, tuple[int, int]]] = {}
-    for m in index.mentions:
-        seen = first_mention.setdefault(m.briefing, {})
-        if m.actor not in seen or (m.paragraph, m.start) < seen[m.actor]:
-            seen[m.actor] = (m.paragraph, m.start)
-    briefing_events: dict[str, list[str]] = {}
-    for e in events:
-        if e.id in entry_of:
-            ids = briefing_events.setdefault(e.briefing, [])
-            if entry_of[e.id] not in ids:
-                ids.append(entry_of[e.id])
-    briefings: list[Briefing] = []
-    used_slugs: set[str] = set()
-    for text in unique:
-        actor_ids = tuple(a for a, _ in sorted(first_mention.get(text.id, {}).items(),
-                                               key=lambda kv: (kv[1], kv[0])))
-        briefings.append(_briefing(
-            text, cleaned[text.id], notes.get(text.id), used_slugs,
-            tuple(duplicates.get(text.id, ())), pubs[text.id], actor_ids,
-            tuple(briefing_events.get(text.id, ())), outlets))
-    return Site(
-        briefings=tuple(briefings), problems=tuple(problems), skipped=tuple(skipped),
-        actors=actors_mod.link_outlets(index.actors, outlets),
-        mentions=index.mentions, quotes=index.quotes, relays=index.relays,
-        events=events, chronology=entries, notes=fact_notes, outlets=outlets,
-        figures=figures, figure_groups=tuple(agreeing), disputed_figures=tuple(disputed),
-    )
+    return _Settled(cleaned, tuple(problems), tuple(outlet_problems), notes, index,
+                    tuple(outlets), pubs, events, entries, figures, tuple(agreeing),
+                    tuple(disputed))
 
 
 def cited_seed_ids(content: Mapping[str, Sequence[ContentFile]]) -> frozenset[str]:

@@ -506,32 +506,33 @@ def paragraphs_html(b: Briefing, site: Site, ix: SiteIndex) -> list[Markup]:
 
 def annotate(text: str, marks: Sequence[tuple[int, int, str, Any]], ix: SiteIndex) -> Markup:
     """Escape a paragraph and insert links and gap markers; overlapping spans are skipped."""
-    html = Markup("")
+    # Joined as strings, every interpolated value escaped: Markup.format costs a second a build.
+    html: list[str] = []
     pos = 0
     for start, end, kind, obj in sorted(marks, key=lambda m: (m[0], m[1] != m[0], -m[1])):
         if start < pos:
             continue
         before = text[pos:start]
-        html += escape(before)
+        html.append(escape(before))
         if kind == "gap":
             if before[-1:].isalnum():
-                html += " "
-            html += Markup(
-                '<mark class="gap" title="{reason}"><span aria-hidden="true">[…]</span>'
-                '<span class="visually-hidden">[trou dans la source : {reason}]</span></mark>'
-            ).format(reason=obj.reason)
+                html.append(" ")
+            reason = escape(obj.reason)
+            html.append(f'<mark class="gap" title="{reason}"><span aria-hidden="true">[…]</span>'
+                        f'<span class="visually-hidden">[trou dans la source : {reason}]</span>'
+                        '</mark>')
             if text[end:end + 1].isalnum():
-                html += " "
+                html.append(" ")
         elif kind == "actor":
-            html += Markup('<a class="actor-link" href="{root}{url}">{t}</a>').format(
-                root=Markup("{{ROOT}}"), url=ix.url(obj), t=text[start:end])
+            html.append(f'<a class="actor-link" href="{{{{ROOT}}}}{escape(ix.url(obj))}">'
+                        f'{escape(text[start:end])}</a>')
         else:
-            html += Markup('<a class="date-link" href="{root}{url}" title="{label}">{t}</a>'
-                           ).format(root=Markup("{{ROOT}}"), url=ix.url(obj),
-                                    label=f"Dans la chronologie : {obj.display or obj.date}",
-                                    t=text[start:end])
+            label = escape(f"Dans la chronologie : {obj.display or obj.date}")
+            html.append(f'<a class="date-link" href="{{{{ROOT}}}}{escape(ix.url(obj))}" '
+                        f'title="{label}">{escape(text[start:end])}</a>')
         pos = end
-    return html + escape(text[pos:])
+    html.append(escape(text[pos:]))
+    return Markup("".join(html))
 
 
 def removed_by_kind(b: Briefing) -> list[tuple[str, int]]:

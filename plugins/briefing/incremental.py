@@ -24,9 +24,10 @@ import os
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from .seedcache import package_versions
 
 # Bump when the manifest's format changes.
 MANIFEST_VERSION = "2"
@@ -77,11 +78,7 @@ def fingerprint(settings: Mapping[str, Any], trees: Iterable[tuple[Path, tuple[s
     """One hash over every input of the plugin's pages."""
     h = hashlib.sha256(f"manifest {MANIFEST_VERSION}\n{sys.version}\n{output.resolve()}\n"
                        .encode())
-    for package in PACKAGES:
-        try:
-            h.update(f"{package} {metadata.version(package)}\n".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{package} absent\n".encode())
+    h.update(package_versions(PACKAGES).encode())
     plain = _plain(settings)
     if not plain:  # settings we cannot fingerprint: never claim to be up to date
         h.update(os.urandom(16))
@@ -197,11 +194,7 @@ def shared_inputs(settings: Mapping[str, Any], code: Path, extra: str) -> str | 
     if not plain:
         return None
     h = hashlib.sha256(f"pages {MANIFEST_VERSION}\n{sys.version}\n".encode())
-    for package in PACKAGES:
-        try:
-            h.update(f"{package} {metadata.version(package)}\n".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{package} absent\n".encode())
+    h.update(package_versions(PACKAGES).encode())
     h.update(plain.encode())
     _hash_tree(h, code, (".py",))
     h.update(extra.encode())

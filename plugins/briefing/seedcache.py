@@ -55,14 +55,21 @@ def no_cache(stage: str, parts: tuple, compute: Callable[[], T]) -> T:
     return compute()
 
 
+def package_versions(packages: Iterable[str]) -> str:
+    """`name version` lines of installed packages (`absent` when one is not installed)."""
+    lines = []
+    for package in packages:
+        try:
+            lines.append(f"{package} {metadata.version(package)}\n")
+        except metadata.PackageNotFoundError:
+            lines.append(f"{package} absent\n")
+    return "".join(lines)
+
+
 def code_version(roots: Iterable[Path], packages: Iterable[str] = PACKAGES) -> str:
     """Hash of the plugin's source files and of Python's and `packages`' versions."""
     h = hashlib.sha256(f"{sys.version}\n".encode())
-    for package in packages:
-        try:
-            h.update(f"{package} {metadata.version(package)}\n".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{package} absent\n".encode())
+    h.update(package_versions(packages).encode())
     for root in roots:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             if "__pycache__" in path.parts or path.suffix not in CODE_SUFFIXES:

@@ -174,3 +174,22 @@ def test_a_glued_subheading_is_set_apart_without_changing_a_word() -> None:
 ])
 def test_a_title_written_from_the_lede_leaves_out_the_wire_opening(lede: str, title: str) -> None:
     assert cleaning.generated_title(lede) == title
+
+
+def test_a_bulleted_standfirst_under_the_title_is_article_text() -> None:
+    text = ("https://www.example.com/fr/economie/taux-directeur/123\n"
+            "Accueil\nÉconomie\n"
+            "La banque centrale relève son taux directeur à 50 %\n"
+            "- L'institution justifie ce resserrement par la détérioration des perspectives "
+            "d'inflation\n"
+            "- Menu principal\n"
+            "La banque centrale a porté jeudi son principal taux d'intérêt de 45 % à 50 %, "
+            "a-t-elle annoncé dans un communiqué publié après la réunion de son comité.\n"
+            "Les analystes attendaient un statu quo, après plusieurs mois de stabilité des taux "
+            "et une inflation qui reste au-dessus de soixante pour cent sur un an.\n"
+            "Le ministre des Finances a salué une décision qui doit ancrer les anticipations "
+            "des ménages et des entreprises pour le reste de l'année.\n")
+    c = cleaning.clean(decode_seed("x", "x.txt", text.encode()))
+    kept = [p.text for p in c.paragraphs]
+    assert kept[0].startswith("- L'institution justifie ce resserrement")
+    assert "- Menu principal" not in kept

@@ -264,7 +264,8 @@ def clean(
                 judged[n] = Decision(n, text_of[n], "boilerplate", "header",
                                      "encart entre le chapô et le texte (étiquette, promotion)")
             elif n < lede and d.kind == "body" and not (
-                    (title_line is None or n > title_line) and _short_paragraph(text_of[n])):
+                    (title_line is None or n > title_line)
+                    and (_short_paragraph(text_of[n]) or _bullet_standfirst(text_of[n]))):
                 # A short sentence after the title is a short first paragraph: kept.
                 where = "avant le titre" if title_line is None or n < title_line else \
                     "entre le titre et le texte"
@@ -405,6 +406,13 @@ def _strong(text: str) -> bool:
 def _short_paragraph(text: str) -> bool:
     """A short paragraph: a sentence of a few words with its final punctuation."""
     return len(words(text)) >= P.SHORT_PARAGRAPH_WORDS and bool(re.search(r"[.!…»”]\s*$", text))
+
+
+def _bullet_standfirst(text: str) -> bool:
+    """A standfirst point under the title (« - L'institution justifie ce resserrement par… »):
+    a dash or bullet, then a long phrase that reads as prose, often without a full stop."""
+    return bool(P.BULLET.match(text)) and len(words(text)) >= P.BULLET_STANDFIRST_WORDS \
+        and stopword_density(text) >= P.STOPWORD_DENSITY_PROSE
 
 
 def _lede_like(text: str) -> bool:

@@ -339,3 +339,7 @@ WIRE_OPENING = re.compile(
 # A line holding labelled stamps (« Publié le », « Mis à jour ») and at most this many other
 # words is a signature line: an author's name, a place, a separator.
 BYLINE_MAX_WORDS = 8
+# A standfirst may be a list of points under the title, each a dash or bullet and a long phrase
+# of prose (agency wires print them without a full stop); shorter bulleted lines are menus.
+BULLET = re.compile(r"^[-–•·▪]\s+\S")
+BULLET_STANDFIRST_WORDS = 10

@@ -111,9 +111,7 @@ def stopword_density(text: str) -> float:
     return hits / len(ws)
 
 
-def normalise_line(text: str) -> str:
-    """A key to compare lines across seeds and within one: case and spacing folded."""
-    return re.sub(r"\s+", " ", text).strip().casefold()
+normalise_line = T.normalise_line  # the key lines are compared by, across seeds and within one
 
 
 def clean(

@@ -42,7 +42,7 @@ from slugify import slugify
 from . import dating
 from . import textutils as T
 from . import verdicts as V
-from .records import ContentFile, Problem
+from .records import ContentFile, Problem, split_values
 from .verdicts import VERDICTS, Verdict
 
 __all__ = [
@@ -157,9 +157,6 @@ def find_verdict(value: str) -> Verdict | None:
     return None
 
 
-def _items(value: str | None) -> list[str]:
-    """Comma- or newline-separated values, stripped, empty ones dropped."""
-    return [part.strip() for part in re.split(r"[,\n]", value or "") if part.strip()]
 
 
 def _split_top(value: str) -> list[str]:
@@ -253,17 +250,17 @@ def _note(
             fatal.append(f.problem("verdict", f"verdict « {meta['verdict'].strip()} » hors de "
                                               f"l’échelle (attendu : {scale})"))
 
-    briefings = tuple(dict.fromkeys(_items(meta.get("briefing"))))
+    briefings = tuple(dict.fromkeys(split_values(meta.get("briefing"))))
     for b in briefings:
         if b not in briefing_ids:
             fatal.append(f.problem("briefing", f"briefing inconnu « {b} »"
                                                + _suggest(b, briefing_ids)))
-    actors = tuple(dict.fromkeys(_items(meta.get("actors"))))
+    actors = tuple(dict.fromkeys(split_values(meta.get("actors"))))
     for a in actors:
         if a not in actor_ids:
             fatal.append(f.problem("actors", f"acteur inconnu « {a} »" + _suggest(a, actor_ids)))
     events: list[str] = []
-    for e in _items(meta.get("event")):
+    for e in split_values(meta.get("event")):
         if e in event_ids:
             events.append(e)
         elif _ISO_PARTIAL.match(e) and by_date.get(e):
@@ -272,7 +269,7 @@ def _note(
             fatal.append(f.problem("event", f"aucun événement daté du {e}"))
         else:
             fatal.append(f.problem("event", f"événement inconnu « {e} »"))
-    if not (briefings or actors or _items(meta.get("event"))):
+    if not (briefings or actors or split_values(meta.get("event"))):
         fatal.append(f.problem("briefing", "la note ne concerne aucune page "
                                            "(Briefing, Actors ou Event manquant)"))
 
@@ -337,7 +334,8 @@ def parse_outlets(files: Sequence[ContentFile]) -> tuple[tuple[Outlet, ...], tup
             problems.append(f.problem("title", "nom du média manquant (champ Title) : "
                                                "fiche ignorée"))
             continue
-        aliases = tuple(a for a in dict.fromkeys(_items(f.metadata.get("aliases"))) if a != name)
+        aliases = tuple(a for a in dict.fromkeys(split_values(f.metadata.get("aliases")))
+                        if a != name)
         clash = [n for n in (name, *aliases) if fold(n) in owner]
         if clash:
             problems.append(f.problem("aliases", f"nom « {clash[0]} » déjà utilisé par "

@@ -24,7 +24,6 @@ NEVER_TITLE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("adresse web", re.compile(r"^\s*(?:https?://|www\.)\S+\s*$"
                                r"|^[\w.-]+\.[a-z]{2,6}(?:/\S*)?$", re.I)),
     ("adresse e-mail", re.compile(r"^\S+@\S+\.\w+$")),
-    ("nom de fichier", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|pdf|docx?|mp4|html?)$", re.I)),
     ("gabarit non rendu", re.compile(r"^/html/|\{\{.*\}\}|\{%.*%\}|@content|\$\{")),
     ("horodatage", re.compile(r"^[\s\d:./T+\-–—|,hH]*\d{4}[\s\d:./T+\-–—|,hH]*$")),
     # A credit, or a caption closed by its credit (« … négociations© REUTERS/Stringer »).
@@ -63,8 +62,9 @@ def never_title(text: str) -> str | None:
     for reason, regex in NEVER_TITLE:
         if regex.search(stripped):
             return reason
-    if textmeta.address_shape(stripped):
-        return textmeta.address_shape(stripped)
+    address = textmeta.address_shape(stripped)
+    if address:
+        return address
     if textmeta.is_stamp_line(stripped):
         return "horodatage"
     if _PATH.search(stripped):

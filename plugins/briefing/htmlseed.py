@@ -356,11 +356,11 @@ def _visible_blocks(tree: lxml.html.HtmlElement) -> list[str]:
 
 def _dropped_blocks(blocks: list[str], extracted: str) -> list[str]:
     """Visible blocks of the page that the extracted text does not contain, in page order."""
-    kept = _fold_space(extracted)
+    kept = T.normalise_line(extracted)
     seen: set[str] = set()
     dropped: list[str] = []
     for block in blocks:
-        key = _fold_space(block)
+        key = T.normalise_line(block)
         if key in kept or key in seen:
             continue
         seen.add(key)
@@ -534,10 +534,6 @@ def _same_title(line: str, title: str) -> bool:
 
 def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
-
-
-def _fold_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def _fold(text: str) -> str:

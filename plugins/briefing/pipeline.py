@@ -15,7 +15,7 @@ from . import chronology, cleaning, dating, factcheck
 from .cleaning import Cleaned, Decision, Gap, Paragraph, SourceHint
 from .htmlseed import PageMetadata
 from .reading import SeedProblem, SeedText, decode_seed, seed_suffix
-from .records import ContentFile, Problem, SeedFile, SourceNote
+from .records import ContentFile, Problem, SeedFile, SourceNote, split_values
 from .seedcache import Memo, no_cache
 
 __all__ = ["Briefing", "ContentFile", "Problem", "SeedFile", "Site", "SourceNote",
@@ -359,7 +359,7 @@ def _settle(unique: Sequence[SeedText],
 def cited_seed_ids(content: Mapping[str, Sequence[ContentFile]]) -> frozenset[str]:
     """Seed ids that authors' files name: notes' `Briefing` field, content/sources/<id>.md."""
     ids = {sid for f in content.get("notes", ())
-           for sid in factcheck._items(f.metadata.get("briefing"))}
+           for sid in split_values(f.metadata.get("briefing"))}
     ids.update(_source_seed(f) for f in content.get("sources", ()))
     return frozenset(ids)
 
@@ -389,7 +389,7 @@ def _follow_copies(files: Sequence[ContentFile], kept_of: Mapping[str, str]
     out: list[ContentFile] = []
     problems: list[Problem] = []
     for f in files:
-        cited = factcheck._items(f.metadata.get("briefing"))
+        cited = split_values(f.metadata.get("briefing"))
         moved = [sid for sid in cited if sid in kept_of]
         if not moved:
             out.append(f)

@@ -6,6 +6,7 @@ them without importing the orchestrator back.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -59,3 +60,8 @@ class SourceNote:
     language: str | None
     reprint_of: str | None
     body_html: str
+
+
+def split_values(value: str | None) -> list[str]:
+    """An authors' list field: comma- or newline-separated values, stripped, empty ones dropped."""
+    return [part.strip() for part in re.split(r"[,\n]", value or "") if part.strip()]

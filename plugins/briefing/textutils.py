@@ -49,6 +49,11 @@ def match_key(text: str, keep: str = "'-") -> str:
     return " ".join(re.sub(rf"[^\w{allowed} ]", " ", folded).split())
 
 
+def normalise_line(text: str) -> str:
+    """A key to compare lines or blocks: case folded, runs of spaces made one."""
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
 def words(text: str) -> list[str]:
     """The words of a text, apostrophes and hyphens kept inside words."""
     return _WORD.findall(text)

@@ -9,15 +9,14 @@ from slugify import slugify
 
 from briefing import actor_lexicon as lex
 
+from ..records import split_values
 from .model import KINDS, AuthorError, RegistryEntry
 from .names import simple_fold
 
 
 def _split_list(value: str | None) -> tuple[str, ...]:
-    """Comma-separated metadata value as a tuple of trimmed strings."""
-    if not value:
-        return ()
-    return tuple(v.strip() for v in value.split(",") if v.strip())
+    """A list field of an actor file (`records.split_values`), as a tuple."""
+    return tuple(split_values(value))
 
 
 def parse_registry(

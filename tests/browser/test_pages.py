@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import WIDTHS, screenshot
 from tests.conftest import ROOT
@@ -21,6 +22,13 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 # Enough Tab presses to pass the skip link, the brand, the navigation and reach the content.
 TAB_PRESSES = 8
 # English interface words (library or theme defaults) that must never reach a French reader.
+# Polled in the page: scrolls to the first result still loading; true once all have links.
+ALL_RESULTS_LOADED = """() => {
+  const results = [...document.querySelectorAll('.pagefind-modular-list-result')];
+  const waiting = results.find(r => !r.querySelector('a.pagefind-modular-list-link'));
+  if (waiting) { waiting.scrollIntoView(); }
+  return results.length > 0 && !waiting;
+}"""
 ENGLISH_UI = re.compile(r"\b(Search|Read more|Next page|Previous|Home|Loading)\b")
 
 
@@ -125,14 +133,12 @@ def test_search_finds_lavrov_as_actor_and_in_briefings(
     assert page.locator("#sans-js").is_hidden()
     box = page.get_by_label("Nom, lieu ou mot à chercher")
     box.fill("Lavrov")
-    page.locator(".pagefind-modular-list-result").first.wait_for()
-    assert "pour « Lavrov »" in page.locator("#recherche-resume").inner_text()
+    expect(page.locator("#recherche-resume")).to_contain_text("pour « Lavrov »")
     screenshot(page, "search-lavrov-phone")
-    # Results load as they scroll into view: bring each into view, then read every link.
-    results = page.locator(".pagefind-modular-list-result")
-    for i in range(results.count()):
-        results.nth(i).scroll_into_view_if_needed()
-        results.nth(i).locator("a.pagefind-modular-list-link").wait_for()
+    # Results load as they scroll into view, and Pagefind may redraw the list once its index
+    # has loaded, so never hold on to one result element: on each animation frame, bring the
+    # first result still without its link into view, until every result has one.
+    page.wait_for_function(ALL_RESULTS_LOADED, timeout=15_000)
     hrefs = page.locator("a.pagefind-modular-list-link").evaluate_all(
         "els => els.map(e => e.href)")
     assert any("/acteurs/" in h for h in hrefs), hrefs

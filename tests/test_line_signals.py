@@ -4,7 +4,7 @@ stamps, credits, outlets, titles, weekday years and ranges the past tense contra
 from __future__ import annotations
 
 import pytest
-from briefing import cleaning, dating, headline, linelang, textmeta
+from briefing import cleaning, dating, headline, linelang, linesignals, textmeta
 from briefing.pipeline import build_site
 from briefing.reading import SeedText, decode_seed
 from briefing.records import SeedFile
@@ -171,7 +171,7 @@ def test_printed_stamp_dates_the_article_with_its_basis() -> None:
     "des soldats arméniens près de la frontière, à l'aube [reuters.com]",
 ])
 def test_captions_and_credits_are_not_article_text(line: str) -> None:
-    decision = cleaning.line_signal(1, line)
+    decision = linesignals.line_signal(1, line)
     assert decision is not None and decision.kind in {"credit", "caption"}
 
 
@@ -186,8 +186,8 @@ def test_runs_of_lines(page: cleaning.Cleaned) -> None:
 
 
 def test_dated_related_headline_without_links_heading() -> None:
-    decision = cleaning.line_signal(1, "Le Kremlin appelle au calme dans le Caucase - 20 décembre "
-                                       "2024")
+    decision = linesignals.line_signal(
+        1, "Le Kremlin appelle au calme dans le Caucase - 20 décembre 2024")
     assert decision is not None
     assert (decision.kind, decision.rule) == ("teaser", "dated-headline")
 
@@ -386,7 +386,7 @@ def test_a_caption_beside_its_credit_loses_to_the_headline() -> None:
     ("Dans la même rubrique", None),  # a links heading: a pattern, before line signals
 ])
 def test_line_shapes(line: str, rule: str | None) -> None:
-    decision = cleaning.line_signal(1, line)
+    decision = linesignals.line_signal(1, line)
     assert (decision.rule if decision else None) == rule
 
 

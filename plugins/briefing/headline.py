@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import linelang, textmeta
+from . import patterns as P
 from . import textutils as T
 
 # A headline has between these many words (« Brexit : accord trouvé » has 3).
@@ -39,6 +40,8 @@ ENGLISH_WORDS = frozenset([
 ])
 # Labels joined by › or >, or by two pipes or more, or spread by wide spaces (breadcrumbs,
 # menus): a path through the site, not a headline. One pipe may join a title and its site.
+# Clause boundaries where a title written from the lede may be cut.
+_CLAUSE_CUT = re.compile(r",\s|\s(?=pour |afin |après |alors |car |qui |dont |mais )")
 _PATH = re.compile(r"\s[›>]\s|\s\|\s.*\s\|\s|\s{3,}")
 # Bonus for a candidate whose words the article's URL slug repeats (share of its words), and
 # for one whose words the lede repeats: headlines announce what the URL and lede tell.
@@ -134,3 +137,20 @@ def choose(candidates: list[Candidate], context: str = "") -> Candidate | None:
         if best is None or (s, -i) > (best[0], -best[1]):
             best = (s, i, c)
     return best[2] if best else None
+
+
+def generated_title(lede: str) -> str:
+    """A title written from the lede's first sentence, cut at a clause or word boundary."""
+    sentence = T.first_sentence(P.WIRE_OPENING.sub("", lede.strip(), count=1))
+    sentence = sentence.rstrip(" .")
+    if len(sentence) <= P.GENERATED_TITLE_MAX:
+        return sentence
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(sentence)
+            if 40 <= m.start() <= P.GENERATED_TITLE_MAX]
+    if cuts:
+        return sentence[: cuts[-1]].rstrip(" ,") + "…"
+    cut = sentence.rfind(" ", 0, P.GENERATED_TITLE_MAX)
+    head = sentence[: cut if cut > 0 else P.GENERATED_TITLE_MAX].split()
+    while head and head[-1].lower() in P.STOPWORDS:
+        head.pop()
+    return " ".join(head).rstrip(" ,") + "…"

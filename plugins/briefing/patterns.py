@@ -21,7 +21,7 @@ def _p(rule: str, pattern: str, kind: str, reason: str) -> Pattern:
 
 
 # Whole-line patterns, tried in order; the first match decides. `kind` is one of the cleaner's
-# classes (see cleaning.KINDS). Reasons are shown to readers in the cleaning audit, in French.
+# classes (see linesignals.KINDS). Reasons are shown to readers in the cleaning audit, in French.
 LINE_PATTERNS: tuple[Pattern, ...] = (
     # WordPress auto-poster plugins wrap scraped copy in ad slots and a back-link.
     _p("ad-marker", r"^\[ad_\d+\]$", "boilerplate", "marqueur d’emplacement publicitaire"),
@@ -99,7 +99,7 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
        "étiquette de rubrique"),
 )
 
-# General line shapes, tried after LINE_PATTERNS (see cleaning.line_signal): they name what a
+# General line shapes, tried after LINE_PATTERNS (see linesignals.line_signal): they name what a
 # line *is* (a reading time, a byline, a breadcrumb), not phrases seen on one site.
 LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
     # Reading-time labels: a number of minutes and at most « temps de lecture ».

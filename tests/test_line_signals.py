@@ -175,6 +175,39 @@ def test_captions_and_credits_are_not_article_text(line: str) -> None:
     assert decision is not None and decision.kind in {"credit", "caption"}
 
 
+def test_caption_with_a_parenthesised_credit_is_not_article_text() -> None:
+    text = "\n".join([
+        "Tempête : des milliers de foyers privés de courant dans le Finistère",
+        "Une route barrée par un arbre tombé près du port, jeudi matin. (©Actu Quimper)",
+        "Les rafales ont dépassé les 140 km/h sur la côte dans la nuit de mercredi à jeudi, et "
+        "des milliers de foyers restaient privés d'électricité vendredi dans le département.",
+        "Les services de la ville ont dégagé les principaux axes dans la matinée, mais plusieurs "
+        "parcs resteront fermés jusqu'à la fin de la semaine, a indiqué la mairie.",
+    ])
+    cleaned = cleaning.clean(_seed(text))
+    credit = next(d for d in cleaned.decisions if d.line == 2)
+    assert (credit.kind, credit.rule) == ("credit", "photo-credit")
+    assert [p.line for p in cleaned.paragraphs] == [3, 4]
+
+
+@pytest.mark.parametrize(("line", "widget"), [
+    ("Cet article vous a été utile ? Sachez que vous pouvez suivre Le Journal de Brest dans "
+     "l'espace Mon Actu. En un clic, après inscription, vous retrouverez vos villes favorites.",
+     True),
+    ("Les dépêches publiées sur ce site ne sont qu'une partie de celles transmises aux abonnés. "
+     "Merci de nous contacter pour vous abonner.", True),
+    # News prose: following, contacting, subscribers, without speaking to the reader.
+    ("Contacté par l'AFP, le ministère n'a pas souhaité réagir ; les syndicats appellent à "
+     "suivre le mouvement et revendiquent des milliers d'abonnés sur les réseaux.", False),
+    # The reader addressed inside a quotation is the speaker's, not the site's.
+    ("« Abonnez-vous à nos alertes et suivez nos consignes si vous habitez la zone », a "
+     "demandé le préfet lors de la conférence de presse de mardi soir.", False),
+])
+def test_a_paragraph_inviting_the_reader_is_a_widget(line: str, widget: bool) -> None:
+    assert linesignals.addresses_reader(line) is widget
+    assert (linesignals.judge_prose(1, line).rule == "reader-call") is widget
+
+
 def test_runs_of_lines(page: cleaning.Cleaned) -> None:
     rules = {d.line: d.rule for d in page.decisions}
     # The intertitle between two paragraphs is article text; the headlines after « À lire
@@ -384,6 +417,10 @@ def test_a_caption_beside_its_credit_loses_to_the_headline() -> None:
     ("Temps de lecture : 2 min", "reading-time"),
     ("Le candidat à Dakar, le 24 mars 2024. (JOHN WESSELS / AFP)", "credit-tail"),
     ("Dans la même rubrique", None),  # a links heading: a pattern, before line signals
+    ("* Traduit de l'anglais par Marie Lenoir", "byline-translation"),
+    ("Traduction : Paul Marchand", "byline-translation"),
+    # A sentence about a translation is article text.
+    ("Le roman, traduit en vingt langues, a été adapté au cinéma par un réalisateur danois.", None),
 ])
 def test_line_shapes(line: str, rule: str | None) -> None:
     decision = linesignals.line_signal(1, line)

@@ -274,7 +274,7 @@ def _rescue_teasers(page: _Page, strong_lines: set[int]) -> tuple[int, int] | No
 
     Lines after a « À lire aussi » heading are links until proven otherwise: long prose among
     them that extends the article's main run is the article going on, and so is a subheading
-    between two such lines. Updates `strong_lines` and the page's decisions.
+    between the box and such a line. Updates `strong_lines` and the page's decisions.
     """
     decided, judged, text_of = page.decided, page.judged, page.text_of
     items = {n for n, d in decided.items() if d.rule == "teaser-item"}
@@ -287,12 +287,14 @@ def _rescue_teasers(page: _Page, strong_lines: set[int]) -> tuple[int, int] | No
             del decided[n]
             judged[n] = judge_prose(n, text_of[n])
             strong_lines.add(n)
+    # The links box: its heading and its items, dated or not.
+    box = {n for n, d in decided.items() if d.kind == "teaser" or d.rule == "teaser-head"}
     for n in sorted(items):
         i = page.pos[n]
         nxt = page.order[i + 1] if i + 1 < len(page.order) else None
         previous = page.order[i - 1] if i > 0 else None
         if n in decided and block[0] < n < block[1] and nxt in strong_lines \
-                and subheading(text_of[n]) and previous in items:
+                and subheading(text_of[n]) and previous in box:
             del decided[n]
             judged[n] = judge_prose(n, text_of[n])
     return block

@@ -139,11 +139,25 @@ def judge_prose(number: int, text: str) -> Decision:
     if len(ws) <= 15 and any(t in lowered for t in P.CTA_TERMS):
         return Decision(number, text, "boilerplate", "call-to-action",
                         "appel à l’action (s’abonner, cliquer, suivre…)")
+    if addresses_reader(text):
+        return Decision(number, text, "boilerplate", "reader-call",
+                        "s’adresse au lecteur pour l’inviter à suivre, s’inscrire ou s’abonner "
+                        ": widget ou mention du site, pas du texte d’article")
     if len(ws) < 15 and density < 0.1:
         return Decision(number, text, "boilerplate", "low-stopword-density",
                         f"peu de mots-outils ({density:.0%}) : liste ou menu, pas de la prose")
     return Decision(number, text, "body", "prose",
                     f"prose ({len(ws)} mots, {density:.0%} de mots-outils)")
+
+
+def addresses_reader(text: str) -> bool:
+    """The reader addressed (« vous », outside quotes) and invited to follow, subscribe…"""
+    narration = T.mask_quotes(text)
+    if not P.READER_ADDRESS.search(narration):
+        return False
+    starts = {m.group(0).lower() for m in re.finditer(r"\b\w+", narration)}
+    stems = {stem for stem in P.READER_CTA_STEMS if any(w.startswith(stem) for w in starts)}
+    return len(stems) >= P.READER_CTA_MIN_STEMS
 
 
 def strip_markup(text: str) -> tuple[str, tuple[str, ...]]:

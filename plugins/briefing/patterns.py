@@ -111,6 +111,10 @@ LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
                                 r"(?:par|by)\b\s*:?\s*\S"
                                 r"(?!.*[.!?]\s+\S).{0,70}$", re.I),
      "byline", "signature (auteur ou rédaction)"),
+    # Translation credits: « * Traduit du turc par X », « Traduction : X » (short, no sentence).
+    ("byline-translation", re.compile(r"^[*\s]*(?:(?:Traduit|Adapté|Traduction)\b[^.!?]{0,40}?"
+                                      r"(?:\bpar\b|:)\s*\S[^.!?]{0,60})$", re.I),
+     "byline", "signature du traducteur"),
     ("byline-agency", re.compile(r"^[\w’' .-]{2,40}\s+avec\s+(?:l[’'])?(?:AFP|Reuters|AP|agences?)"
                                  r"\.?$", re.I),
      "byline", "signature de la rédaction et de l’agence"),
@@ -193,7 +197,7 @@ REPRINT = re.compile(
 )
 
 # `© REUTERS/Stringer`: agency / photographer credit, possibly glued to a caption.
-CREDIT = re.compile(r"©\s*(?P<agency>[A-Z][A-Za-z\- ]+?)(?:/(?P<author>[\w\- ]+))?\s*$")
+CREDIT = re.compile(r"\(?©\s*(?P<agency>[A-Z][A-Za-z\- ]+?)(?:/(?P<author>[\w\- ]+))?\s*\)?\s*$")
 
 # A short caption or dateline: "Stepanakert le 8 octobre 2020." (place, date, nothing else).
 CAPTION = re.compile(
@@ -215,6 +219,15 @@ CONSENT_TERMS: tuple[str, ...] = (
 CONSENT_MIN_HITS = 2
 
 # Words of calls to action; a short line made of them is a widget, not prose.
+# A paragraph that speaks to the reader (« vous », outside quotes) about following, signing up,
+# subscribing or contacting the site is a widget or a legal notice, however long: news text
+# reports, it does not invite. Word stems, matched at a word start; two different ones needed.
+READER_ADDRESS = re.compile(r"\b(?:vous|votre|vos)\b", re.I)
+READER_CTA_STEMS: tuple[str, ...] = (
+    "abonn", "inscri", "connect", "cliqu", "clic", "télécharg", "suiv", "partag", "newsletter",
+    "notification", "contact",
+)
+READER_CTA_MIN_STEMS = 2
 CTA_TERMS: tuple[str, ...] = (
     "abonnez", "inscrivez", "connectez", "cliquez", "téléchargez", "suivez", "partagez",
     "commentez", "newsletter", "s’abonner", "s'abonner", "se connecter",

@@ -6,6 +6,7 @@ function here reads one line and nothing else.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ class Decision:
     reason: str
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def stopword_density(text: str) -> float:
     """Share of French function words among the words of a line (jusText's main signal)."""
     ws = words(text)

@@ -162,14 +162,17 @@ def _title_after(paragraph: str, end: int) -> str | None:
     return m.group(1).strip(SPACES)
 
 
+@functools.cache
+def _civility_regexes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each civility closing a text, glued (« M.Peskov ») only when it ends with a dot."""
+    return tuple((c, re.compile(rf"(?<!\w){re.escape(c)}[{SPACES}]{'*' if c[-1] == '.' else '+'}$"))
+                 for c in lex.CIVILITIES)
+
+
 def _civility_before(paragraph: str, start: int) -> str | None:
     """The civility right before a name (M. Aliyev)."""
     left = paragraph[max(0, start - 6):start]
-    for c in lex.CIVILITIES:
-        glue = "*" if c.endswith(".") else "+"
-        if re.search(rf"(?<!\w){re.escape(c)}[{SPACES}]{glue}$", left):
-            return c
-    return None
+    return next((c for c, regex in _civility_regexes() if regex.search(left)), None)
 
 
 def _brand_kind(text: str, by_fold: dict[str, _Surface]) -> tuple[str, str] | None:

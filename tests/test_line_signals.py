@@ -417,6 +417,8 @@ def test_a_caption_beside_its_credit_loses_to_the_headline() -> None:
     ("Temps de lecture : 2 min", "reading-time"),
     ("Le candidat à Dakar, le 24 mars 2024. (JOHN WESSELS / AFP)", "credit-tail"),
     ("Dans la même rubrique", None),  # a links heading: a pattern, before line signals
+    ("Accueil » Monde » Afrique", "breadcrumb"),
+    ("Le duo « Martin-Durand » aux commandes", None),  # a quotation closes with », no path
     ("* Traduit de l'anglais par Marie Lenoir", "byline-translation"),
     ("Traduction : Paul Marchand", "byline-translation"),
     # A sentence about a translation is article text.
@@ -488,3 +490,48 @@ def test_long_comments_in_a_dated_thread_are_not_article_text() -> None:
     assert [p.line for p in cleaned.paragraphs] == [3, 4]
     assert [d.rule for d in cleaned.decisions if d.line in (7, 9)] == ["comment-thread"] * 2
     assert [s.value for s in cleaned.stamps] == ["2025-01-28"]  # never a comment's date
+
+
+def test_the_url_slug_prefers_the_headline_to_the_kicker_above_it() -> None:
+    text = "\n".join([
+        # The slug, as often, is the headline cut short.
+        "https://www.example-regions.fr/bretagne/quimper/tempete-en-bretagne-le-port-ferme-"
+        "1234567.php",
+        "Bretagne > Quimper",
+        "Tempête en Bretagne",
+        "Tempête en Bretagne : le port fermé, des centaines de bateaux à quai",
+        "Les rafales ont contraint la capitainerie à fermer le port mardi soir, une première "
+        "depuis plusieurs années selon les pêcheurs.",
+        "Publié le 14.02.2023 à 07h10",
+        "Les chalutiers sont restés à quai toute la journée de mercredi, et les criées de la "
+        "côte ont annulé leurs ventes faute de poisson débarqué.",
+        "La préfecture maritime a maintenu l'alerte jusqu'à jeudi matin et appelle les "
+        "plaisanciers à ne pas prendre la mer avant la fin de l'épisode.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert cleaned.title == "Tempête en Bretagne : le port fermé, des centaines de bateaux à quai"
+
+
+def test_a_links_box_with_dates_inside_the_article_keeps_the_subheading_after_it() -> None:
+    text = "\n".join([
+        "Le conseil municipal adopte son budget après une longue séance",
+        "Publié le 03/02/2025 à 18h00",
+        "Les élus ont voté le budget primitif lundi soir, après plus de cinq heures de débats "
+        "et une série d'amendements déposés par l'opposition.",
+        "La majorité a défendu une hausse modérée des investissements, financée par la vente "
+        "de deux terrains communaux et sans emprunt nouveau.",
+        "Sur le même sujet",
+        "Budget : l'opposition dénonce une hausse des tarifs de la cantine",
+        "28 janv. 2025 à 19:05",
+        "Une opposition divisée",
+        "Les deux groupes d'opposition n'ont pas voté de la même manière : l'un s'est abstenu, "
+        "l'autre a voté contre en dénonçant des choix sans concertation.",
+        "Le maire a promis une réunion publique au printemps pour présenter les grands "
+        "projets de la fin du mandat aux habitants des quartiers.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    rules = {d.line: d.rule for d in cleaned.decisions}
+    assert rules[7] == "teaser-date"
+    assert rules[8] == "subheading"
+    assert [p.line for p in cleaned.paragraphs] == [3, 4, 8, 9, 10]
+    assert [s.value for s in cleaned.stamps] == ["2025-02-03"]

@@ -101,6 +101,8 @@ class Cleaned:
 # What stands between a headline and its first sentence: bylines, stamps, credits, labels.
 _HEADER_KINDS = frozenset({"dateline", "byline", "credit", "caption", "boilerplate", "rubric",
                            "source"})
+# A linked headline, with or without its date on the same line.
+_LINK_RULES = frozenset({"teaser-item", "dated-headline"})
 # Rules of `judge_prose` and of the run shape: a credit or caption found later is more precise.
 _JUDGED_RULES = frozenset({"short-unpunctuated", "call-to-action", "low-stopword-density",
                            "header", "after-article"})
@@ -200,12 +202,20 @@ def _decide_lines(page: _Page, shared: frozenset[str]) -> None:
     decided = page.decided
     in_teasers = False
     prose_seen = False
+    previous: Decision | None = None  # the decision on the line before, if any
     seen: set[str] = set()
     counts = Counter(normalise_line(t) for _, t in page.numbered)
     for number, text in page.numbered:
         decision = pattern_decision(number, text) or line_signal(number, text)
         if decision is not None and decision.rule == "foreign-language" and in_teasers:
             decision = None
+        if decision is not None and decision.kind == "dateline" and in_teasers and prose_seen \
+                and previous is not None and previous.rule in _LINK_RULES \
+                and not textmeta.STAMP_WORDS.search(text):
+            # In a links box within the article, a bare stamp under a linked headline dates
+            # that article, not this one (above the article, the box may end at our headline).
+            decision = Decision(number, text, "teaser", "teaser-date",
+                                "date d’un lien vers un autre article (encadré « À lire aussi »)")
         if decision is None and in_teasers and not prose_seen and lede_like(text):
             # A links box above the article (a sidebar, a ticker) ends where the article's
             # first sentence starts; its last item just before is the headline's place.
@@ -233,6 +243,7 @@ def _decide_lines(page: _Page, shared: frozenset[str]) -> None:
             decided[number] = decision
             if decision.rule == "teaser-head":
                 in_teasers = True
+        previous = decision
         seen.add(key)
 
 
@@ -451,7 +462,11 @@ def _main_block(order: list[int], strong: set[int],
     gap: list[int] = []
     for n in order:
         if n in strong:
-            if runs and len(gap) <= P.BLOCK_MAX_GAP and not _after_break(gap, decided):
+            # A links box inside the article (« Lire aussi », its headlines and their dates)
+            # interrupts the text without ending it: its lines do not count as a gap.
+            counted = [m for m in gap if not (m in decided and (
+                decided[m].kind == "teaser" or decided[m].rule == "teaser-head"))]
+            if runs and len(counted) <= P.BLOCK_MAX_GAP and not _after_break(gap, decided):
                 runs[-1].append(n)
             else:
                 runs.append([n])
@@ -471,7 +486,7 @@ def _choose_title(
     """The best headline among the lines before the lede, or none (then one is written)."""
     decided, text_of, url = page.decided, page.text_of, page.url
     names = textmeta.known_names(outlet_names)
-    slug = set(textmeta.url_words(url)) if url else set()
+    slug = set(textmeta.url_slug_words(url)) if url else set()
     context = " ".join(lede)
     candidates: list[headline.Candidate] = []
     lines: list[int] = []

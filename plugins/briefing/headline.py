@@ -93,6 +93,12 @@ def overlap(text: str, other: set[str]) -> float:
     return len(mine & other) / len(mine) if mine and other else 0.0
 
 
+def coverage(text: str, other: set[str]) -> float:
+    """Share of a set's content words (three letters or more) that a string has."""
+    theirs = {w for w in other if len(w) >= 3}
+    return len(_content(text) & theirs) / len(theirs) if theirs else 0.0
+
+
 def score(text: str, context: str = "", slug: frozenset[str] = frozenset()) -> float:
     """How much a string looks like a French news headline (0 = never, higher is better).
 
@@ -117,7 +123,10 @@ def score(text: str, context: str = "", slug: frozenset[str] = frozenset()) -> f
         value -= 0.3  # a rubric or a shouted label
     if stripped[:1].islower():
         value -= 0.3  # captions and fragments start in lower case
-    value += SLUG_WEIGHT * overlap(stripped, set(slug))
+    # The slug is the headline written for the URL: a headline has most of its words and
+    # little else; a kicker has only a few of them (« Incendies en Gironde » above « Incendies
+    # en Gironde : Cazaux évacué… »), so both shares count.
+    value += SLUG_WEIGHT * (overlap(stripped, set(slug)) + coverage(stripped, set(slug))) / 2
     if context:
         value += LEDE_WEIGHT * overlap(stripped, _content(context))
     return max(value, 0.0)

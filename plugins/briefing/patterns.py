@@ -119,7 +119,8 @@ LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
                                  r"\.?$", re.I),
      "byline", "signature de la rédaction et de l’agence"),
     # Breadcrumbs: labels joined by › or > (« Accueil > Economie », « Europe › Russie »).
-    ("breadcrumb", re.compile(r"^[^.!?]{1,40}(?:\s[›>»/]\s[^.!?]{1,40})+$"),
+    # (A closing guillemet after an opening one ends a quotation, not a path step.)
+    ("breadcrumb", re.compile(r"^(?!.*«)[^.!?]{1,40}(?:\s[›>»/]\s[^.!?]{1,40})+$"),
      "rubric", "fil d’Ariane (rubriques du site)"),
     # WordPress post meta: « Posted by <user> | <date> | <category> | <comments> | ».
     ("post-meta", re.compile(r"^(?:Posted|Publié|Post[ée])\s+(?:by|par)\s+\S+\s*\|", re.I),

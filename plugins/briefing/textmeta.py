@@ -76,6 +76,15 @@ def url_words(url: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9à-ÿ]+", T.fold_accents(path)) if w and not w.isdigit()]
 
 
+def url_slug_words(url: str) -> list[str]:
+    """The words of the path segment that holds the most of them: the article's slug, without
+    the section folders before it (« /gironde/la-teste-de-buch/ » names a rubric, not this
+    article)."""
+    segments = unquote(urlsplit(url).path).split("/")
+    best = max((url_words("/" + s) for s in segments), key=len, default=[])
+    return best
+
+
 # 2. Date stamps ------------------------------------------------------------------------------
 
 _MONTHS = "|".join(sorted((re.escape(m) for m in g.MONTHS), key=len, reverse=True))

@@ -179,6 +179,13 @@ def test_the_printed_weekday_chooses_the_year(text, anchor, value):
     assert day.value == value
 
 
+def test_a_reporting_incise_after_the_date_does_not_give_it_its_tense():
+    """« … aura lieu le 30 juin, a annoncé le président »: the future of the clause counts."""
+    text = "Le premier tour des élections aura lieu le 30 juin, a annoncé le président."
+    (t,) = dating.resolve(dating.tag(text), text, datetime.date(2024, 6, 10))
+    assert (t.tense, t.value) == ("future", "2024-06-30")
+
+
 def test_since_a_day_is_in_the_past_whatever_the_verb():
     """« imposés depuis le 4 mars appelleront des représailles »: the state began before."""
     text = "Les droits de douane imposés depuis le 4 mars appelleront des représailles."

@@ -180,7 +180,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
             distance = start - match.end() if match.end() <= start else match.start() - end
             # A reporting verb (« a déclaré ») dates only the statement: unless the expression
             # sits right next to it, it loses against any event verb of the sentence.
-            penalty = 1000 if last in g.REPORTING_VERBS and distance > 3 else 0
+            # After a comma (« … aura lieu le 30 juin, a annoncé le président ») it is an
+            # incise: it dates the saying, never the clause before it.
+            incise = match.start() >= end and "," in text[end:match.start()]
+            penalty = 1000 if last in g.REPORTING_VERBS and (distance > 3 or incise) else 0
             # The future wins ties, so « devait » beats its own imperfect ending.
             key = (distance + penalty, 0 if label == "future" else 1, label)
             if best is None or key < best:

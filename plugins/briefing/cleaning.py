@@ -420,7 +420,8 @@ def _paragraphs(
             paragraphs.append(Paragraph(number, glued["head"], "subheading"))
             text = glued["rest"]
         decisions.append(Decision(number, text, "body", d.rule, d.reason))
-        paragraphs.append(Paragraph(number, text, "body"))
+        paragraphs.append(Paragraph(number, text,
+                                    "subheading" if d.rule == "subheading" else "body"))
     if titled and len(paragraphs) >= 3 and len(words(paragraphs[0].text)) <= 60:
         first = paragraphs[0]
         paragraphs[0] = Paragraph(first.line, first.text, "standfirst")

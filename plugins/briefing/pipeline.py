@@ -46,6 +46,7 @@ class Briefing:
     date_status: str
     date_basis: str
     date_range: str | None = None
+    date_printed: bool = False  # the page prints the date (stamp, URL, metadata): read, not guessed
     date_not_before: str | None = None  # bounds of an unknown date (ISO partial)
     date_not_after: str | None = None
     duplicates: tuple[str, ...] = ()
@@ -469,7 +470,7 @@ def _briefing(
         source=source, source_status=status, source_basis=basis,
         source_url=url,
         date=pub.value, date_status=pub.status, date_basis=pub.basis,
-        date_range=pub.range_label, date_not_before=pub.not_before,
+        date_range=pub.range_label, date_printed=pub.printed, date_not_before=pub.not_before,
         date_not_after=pub.not_after, duplicates=duplicates, actors=actor_ids, events=event_ids,
         reprint_of=note.reprint_of if note and note.reprint_of else None,
         date_updated=page.updated if page else None,

@@ -23,6 +23,7 @@ from .timex_grammar import MONTH_NAMES
 DATE_STATUS_LABELS = {
     "confirmed": "date vérifiée",
     "inferred": "date déduite, non vérifiée",
+    "printed": "date lue sur la page, non vérifiée",  # inferred from a stamp the page prints
     "unknown": "date inconnue",
 }
 SOURCE_STATUS_LABELS = {

@@ -535,3 +535,22 @@ def test_a_links_box_with_dates_inside_the_article_keeps_the_subheading_after_it
     assert rules[8] == "subheading"
     assert [p.line for p in cleaned.paragraphs] == [3, 4, 8, 9, 10]
     assert [s.value for s in cleaned.stamps] == ["2025-02-03"]
+
+
+@pytest.mark.parametrize(("holder", "agency"), [
+    ("BELGA PHOTO PIETER DE VOS", "Belga"),  # the agency's name, then its photographer
+    ("AFP PHOTO", "AFP"),
+    ("REUTERS", "Reuters"),
+    ("Actu Quimper", "Actu Quimper"),  # an unknown holder is named as printed
+])
+def test_a_photo_credit_hints_at_the_agency_it_names(holder: str, agency: str) -> None:
+    text = "\n".join([
+        "Le gouvernement fédéral prête serment devant le roi",
+        f"Le Premier ministre lors de sa prestation de serment. © {holder}",
+        "Près de huit mois après les élections, le pays a un nouvel exécutif, qui a prêté "
+        "serment lundi au palais royal devant le souverain.",
+        "L'accord avait été bouclé dans la nuit de jeudi à vendredi, au terme d'une ultime "
+        "séance de négociations entre les cinq partis de la coalition.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert [(h.outlet, h.relation) for h in cleaned.hints] == [(agency, "photo-credit")]

@@ -385,11 +385,24 @@ def _credits(numbered: list[tuple[int, str]], decided: dict[int, Decision],
     for number, text in numbered:
         credit = P.CREDIT.search(text)
         if credit and decided[number].kind in {"credit", "caption"}:
-            agency = credit.group("agency").strip()
-            outlet = P.PHOTO_AGENCIES.get(agency.upper(), agency)
+            outlet = _credit_agency(credit.group("agency").strip())
             hints.append(SourceHint(outlet, "photo-credit", f"crédit photo « {credit.group(0)} »",
                                     number))
     return hints
+
+
+def _credit_agency(holder: str) -> str:
+    """The agency a photo credit names: « BELGA PHOTO PIETER DE VOS » is Belga's (the longest
+    leading words that name a known agency or outlet), else the holder as printed."""
+    if holder.upper() in P.PHOTO_AGENCIES:
+        return P.PHOTO_AGENCIES[holder.upper()]
+    names = textmeta.known_names()
+    ws = holder.split()
+    for n in range(len(ws), 0, -1):
+        name = names.get(T.match_key(" ".join(ws[:n])))
+        if name:
+            return name
+    return holder
 
 
 def _paragraphs(

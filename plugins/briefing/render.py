@@ -29,7 +29,7 @@ DATE_STATUS_LABELS = {
 SOURCE_STATUS_LABELS = {
     "confirmed": "source vérifiée",
     "inferred": "source déclarée par la page",
-    "hint": "source supposée (indice)",
+    "hint": "source supposée d’après un indice",
     "unknown": "source inconnue",
 }
 KIND_LABELS = {

@@ -311,3 +311,13 @@ def test_curated_entry_wins_over_automatic_name(nlp):
                  and "Vladimir Putin" in a.aliases)
     assert putin.id == "vladimir-poutine" and putin.curated
     assert "registre" in putin.merge_basis  # folds meet: Putin = Poutine
+
+
+def test_ner_on_several_cores_finds_what_one_core_finds(nlp):
+    """The forked workers return the spans one process finds, in the paragraphs' order."""
+    paragraphs = [p for n in range(5) for p in seed_paragraphs(n)]
+    paragraphs = (paragraphs * (1 + 3 * A.NER_BATCH_SIZE // len(paragraphs)))[:3 * A.NER_BATCH_SIZE]
+    one = A.ner_spans(nlp, paragraphs, n_process=1)
+    two = A.ner_spans(nlp, paragraphs, n_process=2)
+    assert two == one
+    assert sum(len(p) for p in one) > 100  # real spans were compared, not empty lists

@@ -42,8 +42,48 @@ def ner_spans(nlp: spacy.Language, paragraphs: Sequence[str], n_process: int = 1
             start = cut
         chunks.append((i, start, text[start:]))
     found: list[list[NerSpan]] = [[] for _ in paragraphs]
-    docs = nlp.pipe((c[2] for c in chunks), batch_size=NER_BATCH_SIZE, n_process=n_process)
-    for (i, offset, _), doc in zip(chunks, docs, strict=True):
-        found[i].extend(NerSpan(e.start_char + offset, e.end_char + offset, e.label_, e.text)
-                        for e in doc.ents)
+    texts = [c[2] for c in chunks]
+    ents = (_forked_ents(nlp, texts, n_process) if n_process > 1 and len(texts) > NER_BATCH_SIZE
+            else (_ents(doc) for doc in nlp.pipe(texts, batch_size=NER_BATCH_SIZE)))
+    for (i, offset, _), spans in zip(chunks, ents, strict=True):
+        found[i].extend(NerSpan(a + offset, b + offset, label, text)
+                        for a, b, label, text in spans)
     return tuple(tuple(spans) for spans in found)
+
+
+_Ents = tuple[tuple[int, int, str, str], ...]
+
+
+def _ents(doc: spacy.tokens.Doc) -> _Ents:
+    """The entities of a doc as plain tuples (cheap to send between processes)."""
+    return tuple((e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
+
+
+# The model the forked workers use: set by the parent just before it forks, so each worker
+# inherits the loaded model (copy-on-write) instead of loading its own.
+_FORKED_NLP: spacy.Language | None = None
+
+
+def _worker_ents(texts: list[str]) -> list[_Ents]:
+    assert _FORKED_NLP is not None
+    return [_ents(doc) for doc in _FORKED_NLP.pipe(texts, batch_size=NER_BATCH_SIZE)]
+
+
+def _forked_ents(nlp: spacy.Language, texts: list[str], n_process: int) -> list[_Ents]:
+    """NER on several cores, returning only the entities.
+
+    spaCy's own `n_process` sends every Doc back to the parent, which rebuilds it
+    (`Doc.from_bytes`): on the bench that cost more than half of the NER time. Workers forked
+    after the model is loaded share it and send back tuples; batches keep the input order.
+    """
+    global _FORKED_NLP
+    import multiprocessing
+
+    size = max(NER_BATCH_SIZE, -(-len(texts) // (n_process * 8)))  # a few batches per core
+    batches = [texts[i:i + size] for i in range(0, len(texts), size)]
+    _FORKED_NLP = nlp
+    try:
+        with multiprocessing.get_context("fork").Pool(n_process) as pool:
+            return [ents for part in pool.imap(_worker_ents, batches) for ents in part]
+    finally:
+        _FORKED_NLP = None

@@ -328,7 +328,9 @@ def _relabel_by_position(
         if d is None or n == title_line:
             continue
         i = page.pos[n]
-        if start < n < end and d.kind != "body" and subheading(text_of[n]) \
+        # (An unpunctuated short line judged prose there is an intertitle too.)
+        if start < n < end and (d.kind != "body" or not SENTENCE_END.search(text_of[n])) \
+                and subheading(text_of[n]) \
                 and (judged.get(order[i - 1], d).kind == "body"
                      or decided.get(order[i - 1], d).kind == "teaser") \
                 and judged.get(order[i + 1], d).kind == "body":

@@ -534,6 +534,8 @@ def test_a_links_box_with_dates_inside_the_article_keeps_the_subheading_after_it
     assert rules[7] == "teaser-date"
     assert rules[8] == "subheading"
     assert [p.line for p in cleaned.paragraphs] == [3, 4, 8, 9, 10]
+    assert [p.role for p in cleaned.paragraphs] == [
+        "standfirst", "body", "subheading", "body", "body"]
     assert [s.value for s in cleaned.stamps] == ["2025-02-03"]
 
 

@@ -250,7 +250,7 @@ def _retype_mentions(
     for m in mentions:
         single = len(m.text.split()) == 1
         if m.target is None and single and m.kind != "person":
-            hit = _surname_match(m.text, full)
+            hit = _surname_match(m.text, full, (m.paragraph, m.start))
             if hit:
                 m = Mention(m.paragraph, m.start, m.end, m.text, "person",
                             f"nom de famille de {hit.text} (§{hit.paragraph})", None, m.in_quote)

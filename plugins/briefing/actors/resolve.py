@@ -29,6 +29,7 @@ from .names import (
     place_key,
     simple_fold,
     split_name,
+    surname_core,
 )
 
 
@@ -64,7 +65,7 @@ def _same_person(a: str, b: str) -> bool:
 
 def _block_key(name: str) -> str:
     """Blocking key: first letters of the folded surname, so no all-pairs comparison."""
-    return fold(split_name(name)[1])[:3]
+    return surname_core(fold(split_name(name)[1]))[:3]
 
 
 def resolve_actors(
@@ -105,7 +106,7 @@ def resolve_actors(
             if m.kind == "person":
                 spelling = known_as.get(m.text, m.text)
                 if len(m.text.split()) == 1:  # 1.
-                    hit = _surname_match(m.text, full)
+                    hit = _surname_match(m.text, full, (m.paragraph, m.start))
                     if hit:
                         spelling = hit.text
                 pending.append((ba.briefing, m, spelling))

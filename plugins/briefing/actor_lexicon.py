@@ -248,10 +248,14 @@ PLACE_PREPOSITIONS: tuple[str, ...] = (
 # nigérien", "Conseil national"): alone or with one lowercase adjective, they name nobody
 # (« Conseil de sécurité » and longer names are kept).
 GENERIC_HEADS: tuple[str, ...] = (
-    "État", "Etat", "Gouvernement", "Parlement", "Conseil", "Conférence", "Assemblée",
+    "État", "Etat", "États", "Etats", "Comité", "Gouvernement", "Parlement", "Conseil", "Conférence", "Assemblée",
     "Armée", "Ministère", "Région", "Province", "Sommet", "Tribunal", "Cour", "Commission",
     "Constitution", "Loi", "Traité", "Accord",
 )
+
+# Possessive determiners: « son Comité de politique monétaire » is a body of another actor,
+# named by a common noun, not a proper name of its own.
+POSSESSIVES: tuple[str, ...] = ("son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre")
 
 # Heads of competitions and projects: with only lowercase words after them, an event or a
 # plan, never an actor (« Ligue des champions », « Coupe du monde », « Corridor gazier sud »).

@@ -92,6 +92,17 @@ def common_nouns() -> frozenset[str]:
     return _word_index("noun")
 
 
+def noun_like(word: str) -> bool:
+    """Whether a word is a French common noun, or the plural of a noun or adjective."""
+    low = word.lower()
+    if low in common_nouns():
+        return True
+    stems = [low[:-1]] if low.endswith(("s", "x")) else []
+    if low.endswith("aux"):
+        stems.append(low[:-3] + "al")  # « régionaux », « Généraux »
+    return any(x in common_nouns() or x in adjectives() for x in stems)
+
+
 def adjectives() -> frozenset[str]:
     """French adjectives (demonyms included) from the same index."""
     return _word_index("adj")
@@ -209,9 +220,14 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         return "crédit, signature ou photographe"
     if len(words) == 1:
         word = words[0]
-        det = rf"(?i:{_alternation(lex.PLURAL_DETERMINERS)})[{SPACES}]+$"
+        # « les Brestois », « 150 Palestiniennes »: a determiner or a number makes a group.
+        det = (rf"(?:(?i:{_alternation(lex.PLURAL_DETERMINERS)})|\d)[{SPACES}]+"
+               rf"(?:[a-zà-ÿ]+[{SPACES}]+)?$")
         if word.endswith(tuple(lex.DEMONYM_ENDINGS)) and re.search(det, left):
             return "gentilé ou groupe au pluriel"
+        if (word.lower() not in common_nouns() and noun_like(word)
+                and re.search(rf"(?<!\w)(?i:des|les|aux)[{SPACES}]+$", left)):
+            return "nom commun au pluriel (« le trail des Crêtes »)"
         if word.lower() in adjectives() and re.search(
                 rf"(?i:\b(?:le|la|l[’']|au|du))[{SPACES}]*$", left):
             return "gentilé (« le Danois »), pas un nom"
@@ -219,9 +235,12 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         if (word.lower() in common_nouns() and label != "PER"
                 and (_sentence_initial(paragraph, start) or label == "MISC")):
             return "nom commun en tête de phrase"
-    if words[0].lower() in common_nouns() and re.search(
-            rf"(?i:{_alternation(lex.TITLE_HEADS)})(?:[{SPACES}]+[a-zà-ÿ]+)?[{SPACES}]+"
-            rf"(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]*$", left):
+    if noun_like(words[0]) and re.search(
+            rf"(?i:{_alternation(lex.TITLE_HEADS)})(?:[{SPACES}]+[a-zà-ÿ]+)?"
+            # « ministre du Trésor et des Finances »: a coordinated complement is one too
+            rf"(?:[{SPACES}]+(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]+"
+            rf"[A-ZÀ-Ý][\w’'\-]*[{SPACES}]+(?:et|ou))?"
+            rf"[{SPACES}]+(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]*$", left):
         return "complément d’un titre (« ministre du Travail »)"
     parts = [x for x in re.split(r"[-–]", text) if x]
     if len(parts) > 1 and all(x in gazetteer() for x in parts):
@@ -229,6 +248,12 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
     head, lower_rest = words[0], all(not w[:1].isupper() for w in words[1:])
     if head in lex.GENERIC_HEADS and lower_rest and len(words) <= 2:
         return "nom commun (« État », « Conseil » … sans nom propre)"
+    if head in lex.GENERIC_HEADS and lower_rest and re.search(
+            rf"(?<!\w)(?i:{_alternation(lex.POSSESSIVES)})[{SPACES}]+$", left):
+        return "organe d’un autre acteur (« son Comité de politique monétaire »)"
+    if label == "PER" and len(words) > 1 and noun_like(words[0]) \
+            and words[0].lower() not in common_nouns():
+        return "nom commun au pluriel, pas un prénom (« Bilatérales III »)"
     if head in lex.EVENT_HEADS and lower_rest:
         return "compétition ou projet, pas un acteur"
     return None

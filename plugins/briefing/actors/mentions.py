@@ -140,6 +140,9 @@ def _title_before(paragraph: str, start: int) -> str | None:
         return None
     role = left[best.start():].rstrip(SPACES + ",")
     between = left[best.end():]
+    if re.fullmatch(rf"[{SPACES}]*(?:[a-zà-ÿ]+[{SPACES}]+)?(?:de|du|des|de la|de l[’']|d[’']|à|"
+                    rf"à la|au|aux)[{SPACES}]*", between):
+        return None  # « la maire de Rennes »: the name completes the title, it holds none
     words = re.findall(r"[\w’'\-]+", between)
     if (re.search(r"[.;:!?«»()\[\]]", between) or len(words) > MAX_APPOSITION_WORDS
             or any(w.lower() in lex.APPOSITION_STOPWORDS for w in words)):

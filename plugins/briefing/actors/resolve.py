@@ -63,6 +63,16 @@ def _same_person(a: str, b: str) -> bool:
     return _surnames_compatible(fold(sa), fold(sb)) and _given_compatible(ga, gb)
 
 
+def _full_names(names: Counter[str]) -> list[str]:
+    """A cluster's full names, or its lone surnames when it has none.
+
+    A full name is compared with full names only: « Hafez al-Assad » never joins « Bachar
+    al-Assad » through the lone « Assad » that joined the latter.
+    """
+    full = [n for n in names if len(n.split()) > 1]
+    return full or list(names)
+
+
 def _block_key(name: str) -> str:
     """Blocking key: first letters of the folded surname, so no all-pairs comparison."""
     return surname_core(fold(split_name(name)[1]))[:3]
@@ -152,8 +162,7 @@ def resolve_actors(
             block = _block_key(spelling)
             single = len(spelling.split()) == 1
             same = [k for k in auto_persons[block]
-                    if any(_same_person(spelling, n) for n in clusters[k].names)
-                    ]
+                    if any(_same_person(spelling, n) for n in _full_names(clusters[k].names))]
             if len(same) == 1:
                 key = same[0]
                 c = clusters[key]

@@ -148,13 +148,22 @@ def test_agencies_are_media():
     assert names(found) == {"AFP": "media"}
 
 
-@pytest.mark.parametrize(("paragraph", "span"), [
-    ("Le blocage du corridor de Latchak dure depuis des mois.", "Latchak"),
-    ("Les habitants de la région de Valence ont été évacués.", "Valence"),
-    ("Un retraité installé près du mail François-Mitterrand témoigne.", "François-Mitterrand"),
+@pytest.mark.parametrize(("paragraph", "span", "name"), [
+    # A landmark noun is part of the name: the road, square or plant, not the town or person.
+    ("Le blocage du corridor de Latchak dure depuis des mois.", "Latchak",
+     "corridor de Latchak"),
+    ("Un retraité installé près du mail François-Mitterrand témoigne.", "François-Mitterrand",
+     "mail François-Mitterrand"),
+    ("Des milliers de gens ont défilé place des Omeyyades dimanche.", "Omeyyades",
+     "place des Omeyyades"),
+    ("Les inspecteurs sont arrivés à la centrale nucléaire de Zaporijia.", "Zaporijia",
+     "centrale nucléaire de Zaporijia"),
+    # Other place nouns only classify the name after them; a venue goes by its own name.
+    ("Les habitants de la région de Valence ont été évacués.", "Valence", "Valence"),
+    ("Le club jouera au stade du Roudourou samedi.", "Roudourou", "Roudourou"),
 ])
-def test_place_from_context(paragraph, span):
-    assert names(actors_of([paragraph], [[(span, "PER")]])) == {span: "place"}
+def test_place_from_context(paragraph, span, name):
+    assert names(actors_of([paragraph], [[(span, "PER")]])) == {name: "place"}
 
 
 # --------------------------------------------------------------------------- merges

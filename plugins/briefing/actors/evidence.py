@@ -259,6 +259,28 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _landmark_left() -> re.Pattern[str]:
+    """A landmark noun, an adjective and a preposition right before a name."""
+    return re.compile(rf"(?<!{_W})(?i:{_alternation(lex.LANDMARK_NOUNS)})"
+                      rf"(?P<adj>[{SPACES}]+[a-zà-ÿ]+)??"
+                      rf"(?P<prep>[{SPACES}]+(?:de[{SPACES}]+la|de[{SPACES}]+l[’']|des|du|de|"
+                      rf"d[’'])|[{SPACES}]*d[’'])?[{SPACES}]*$")
+
+
+def landmark(paragraph: str, start: int) -> int | None:
+    """Where a name starts when the landmark noun before it is part of it.
+
+    « la place des Omeyyades », « la centrale nucléaire de Zaporijia », « le mail
+    François-Mitterrand »; not « la place accordée à X » (an adjective and no « de »).
+    """
+    left = paragraph[max(0, start - CUE_WINDOW):start]
+    m = _landmark_left().search(left)
+    if not m or not m.group()[:1].islower() or (m["adj"] and not m["prep"]):
+        return None
+    return start - len(left) + m.start()
+
+
 def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] | None:
     """(kind, French basis) that the words around a name give it, or None."""
     left = paragraph[max(0, start - CUE_WINDOW):start]

@@ -179,6 +179,16 @@ def _brand_kind(text: str, by_fold: dict[str, _Surface]) -> tuple[str, str] | No
     return None
 
 
+def _landmark(paragraph: str, m: Mention) -> Mention:
+    """A name with the landmark noun that is part of it (« place des Omeyyades »), a place."""
+    start = evidence.landmark(paragraph, m.start)
+    if start is None:
+        return m
+    text = paragraph[start:m.end]
+    return Mention(m.paragraph, start, m.end, text, "place",
+                   f"lieu (« {paragraph[start:m.start].strip(SPACES)} »)", None, m.in_quote)
+
+
 def _find_mentions(
     index: int, paragraph: str, spans: Sequence[NerSpan], surfaces: Sequence[_Surface],
     regex: re.Pattern[str], quotes: Sequence[tuple[int, int]],
@@ -196,7 +206,8 @@ def _find_mentions(
         s = by_fold[_dict_key(m.group())]
         mention = Mention(index, m.start(), m.end(), m.group(), s.kind,
                           f"{s.basis} : {s.target}", s.target, in_quote(m.start()))
-        candidates.append((m.start(), m.start() - m.end(), 0, mention))
+        candidates.append((m.start(), m.start() - m.end(), 0,
+                           _landmark(paragraph, mention) if s.kind != "media" else mention))
     for span in spans:
         cleaned = _clean_span(paragraph, span)
         if not cleaned:
@@ -233,8 +244,9 @@ def _find_mentions(
             kind, basis = "organisation", "ner:ORG"
         else:
             kind, basis = "", f"ner:{span.label}"  # MISC: kept only if a person surname
-        mention = Mention(index, start, end, text, kind, basis, None, in_quote(start))
-        candidates.append((start, start - end, 1, mention))
+        mention = _landmark(paragraph, Mention(index, start, end, text, kind, basis, None,
+                                               in_quote(start)))
+        candidates.append((mention.start, mention.start - end, 1, mention))
     candidates.sort(key=lambda c: (c[1], c[2], c[0]))
     taken: list[Mention] = []
     for _, _, _, mention in candidates:

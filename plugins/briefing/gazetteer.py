@@ -18,6 +18,7 @@ import re
 import pycountry
 
 from briefing import actor_lexicon as lex
+from briefing import textutils as T
 
 # ISO 3166-1 codes of territories that are not sovereign states: they are places.
 TERRITORIES: frozenset[str] = frozenset({
@@ -93,6 +94,11 @@ def _iso_forms(translated: str) -> list[str]:
     return [head, f"{tail[:1].upper()}{tail[1:]}{glue}{head}"]
 
 
+def _bare_capitals(form: str) -> str:
+    """A form with its capitals unaccented, as many newsrooms print them (« Egypte »)."""
+    return "".join(T.fold_accents(ch) if ch.isupper() else ch for ch in form)
+
+
 @functools.cache
 def states() -> dict[str, tuple[str, str, str | None]]:
     """Surface form -> (canonical French name, kind, None) for every ISO 3166-1 country."""
@@ -113,6 +119,7 @@ def states() -> dict[str, tuple[str, str, str | None]]:
         canonical = forms[0]
         for form in forms:
             out.setdefault(form, (canonical, kind, None))
+            out.setdefault(_bare_capitals(form), (canonical, kind, None))
     for forms in EXTRA_STATES.values():
         for form in forms:
             out.setdefault(form, (forms[0], "state", None))

@@ -373,7 +373,9 @@ def _relays(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> list[Rela
 
 
 # « Organisation du traité de sécurité collective (OTSC) » / « OTSC (Organisation …) ».
-_ACRONYM = re.compile(r"(?<![\w\-])([A-ZÉÈ][A-ZÉÈ0-9]{1,7}|[A-ZÉ][a-zé]{2,7})(?![\w\-])")
+# Capitals of any Latin alphabet (« TÜİK »), or a capital and lowercase letters (« Cédéao »).
+_ACRONYM = re.compile(r"(?<![\w\-])((?=[^\W\d_])[^a-zß-ÿ\W][^\W_a-zß-ÿ]{1,7}"
+                      r"|[A-ZÉ][a-zé]{2,7})(?![\w\-])")
 _ACRONYM_STOP = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en",
                            "à", "au", "aux", "sur"})
 
@@ -404,7 +406,8 @@ def _expands(acronym: str, long: str) -> bool:
     return letters[0] == every[0] and all(ch in rest for ch in letters)
 
 
-def _acronyms(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+def _acronyms(paragraphs: Sequence[str], mentions: list[Mention],
+              known: frozenset[str] | dict[str, object] = frozenset()) -> list[Mention]:
     """Acronyms defined in the text name the same actor as their expansion.
 
     A mention followed by an acronym in parentheses (or the reverse) defines it; every use of
@@ -417,8 +420,13 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mentio
         after = re.match(rf"[{SPACES}]*\(([^()]{{2,12}})\)", paragraph[m.end:])
         # An acronym in parentheses right after a body's name abbreviates it, even in another
         # language (« Unité militaire d’urgence (UME) ») when the first letters agree.
+        # So does one in the body's own language (« Banque centrale de la République de
+        # Turquie (TCMB) »): capitals in parentheses right after a body's name, unless they
+        # name another known actor (« (AFP) »).
         loose = (m.kind == "organisation" and len(m.text.split()) > 1 and after is not None
-                 and T.fold_accents(after.group(1))[:1] == T.fold_accents(m.text)[:1])
+                 and (T.fold_accents(after.group(1))[:1] == T.fold_accents(m.text)[:1]
+                      or (after.group(1).isupper()
+                          and _dict_key(after.group(1)) not in known)))
         if after and _ACRONYM.fullmatch(after.group(1)) and (
                 loose or _expands(after.group(1), m.text)):
             defined["".join(sorted(T.fold_accents(after.group(1)).upper()))] = m
@@ -459,6 +467,28 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mentio
                         f"{m.basis} ; nom développé d’un sigle", m.target, m.in_quote)
         fixed.append(m)
     return sorted(fixed, key=lambda m: (m.paragraph, m.start))
+
+
+def _short_forms(mentions: list[Mention]) -> list[Mention]:
+    """A body's name cut short (« la Banque centrale ») is the one full name it opens.
+
+    Its words must open exactly one longer body's name of the article, followed there by a
+    complement (« Banque centrale de la République de Turquie »); with two candidates, nothing.
+    """
+    bodies = {m.text: m for m in mentions if m.kind == "organisation" and len(m.text.split()) > 2}
+    out = []
+    for m in mentions:
+        if m.target is None and m.kind in ("organisation", "place", "") \
+                and len(m.text.split()) > 1 and m.text not in bodies:
+            longer = [b for t, b in bodies.items() if re.match(
+                rf"{re.escape(m.text)}[{SPACES}]+(?:de|du|des|d[’'])\b", t)]
+            if len(longer) == 1:
+                long = longer[0]
+                m = Mention(m.paragraph, m.start, m.end, m.text, long.kind,
+                            f"forme courte de « {long.text} »", long.target or long.text,
+                            m.in_quote)
+        out.append(m)
+    return out
 
 
 def _drop_lone_given_names(mentions: list[Mention]) -> list[Mention]:
@@ -517,7 +547,8 @@ def extract_actors(
         mentions.extend(_find_mentions(p, paragraph, spans, surfaces, regex,
                                        _quote_spans(paragraph)))
     mentions = _retype_mentions(paragraphs, mentions, registry)  # 2.
-    mentions = _acronyms(paragraphs, mentions)
+    mentions = _acronyms(paragraphs, mentions, _surfaces_by_fold(surfaces))
+    mentions = _short_forms(mentions)
     mentions = _drop_lone_given_names(mentions)
     mentions = _unify_kinds(mentions)
     foreign, transliterated = _transliterated(paragraphs, ner, mentions)

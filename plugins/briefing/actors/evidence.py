@@ -137,6 +137,52 @@ def _lemma_index() -> dict[str, list[str]]:
     return {pos: table.get(key, []) for pos, key in LEMMA_INDEX_KEYS.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names, casefolded, from `gender-guesser`'s name dictionary.
+
+    About 45,000 names of 55 countries, Arabic, Turkish, Armenian and Hebrew ones included;
+    names given to both sexes alike are left out. Empty without the package.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("gender_guesser")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt"
+    names = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split(maxsplit=2)
+            # « ? » marks a name given to both sexes alike, often a word too (« Red »).
+            if line.startswith("#") or len(parts) < 2 or parts[0] == "?":
+                continue
+            # « Jean+Pierre » is written Jean Pierre or Jean-Pierre.
+            names.update(parts[1].replace("+", glue).casefold() for glue in ("-", " "))
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """French function words (pronouns, determiners, conjunctions…): spaCy's own list.
+
+    Read from spaCy's source file rather than imported, since importing spaCy costs seconds
+    and the NER cache usually spares the build from loading it.
+    """
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "lang" / "fr" / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    words = [node.value for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    return frozenset(w for text in words for w in text.split())
+
+
 def script_ok(text: str) -> bool:
     """Whether every letter is Latin (names in other scripts are not transliterated here)."""
     return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
@@ -185,6 +231,8 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         return None
     if len(re.sub(r"[^\w]", "", text)) < 2:
         return "une seule lettre"
+    if len(words) == 1 and text.lower() in stop_words():
+        return "mot grammatical (« Qui », « Celui-ci »)"
     if text.lower() in g.WEEKDAYS or text.lower() in g.MONTH_NAMES:
         return "jour ou mois"
     if text in lex.CARDINAL_POINTS:
@@ -279,6 +327,37 @@ def landmark(paragraph: str, start: int) -> int | None:
     if not m or not m.group()[:1].islower() or (m["adj"] and not m["prep"]):
         return None
     return start - len(left) + m.start()
+
+
+@functools.lru_cache(maxsize=1)
+def _speaks_after() -> re.Pattern[str]:
+    """A verb of saying right after a name, past an apposition (« X, ministre, a déclaré »)."""
+    return re.compile(rf"[{SPACES}]*(?:,[^,.;:«»]{{1,80}},[{SPACES}]*)?(?:(?:a|avait|aurait)"
+                      rf"[{SPACES}]+(?:{_alternation(lex.SAYING_PARTICIPLES)})|"
+                      rf"(?:{_alternation(lex.SAYING_OTHER_FORMS)}))(?!{_W})")
+
+
+def speaks(paragraph: str, end: int) -> bool:
+    """Whether the name ending at `end` is the subject of a verb of saying."""
+    return bool(_speaks_after().match(paragraph, end))
+
+
+def given_name_first(text: str) -> bool:
+    """Whether a name of two words or more opens with a given name and goes on with a surname.
+
+    « Benyamin Nétanyahou », « Bachar Al-Assad »; not « France Télévisions » (a known place
+    first), « Alma Ata » (a city) nor « Victoria Station » (a common noun after it).
+    """
+    words = text.split()
+    if len(words) < 2 or words[0].lower() in stop_words() or text in gazetteer() \
+            or words[0] in gazetteer() or words[0].casefold() not in given_names():
+        return False
+    from briefing.gazetteer import is_city
+
+    rest = [w.split("-", 1)[-1] if w.split("-", 1)[0].lower() in lex.NAME_PARTICLES else w
+            for w in words[1:] if w.lower() not in lex.NAME_PARTICLES]
+    return bool(rest) and all(w[:1].isupper() and not noun_like(w) for w in rest) \
+        and not is_city(text)
 
 
 def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from briefing import actor_lexicon as lex
 from briefing import textutils as T
-from briefing.gazetteer import gazetteer
+from briefing.gazetteer import gazetteer, is_city
 
 from . import evidence
 from .model import BriefingActors, Mention, NerSpan, RegistryEntry, Relay, Role
@@ -230,8 +230,16 @@ def _find_mentions(
             kind, basis = "person", "ner:PER"
         elif context:
             kind, basis = context
+        elif span.label == "PER" and not known and is_city(text) and not (
+                _title_before(paragraph, start) or _civility_before(paragraph, start)
+                or _title_after(paragraph, end) or evidence.speaks(paragraph, end)):
+            # « Rennes », « Alma Ata » tagged as persons, with nothing to make them one.
+            kind, basis = "place", "ville (GeoNames) sans indice de personne"
         elif span.label == "PER":
             kind, basis = "person", "ner:PER"
+        elif span.label in ("LOC", "ORG", "MISC") and not known \
+                and evidence.given_name_first(text):
+            kind, basis = "person", f"prénom « {text.split()[0]} » (ner:{span.label})"
         elif (_title_before(paragraph, start) or _civility_before(paragraph, start)
               or _title_after(paragraph, end)) and (single or not any(
                   w.lower() in evidence.common_nouns() for w in text.split())):

@@ -58,6 +58,19 @@ def names(actors) -> dict[str, str]:
      "ORG"),
     ("Le Corridor gazier sud a démontré son utilité cet hiver, dit-on.", "Corridor", "LOC"),
     ("Les pays du Sud global ont refusé de signer le texte commun.", "Sud", "LOC"),
+    # A function word opening a sentence (spaCy's French stop words).
+    ("Qui sera le prochain président de la commission, se demande-t-on.", "Qui", "PER"),
+    # A plural common noun: an event's or a plan's name, a group, a title's complement.
+    ("Le trail des Crêtes a réuni plus de mille coureurs dimanche matin.", "Crêtes", "LOC"),
+    ("Le paquet, parfois surnommé Bilatérales III, met à jour cinq accords.", "Bilatérales III",
+     "PER"),
+    ("Près de 150 Palestiniennes ont été libérées par les autorités hier.", "Palestiniennes",
+     "LOC"),
+    ("Le ministre du Trésor et des Finances, Mehmet Şimşek, a parlé.", "Finances", "ORG"),
+    ("La banque a réuni son Comité de politique monétaire jeudi matin.",
+     "Comité de politique monétaire", "ORG"),
+    ("Les petits Etats insulaires ont regretté des formulations trop faibles.",
+     "Etats insulaires", "LOC"),
 ])
 
 def test_rejected_spans_make_no_actor(paragraph, span, label):
@@ -135,6 +148,36 @@ def test_states_come_from_pycountry_in_french():
     assert table["Moldavie"][:2] == ("Moldavie", "state")  # press form over ISO's Moldova
     assert table["Guadeloupe"][1] == "place"  # a territory, not a state
     assert "Maurice" not in table  # a given name far more often than the state
+
+
+@pytest.mark.parametrize(("paragraph", "span", "label", "kind"), [
+    # A city of GeoNames tagged as a person, with no title, civility or verb of saying.
+    ("Les quartiers de Rennes ont été évacués lundi soir par les pompiers.", "Rennes", "PER",
+     "place"),
+    ("Le vol est parti d’Alma Ata mardi matin avec deux heures de retard.", "Alma Ata", "PER",
+     "place"),
+    # The same name with a person's cue stays a person.
+    ("Rennes a déclaré qu’il ne se représenterait pas aux élections.", "Rennes", "PER",
+     "person"),
+    # A given name opening a name tagged as a place or a body makes a person.
+    ("Le gouvernement de Benyamin Nétanyahou insiste sur le caractère provisoire.",
+     "Benyamin Nétanyahou", "ORG", "person"),
+    ("Les sanctions visant le régime de Bachar Al-Assad servent de prétexte.",
+     "Bachar Al-Assad", "LOC", "person"),
+    # Bodies: an agency that is no press agency, a rating agency, a team.
+    ("L’agence météorologique espagnole AEMET a prévu de fortes pluies.", "AEMET", "ORG",
+     "organisation"),
+    ("L’agence de notation Fitch a relevé la note du pays vendredi.", "Fitch", "PER",
+     "organisation"),
+    ("Le podium est une première pour l’équipe Red Bull-Bora-Hansgrohe cette année.",
+     "Red Bull-Bora-Hansgrohe", "ORG", "organisation"),
+    ("Selon l’agence russe Interfax, la réunion aura lieu mardi.", "Interfax", "ORG", "media"),
+    # A capitalised common noun and its adjective after a determiner: an institution.
+    ("Le décret a été publié au Journal officiel dimanche matin.", "Journal officiel", "LOC",
+     "organisation"),
+])
+def test_kind_from_evidence(paragraph, span, label, kind):
+    assert names(actors_of([paragraph], [[(span, label)]])) == {span: kind}
 
 
 def test_media_kind_from_context():

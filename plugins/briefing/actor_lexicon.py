@@ -227,6 +227,23 @@ MEDIA_CUES: tuple[str, ...] = (
     "radio", "agence", "site", "média", "journaliste de", "éditorialiste de", "rédaction de",
 )
 
+# Words before a name that make it a body (« l’équipe Red Bull », « le groupe islamiste HTS »,
+# « l’agence de notation Fitch », « le constructeur Stellantis »).
+ORGANISATION_CUES: tuple[str, ...] = (
+    "équipe", "club", "groupe", "société", "entreprise", "compagnie", "constructeur",
+    "opérateur", "gestionnaire", "fabricant", "firme", "banque", "assureur", "syndicat", "parti",
+    "association", "ONG", "fondation", "institut", "office", "cabinet", "laboratoire", "géant",
+    "fonds", "holding", "agence de notation", "organisation", "alliance", "coalition",
+)
+
+# Words after « agence » that make it a public or private body, not a press agency
+# (« l’agence météorologique espagnole AEMET », « l’agence spatiale européenne »).
+AGENCY_DOMAINS: tuple[str, ...] = (
+    "notation", "météorologique", "météo", "spatiale", "sanitaire", "santé", "sécurité",
+    "énergie", "environnement", "emploi", "nucléaire", "alimentaire", "médicament",
+    "antidopage", "régionale", "immobilière", "bancaire", "financière", "monétaire",
+)
+
 # Words before "de X" or "X" that make X a place ("le corridor de Latchine", "à Paiporta",
 # "le stade Francis-Le Blé", "boulevard François-Mitterrand").
 PLACE_NOUNS: tuple[str, ...] = (

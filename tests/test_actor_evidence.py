@@ -126,6 +126,21 @@ def test_lone_given_name_of_a_named_person_is_dropped():
     assert names(found) == {"Nikol Pachinian": "person"}
 
 
+@pytest.mark.parametrize(("paragraph", "kept"), [
+    # A lone word only the model calls a person: no page without something to back it.
+    ("Le pays a vu sa note relevée par Fitch la semaine dernière.", False),
+    ("Selon Varga, la situation reste tendue dans la région.", False),
+    # Backed: a verb of saying, a title, a civility, or said twice.
+    ("Varga a déclaré que la situation restait tendue dans la région.", True),
+    ("Le ministre Varga juge la situation tendue dans la région.", True),
+    ("M. Varga juge la situation tendue dans la région ce matin.", True),
+])
+def test_a_lone_surname_needs_corroboration(paragraph, kept):
+    word = "Fitch" if "Fitch" in paragraph else "Varga"
+    found = actors_of([paragraph], [[(word, "PER")]])
+    assert (names(found) == {word: "person"}) if kept else found == ()
+
+
 def test_title_glued_after_a_name_is_trimmed():
     assert evidence.trim("Marie Curie Professeure") == (0, len("Marie Curie"))
 

@@ -499,6 +499,30 @@ def _short_forms(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _drop_lone_surnames(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+    """A single word the model alone calls a person is one only when something corroborates it.
+
+    It must repeat a full name of the article (then it is that person), or be said again as a
+    person, or come with a title, a civility or a verb of saying (« Fitch », « Qui » are not).
+    """
+    full = _person_names(mentions)
+    seen: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "person":
+            seen[fold(m.text)] = seen.get(fold(m.text), 0) + 1
+
+    def corroborated(m: Mention) -> bool:
+        paragraph = paragraphs[m.paragraph]
+        return (seen[fold(m.text)] > 1 or _surname_match(m.text, full) is not None
+                or evidence.speaks(paragraph, m.end) or bool(
+                    _title_before(paragraph, m.start) or _civility_before(paragraph, m.start)
+                    or _title_after(paragraph, m.end)))
+
+    return [m for m in mentions
+            if not (m.kind == "person" and m.target is None and len(m.text.split()) == 1
+                    and m.basis == "ner:PER" and not corroborated(m))]
+
+
 def _drop_lone_given_names(mentions: list[Mention]) -> list[Mention]:
     """A single word that is only the given name of a person of the article is no actor."""
     full = _person_names(mentions)
@@ -558,6 +582,7 @@ def extract_actors(
     mentions = _acronyms(paragraphs, mentions, _surfaces_by_fold(surfaces))
     mentions = _short_forms(mentions)
     mentions = _drop_lone_given_names(mentions)
+    mentions = _drop_lone_surnames(paragraphs, mentions)
     mentions = _unify_kinds(mentions)
     foreign, transliterated = _transliterated(paragraphs, ner, mentions)
     mentions = sorted([*mentions, *foreign], key=lambda m: (m.paragraph, m.start))

@@ -263,6 +263,39 @@ def test_k_g_and_hyphen_variants_of_a_place_share_a_key():
     assert place_key("Garabagh") == place_key("Karabakh")
 
 
+def test_a_lone_surname_refers_to_the_full_name_before_it():
+    paragraphs = ["Le président Ilham Aliyev a été réélu mercredi.",
+                  "Aliyev dirige le pays depuis 2003, après son père, Heydar Aliyev."]
+    found = actors_of(paragraphs, [[("Ilham Aliyev", "PER")],
+                                   [("Aliyev", "PER"), ("Heydar Aliyev", "PER")]])
+    assert {a.name: a.aliases for a in found} == {"Ilham Aliyev": ("Aliyev",),
+                                                  "Heydar Aliyev": ()}
+
+
+def test_an_arabic_article_does_not_split_a_surname_nor_merge_two_persons():
+    paragraphs = ["Le régime de Bachar al-Assad est tombé dimanche.",
+                  "La chute du clan Assad a été fêtée ; les statues de Hafez al-Assad sont à terre."]
+    found = actors_of(paragraphs, [[("Bachar al-Assad", "PER")],
+                                   [("Assad", "PER"), ("Hafez al-Assad", "PER")]])
+    assert {a.name: a.aliases for a in found} == {"Bachar al-Assad": ("Assad",),
+                                                  "Hafez al-Assad": ()}
+
+
+def test_an_acronym_in_its_own_language_and_a_short_form_join_the_body():
+    paragraphs = ["La Banque centrale de la République de Turquie (TCMB) a relevé son taux.",
+                  "La Banque centrale a justifié sa décision par l’inflation, a ajouté la TCMB."]
+    found = actors_of(paragraphs, [
+        [("Banque centrale de la République de Turquie", "ORG"), ("TCMB", "ORG")],
+        [("Banque centrale", "ORG"), ("TCMB", "ORG")]])
+    assert [(a.name, a.aliases) for a in found] == [
+        ("Banque centrale de la République de Turquie", ("Banque centrale", "TCMB"))]
+
+
+def test_a_state_printed_with_an_unaccented_capital_is_the_state():
+    found = actors_of(["L’Egypte a accueilli les négociations au Caire."], [[("Egypte", "LOC")]])
+    assert names(found) == {"Égypte": "state"}
+
+
 @pytest.mark.parametrize(("a", "b"), [("Maria Zakharova", "Zakharov"),
                                       ("Ilham Aliyev", "Heydar Aliyev")])
 def test_hard_negatives_stay_apart(a, b):

@@ -210,3 +210,29 @@ def test_month_sorts_apart_from_its_display():
         "fin septembre 2020",
         "2020-09-28",
     )
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # The clause holding the date, widened to its subject and verb past an incise.
+    ("Depuis vendredi 24 novembre 2023, une cinquantaine d'otages, pour l'essentiel des femmes, "
+     "ont retrouvé leurs familles.",
+     "Vendredi 24 novembre 2023, une cinquantaine d'otages ont retrouvé leurs familles"),
+    # A fronted participle takes the main clause's subject (a passive: « a été »).
+    ("Elue une première fois en 2014, après avoir été adjointe pendant treize ans, l’édile a "
+     "expliqué vouloir se consacrer à son mandat.",
+     "L’édile a été élue une première fois en 2014"),
+    # A reduced relative: the noun phrase is its subject (« survenir » takes « être »).
+    ("Le bilan de l’explosion survenue le 25 septembre 2023 dans un dépôt, alors que des gens "
+     "attendaient, continue de s’alourdir.",
+     "L’explosion est survenue le 25 septembre 2023 dans un dépôt"),
+    # A date belonging to a noun keeps the noun in its clause.
+    ("Il dirigera la ville jusqu’aux élections municipales de mars 2026, a-t-il dit.",
+     "Il dirigera la ville jusqu’aux élections municipales de mars 2026"),
+    # A time noun is no event of its own: the main clause is.
+    ("Dans la matinée du dimanche 8 décembre 2024, des milliers d’habitants sont descendus "
+     "dans les rues.", "Des milliers d’habitants sont descendus dans les rues"),
+])
+def test_labels_are_clauses_with_a_subject(sentence, label):
+    (e,) = _events("b", [sentence])
+    assert e.label == label
+    assert chronology.is_clause(e.label)

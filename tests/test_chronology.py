@@ -225,9 +225,11 @@ def test_month_sorts_apart_from_its_display():
     ("Le bilan de l’explosion survenue le 25 septembre 2023 dans un dépôt, alors que des gens "
      "attendaient, continue de s’alourdir.",
      "L’explosion est survenue le 25 septembre 2023 dans un dépôt"),
-    # A date belonging to a noun keeps the noun in its clause.
+    # A date belonging to a noun: the noun is the subject, told as past or to come.
     ("Il dirigera la ville jusqu’aux élections municipales de mars 2026, a-t-il dit.",
-     "Il dirigera la ville jusqu’aux élections municipales de mars 2026"),
+     "Les élections municipales auront lieu en mars 2026"),
+    ("Il a invoqué un traité de 1997 avec la Russie pour demander de l’aide.",
+     "Un traité avec la Russie date de 1997"),
     # A time noun is no event of its own: the main clause is.
     ("Dans la matinée du dimanche 8 décembre 2024, des milliers d’habitants sont descendus "
      "dans les rues.", "Des milliers d’habitants sont descendus dans les rues"),

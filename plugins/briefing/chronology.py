@@ -170,7 +170,10 @@ def _standalone(clause: str) -> bool:
 _SUBJECTS = frozenset(_fold(w) for w in g.SUBJECT_STARTS)
 _HAS_VERB_RE = re.compile(
     rf"(?:{dating._FUTURE_RE.pattern})|(?:{dating._PAST_RE.pattern})"
-    r"|\b(?:est|sont|fait|font|dure|reste|restent)\b",
+    r"|\b(?:est|sont|fait|font|dure|reste|restent)\b"
+    # « Le traité date de 1997 »: the verb of a noun's date, never the noun « la date du … ».
+    r"|(?<!\bla )(?<!\bune )(?<!\bles )(?<!\bdes )(?<!\bde )(?<!\bcette )(?<!\bces )"
+    r"\bdate(?:nt)?\s+d(?:e|u)\b",
     re.IGNORECASE,
 )
 
@@ -193,8 +196,35 @@ def _nominal(before: str) -> bool:
     return bool(m) and m.group(1).lower() not in g.NOT_NOMINAL_HEADS
 
 
-def make_label(sentence: str, start: int, end: int) -> str:
-    """Short French label for the event a date expression dates in its sentence."""
+# Determiners of the noun a date belongs to, as the subject of its label (« aux élections » ->
+# « les élections »), and whether they make it plural.
+_SUBJECT_DETERMINERS = {"le": ("le", False), "la": ("la", False), "les": ("les", True),
+                        "un": ("un", False), "une": ("une", False), "du": ("le", False),
+                        "des": ("les", True), "au": ("le", False), "aux": ("les", True)}
+
+
+def _nominal_clause(noun: str, det: str, date: str, future: bool) -> str:
+    """« un traité de 1997 » -> « Un traité … date de 1997 »: the noun's date as a clause.
+
+    What is past « date de » its date; what is to come « aura lieu » then.
+    """
+    low = det.strip().lower()
+    elided = low.endswith(("’", "'"))
+    article, plural = (det.strip(), False) if elided else _SUBJECT_DETERMINERS.get(low, ("", False))
+    subject = f"{article}{'' if elided else ' '}{noun}".strip()
+    day = re.match(r"\d{1,2}(?:er)?\s", date) is not None  # « 9 novembre 2020 »: a day
+    if future:
+        verb = "auront lieu" if plural else "aura lieu"
+        return f"{subject} {verb} {'le' if day else 'en'} {date}"
+    verb = "datent" if plural else "date"
+    return f"{subject} {verb} {'du' if day else 'de'} {date}"
+
+
+def make_label(sentence: str, start: int, end: int, future: bool = False) -> str:
+    """Short French label for the event a date expression dates in its sentence.
+
+    `future`: the date comes after the publication (a noun's date is then told as to come).
+    """
     sentence = sentence.rstrip(" .")
     before = sentence[:start]
     if _nominal(before):
@@ -205,8 +235,12 @@ def make_label(sentence: str, start: int, end: int) -> str:
         )
         noun = head[det[-1].end() :] if det else head
         noun = re.sub(r"\s*(?:de|d[’'])\s*$", "", noun)
-        tail = re.split(r"[,;«.]|\bet\b", sentence[end:])[0]
-        return _cut(f"{noun} {' '.join(tail.split()[:5])}")
+        # The noun's complement, up to a clause of its own (« avec la Russie pour demander »).
+        tail = re.split(r"[,;«.]|\b(?:et|pour|afin|qui|que|qu[’']|dont|où|lorsque|quand)\b",
+                        sentence[end:])[0]
+        noun = f"{noun} {' '.join(tail.split()[:5])}".strip()
+        return _cut(_nominal_clause(noun, det[-1].group() if det else "", sentence[start:end],
+                                    future))
     # Remove the expression and the preposition before it; unglue « septembreavec ».
     head = re.sub(r"(?:\bà\s+(?:partir|compter)\s+(?:de|d[’'])|\b(?:en|de|depuis|dès|le|les|au|à)"
                   r"|\bd[’'])\s*$", "", before, flags=re.IGNORECASE)
@@ -575,7 +609,10 @@ def extract_events(
                 len(paragraph[s_start:s_end]) - len(paragraph[s_start:s_end].lstrip())
             )
             actors = tuple(sorted({a for a0, a1, a in spans if a0 < s_end and a1 > s_start}))
-            label = make_label(sentence, max(g_start, s_start) - offset, min(g_end, s_end) - offset)
+            future = bool(pub.value) and not value.startswith("X") and value[:len(pub.value)] \
+                > pub.value[:len(value)]
+            label = make_label(sentence, max(g_start, s_start) - offset,
+                               min(g_end, s_end) - offset, future)
             before = sentence[: max(g_start, s_start) - offset]
             others = {x.value for x in timexes
                       if s_start <= x.start < s_end and x.value} - {t.value}

@@ -71,6 +71,8 @@ def names(actors) -> dict[str, str]:
      "Comité de politique monétaire", "ORG"),
     ("Les petits Etats insulaires ont regretté des formulations trop faibles.",
      "Etats insulaires", "LOC"),
+    # Capitals abbreviating a common noun phrase they do not spell: a thing, not an actor.
+    ("Les dépêches passent par son système de diffusion (HAS) chaque jour.", "HAS", "ORG"),
 ])
 
 def test_rejected_spans_make_no_actor(paragraph, span, label):
@@ -193,6 +195,11 @@ def test_states_come_from_pycountry_in_french():
 ])
 def test_kind_from_evidence(paragraph, span, label, kind):
     assert names(actors_of([paragraph], [[(span, label)]])) == {span: kind}
+
+
+def test_a_name_opening_on_a_capitalised_article_holds_a_known_one():
+    found = actors_of(["Pour La France insoumise, la faute revient à la direction."], [[]])
+    assert names(found) == {"La France insoumise": "organisation"}
 
 
 def test_media_kind_from_context():

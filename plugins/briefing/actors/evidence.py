@@ -273,6 +273,16 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         return "fragment en capitales"
     if len(words) > 1 and sum(w.isupper() and len(w) > MAX_ACRONYM_LETTERS for w in words) > 1:
         return "fragment en capitales"
+    before_paren = re.search(rf"((?:[\w’'\-]+[{SPACES}]+){{1,6}})\([{SPACES}]*$",
+                             paragraph[max(0, start - 80):start])
+    if letters.isupper() and len(words) == 1 and before_paren and re.match(
+            rf"[{SPACES}]*\)", paragraph[end:]):
+        prior = before_paren.group(1).split()
+        if prior[-1][:1].islower() and not any(
+                T.fold_accents(w)[:1] == T.fold_accents(letters)[:1] for w in prior):
+            # « son système de diffusion (HAS) »: capitals abbreviating a common noun phrase
+            # whose words they do not spell name a thing, not an actor.
+            return "sigle d’un nom commun"
     left = paragraph[max(0, start - CUE_WINDOW):start]
     after = paragraph[end:end + 12]
     cue = _credit_left().search(left)

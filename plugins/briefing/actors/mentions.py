@@ -179,6 +179,17 @@ def _brand_kind(text: str, by_fold: dict[str, _Surface]) -> tuple[str, str] | No
     return None
 
 
+def _titled_body(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of a name opening on a capitalised article inside a sentence, with the
+    lowercase words after a known name (« pour La France insoumise »), or None."""
+    article = re.search(rf"(?<=[\w,][{SPACES}])(?:La|Le|Les)[{SPACES}]+$", paragraph[:start])
+    rest = re.match(rf"(?:[{SPACES}]+[a-zà-ÿ][\w\-]*){{1,2}}(?=[{SPACES}]*[,.;:)])",
+                    paragraph[end:])
+    if not article or not rest or evidence._sentence_initial(paragraph, article.start()):
+        return None
+    return article.start(), end + rest.end()
+
+
 def _landmark(paragraph: str, m: Mention) -> Mention:
     """A name with the landmark noun that is part of it (« place des Omeyyades »), a place."""
     start = evidence.landmark(paragraph, m.start)
@@ -204,6 +215,13 @@ def _find_mentions(
         if evidence.credit(paragraph, m.start(), m.end()):
             continue  # « / AFP » after a photographer is a credit, not the agency speaking
         s = by_fold[_dict_key(m.group())]
+        titled = _titled_body(paragraph, m.start(), m.end())
+        if titled:
+            # « Pour La France insoumise, … »: a longer name holds the known one.
+            candidates.append((titled[0], titled[0] - titled[1], 0, Mention(
+                index, titled[0], titled[1], paragraph[titled[0]:titled[1]], "organisation",
+                "nom propre ouvert par un article en capitale", None, in_quote(titled[0]))))
+            continue
         mention = Mention(index, m.start(), m.end(), m.group(), s.kind,
                           f"{s.basis} : {s.target}", s.target, in_quote(m.start()))
         candidates.append((m.start(), m.start() - m.end(), 0,

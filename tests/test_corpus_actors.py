@@ -18,14 +18,16 @@ sys.path.insert(0, str(ROOT / "tools"))
 # on): precision 0.92, person recall 0.98, labels 0.91, false persons 0.12, split actors 1 of
 # 60 persons, events from debris 0. The labels that are not clauses are mostly noun labels kept
 # on purpose (« Élections municipales » for « les élections municipales de mars 2026 »).
+# Actor quality pass (issue 12), dev (36 samples, 18 outlets): precision 0.99, person recall
+# 1.00, labels 0.99, false persons 0, split actors 0; dev floors are those minus a margin.
 FLOORS = {
-    "dev": {("actor_pages_real", "actor_pages"): 0.93, ("persons_found", "persons"): 0.95,
-            ("labels_clause", "events"): 0.80},
+    "dev": {("actor_pages_real", "actor_pages"): 0.97, ("persons_found", "persons"): 0.98,
+            ("labels_clause", "events"): 0.97},
     "test": {("actor_pages_real", "actor_pages"): 0.88, ("persons_found", "persons"): 0.93,
              ("labels_clause", "events"): 0.85},
 }
 CEILINGS = {
-    "dev": {("false_persons", "person_pages"): 0.05, ("split_actors", "persons"): 0.03,
+    "dev": {("false_persons", "person_pages"): 0.01, ("split_actors", "persons"): 0.01,
             ("events_from_debris", "events"): 0.0},
     "test": {("false_persons", "person_pages"): 0.15, ("split_actors", "persons"): 0.03,
              ("events_from_debris", "events"): 0.02},

@@ -189,6 +189,9 @@ def test_states_come_from_pycountry_in_french():
     ("Le podium est une première pour l’équipe Red Bull-Bora-Hansgrohe cette année.",
      "Red Bull-Bora-Hansgrohe", "ORG", "organisation"),
     ("Selon l’agence russe Interfax, la réunion aura lieu mardi.", "Interfax", "ORG", "media"),
+    # A well-known outlet (outlets_data) the model calls a body.
+    ("Le maire l’a confirmé samedi dans un entretien à Ouest-France.", "Ouest-France", "ORG",
+     "media"),
     # A capitalised common noun and its adjective after a determiner: an institution.
     ("Le décret a été publié au Journal officiel dimanche matin.", "Journal officiel", "LOC",
      "organisation"),

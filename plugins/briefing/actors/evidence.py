@@ -390,6 +390,19 @@ def given_name_first(text: str) -> bool:
         and not is_city(text)
 
 
+@functools.lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    """Names and printed spellings of the well-known outlets (`outlets_data`)."""
+    from briefing.outlets_data import OUTLETS
+
+    return frozenset(n for o in OUTLETS for n in (o.name, *o.aliases))
+
+
+def outlet(text: str, label: str) -> bool:
+    """Whether a span the model calls a body is a well-known outlet (« Ouest-France »)."""
+    return label in ("ORG", "MISC") and text in _outlet_names()
+
+
 def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] | None:
     """(kind, French basis) that the words around a name give it, or None."""
     left = paragraph[max(0, start - CUE_WINDOW):start]

@@ -241,6 +241,8 @@ def _find_mentions(
         brand = _brand_kind(text, by_fold)
         if brand and not context:
             context = brand
+        if not context and evidence.outlet(text, span.label):
+            context = "media", "média connu (outlets_data)"
         if context and context[0] == "media":
             kind, basis = context
         elif context and context[1].startswith("lieu (« à") and (span.label == "PER"

@@ -241,7 +241,7 @@ def _find_mentions(
         brand = _brand_kind(text, by_fold)
         if brand and not context:
             context = brand
-        if not context and evidence.outlet(text, span.label):
+        if evidence.outlet(text, span.label):  # « un entretien à Ouest-France »
             context = "media", "média connu (outlets_data)"
         if context and context[0] == "media":
             kind, basis = context

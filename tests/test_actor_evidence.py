@@ -234,6 +234,12 @@ def test_place_from_context(paragraph, span, name):
     assert names(actors_of([paragraph], [[(span, "PER")]])) == {name: "place"}
 
 
+def test_a_landmark_noun_before_a_state_or_a_person_is_no_landmark():
+    found = actors_of(["La place de la Russie en Europe divise le camp de Vladimir Poutine."],
+                      [[("Vladimir Poutine", "PER")]])
+    assert names(found) == {"Russie": "state", "Europe": "place", "Vladimir Poutine": "person"}
+
+
 # --------------------------------------------------------------------------- merges
 
 

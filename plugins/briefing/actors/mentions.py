@@ -190,8 +190,14 @@ def _titled_body(paragraph: str, start: int, end: int) -> tuple[int, int] | None
     return article.start(), end + rest.end()
 
 
-def _landmark(paragraph: str, m: Mention) -> Mention:
-    """A name with the landmark noun that is part of it (« place des Omeyyades »), a place."""
+def _landmark(paragraph: str, m: Mention, label: str = "") -> Mention:
+    """A name with the landmark noun that is part of it (« place des Omeyyades »), a place.
+
+    Not a known state, body or person, nor a full name the model calls a person: « la place de
+    la Russie », « le camp de Vladimir Poutine » name a role or a side, not a landmark.
+    """
+    if (m.target is not None and m.kind != "place") or (label == "PER" and " " in m.text):
+        return m
     start = evidence.landmark(paragraph, m.start)
     if start is None:
         return m
@@ -224,8 +230,7 @@ def _find_mentions(
             continue
         mention = Mention(index, m.start(), m.end(), m.group(), s.kind,
                           f"{s.basis} : {s.target}", s.target, in_quote(m.start()))
-        candidates.append((m.start(), m.start() - m.end(), 0,
-                           _landmark(paragraph, mention) if s.kind != "media" else mention))
+        candidates.append((m.start(), m.start() - m.end(), 0, _landmark(paragraph, mention)))
     for span in spans:
         cleaned = _clean_span(paragraph, span)
         if not cleaned:
@@ -245,8 +250,9 @@ def _find_mentions(
             context = "media", "média connu (outlets_data)"
         if context and context[0] == "media":
             kind, basis = context
-        elif context and context[1].startswith("lieu (« à") and (span.label == "PER"
-                                                                  and not single):
+        elif context and context[0] == "place" and span.label == "PER" and not single and (
+                context[1].startswith("lieu (« à") or evidence.given_name_first(text)):
+            # « à Vladimir Poutine », « le camp de Vladimir Poutine »: a person all the same.
             kind, basis = "person", "ner:PER"
         elif context:
             kind, basis = context
@@ -273,7 +279,7 @@ def _find_mentions(
         else:
             kind, basis = "", f"ner:{span.label}"  # MISC: kept only if a person surname
         mention = _landmark(paragraph, Mention(index, start, end, text, kind, basis, None,
-                                               in_quote(start)))
+                                               in_quote(start)), span.label)
         candidates.append((mention.start, mention.start - end, 1, mention))
     candidates.sort(key=lambda c: (c[1], c[2], c[0]))
     taken: list[Mention] = []

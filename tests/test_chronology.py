@@ -238,3 +238,16 @@ def test_labels_are_clauses_with_a_subject(sentence, label):
     (e,) = _events("b", [sentence])
     assert e.label == label
     assert chronology.is_clause(e.label)
+
+
+def test_a_printed_publication_date_is_not_moved_by_a_relative_span():
+    """« depuis trois ans » and a year of the text would move « le 30 juin » to 2025 (2022 + 3):
+    the page prints its date, so the year stays the one that date gives."""
+    text = ("Sa nièce avait rompu avec lui en 2022, et ils ne se parlent plus depuis trois ans. "
+            "Le premier tour des élections législatives anticipées aura lieu le 30 juin.")
+    printed = PublicationDate("2024-06-10", "inferred", "test", printed=True)
+    guessed = PublicationDate("2024-06-10", "inferred", "test")
+    dates = {e.timex: e.date for e in chronology.extract_events("x", [text], printed)}
+    assert dates["le 30 juin"] == "2024-06-30"
+    moved = {e.timex: e.date for e in chronology.extract_events("x", [text], guessed)}
+    assert moved["le 30 juin"] == "2025-06-30"  # the check applies to guessed dates only

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from briefing import cleaning
+from briefing import cleaning, headline
 from briefing.reading import SeedText, decode_seed
 
 from tests.conftest import ROOT, load_gold
@@ -130,14 +130,14 @@ def test_no_gap_in_ordinary_french() -> None:
     ],
 )
 def test_generated_title_keeps_short_first_sentence(lede: str, expected: str) -> None:
-    assert cleaning.generated_title(lede) == expected
+    assert headline.generated_title(lede) == expected
 
 
 def test_generated_title_is_cut_at_a_word_boundary() -> None:
     lede = ("Le gouvernement a annoncé mercredi un plan de rénovation des écoles rurales "
             "comprenant des travaux d’isolation et de chauffage dans plus de trois cents "
             "établissements du pays.")
-    title = cleaning.generated_title(lede)
+    title = headline.generated_title(lede)
     assert title.endswith("…")
     assert lede.startswith(title[:-1])
     assert lede[len(title) - 1] in " ,"
@@ -173,7 +173,7 @@ def test_a_glued_subheading_is_set_apart_without_changing_a_word() -> None:
      "Le 12 octobre, le président russe rencontrera son homologue au Kirghizistan"),
 ])
 def test_a_title_written_from_the_lede_leaves_out_the_wire_opening(lede: str, title: str) -> None:
-    assert cleaning.generated_title(lede) == title
+    assert headline.generated_title(lede) == title
 
 
 def test_a_bulleted_standfirst_under_the_title_is_article_text() -> None:

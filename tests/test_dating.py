@@ -154,6 +154,38 @@ def test_nearer_date_of_the_passage_wins_over_anchor():
     assert [t.value for t in found] == ["2020-10-08", "2020-10-12"]
 
 
+def test_a_dated_aside_after_the_expression_does_not_give_it_a_year():
+    """« … prévue le 24 mars. Il occupait le poste depuis novembre 2015 »: 2015 is another time;
+    the year comes from the day of writing."""
+    text = ("La reprise des travaux est prévue le 24 mars. Son prédécesseur occupait le poste "
+            "depuis novembre 2015.")
+    found = dating.resolve(dating.tag(text), text, datetime.date(2025, 3, 10))
+    assert [t.value for t in found] == ["2025-03-24", "2015-11"]
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    # The passage's year would give 23 January 2024, a Tuesday: the weekday names a day near
+    # the day of writing, 23 January 2025, a Thursday.
+    ("En novembre 2023, la grève a commencé. Les syndicats manifesteront jeudi 23 janvier.",
+     (2025, 1, 20), "2025-01-23"),
+    ("En novembre 2020, les soldats se sont déployés. Jeudi 21 décembre, un convoi est passé.",
+     (2023, 12, 22), "2023-12-21"),
+    # The year chosen is kept when it agrees.
+    ("Le sommet s'est ouvert mardi 3 octobre à Grenade.", (2023, 10, 5), "2023-10-03"),
+])
+def test_the_printed_weekday_chooses_the_year(text, anchor, value):
+    found = dating.resolve(dating.tag(text), text, datetime.date(*anchor))
+    day = next(t for t in found if t.kind == "date")
+    assert day.value == value
+
+
+def test_since_a_day_is_in_the_past_whatever_the_verb():
+    """« imposés depuis le 4 mars appelleront des représailles »: the state began before."""
+    text = "Les droits de douane imposés depuis le 4 mars appelleront des représailles."
+    (t,) = dating.resolve(dating.tag(text), text, datetime.date(2025, 3, 10))
+    assert t.value == "2025-03-04"
+
+
 def test_anaphoric_same_day_uses_the_previous_date():
     """« le même jour » and « le lendemain » point at the date cited before."""
     text = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from briefing import cleaning
+from briefing import cleaning, linesignals
 from briefing.reading import MAX_SEED_BYTES, SeedProblem, SeedText, decode_seed
 from bs4 import BeautifulSoup
 
@@ -335,7 +335,7 @@ def test_utf16_with_bom_is_text_not_binary() -> None:
     ],
 )
 def test_strip_markup(line: str, kept: str, removed: tuple[str, ...]) -> None:
-    assert cleaning.strip_markup(line) == (kept, removed)
+    assert linesignals.strip_markup(line) == (kept, removed)
 
 
 def test_markup_leaves_the_article_with_a_reason() -> None:

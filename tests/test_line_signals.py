@@ -4,7 +4,7 @@ stamps, credits, outlets, titles, weekday years and ranges the past tense contra
 from __future__ import annotations
 
 import pytest
-from briefing import cleaning, dating, headline, linelang, textmeta
+from briefing import cleaning, dating, headline, linelang, linesignals, textmeta
 from briefing.pipeline import build_site
 from briefing.reading import SeedText, decode_seed
 from briefing.records import SeedFile
@@ -171,8 +171,41 @@ def test_printed_stamp_dates_the_article_with_its_basis() -> None:
     "des soldats arméniens près de la frontière, à l'aube [reuters.com]",
 ])
 def test_captions_and_credits_are_not_article_text(line: str) -> None:
-    decision = cleaning.line_signal(1, line)
+    decision = linesignals.line_signal(1, line)
     assert decision is not None and decision.kind in {"credit", "caption"}
+
+
+def test_caption_with_a_parenthesised_credit_is_not_article_text() -> None:
+    text = "\n".join([
+        "Tempête : des milliers de foyers privés de courant dans le Finistère",
+        "Une route barrée par un arbre tombé près du port, jeudi matin. (©Actu Quimper)",
+        "Les rafales ont dépassé les 140 km/h sur la côte dans la nuit de mercredi à jeudi, et "
+        "des milliers de foyers restaient privés d'électricité vendredi dans le département.",
+        "Les services de la ville ont dégagé les principaux axes dans la matinée, mais plusieurs "
+        "parcs resteront fermés jusqu'à la fin de la semaine, a indiqué la mairie.",
+    ])
+    cleaned = cleaning.clean(_seed(text))
+    credit = next(d for d in cleaned.decisions if d.line == 2)
+    assert (credit.kind, credit.rule) == ("credit", "photo-credit")
+    assert [p.line for p in cleaned.paragraphs] == [3, 4]
+
+
+@pytest.mark.parametrize(("line", "widget"), [
+    ("Cet article vous a été utile ? Sachez que vous pouvez suivre Le Journal de Brest dans "
+     "l'espace Mon Actu. En un clic, après inscription, vous retrouverez vos villes favorites.",
+     True),
+    ("Les dépêches publiées sur ce site ne sont qu'une partie de celles transmises aux abonnés. "
+     "Merci de nous contacter pour vous abonner.", True),
+    # News prose: following, contacting, subscribers, without speaking to the reader.
+    ("Contacté par l'AFP, le ministère n'a pas souhaité réagir ; les syndicats appellent à "
+     "suivre le mouvement et revendiquent des milliers d'abonnés sur les réseaux.", False),
+    # The reader addressed inside a quotation is the speaker's, not the site's.
+    ("« Abonnez-vous à nos alertes et suivez nos consignes si vous habitez la zone », a "
+     "demandé le préfet lors de la conférence de presse de mardi soir.", False),
+])
+def test_a_paragraph_inviting_the_reader_is_a_widget(line: str, widget: bool) -> None:
+    assert linesignals.addresses_reader(line) is widget
+    assert (linesignals.judge_prose(1, line).rule == "reader-call") is widget
 
 
 def test_runs_of_lines(page: cleaning.Cleaned) -> None:
@@ -186,8 +219,8 @@ def test_runs_of_lines(page: cleaning.Cleaned) -> None:
 
 
 def test_dated_related_headline_without_links_heading() -> None:
-    decision = cleaning.line_signal(1, "Le Kremlin appelle au calme dans le Caucase - 20 décembre "
-                                       "2024")
+    decision = linesignals.line_signal(
+        1, "Le Kremlin appelle au calme dans le Caucase - 20 décembre 2024")
     assert decision is not None
     assert (decision.kind, decision.rule) == ("teaser", "dated-headline")
 
@@ -384,9 +417,15 @@ def test_a_caption_beside_its_credit_loses_to_the_headline() -> None:
     ("Temps de lecture : 2 min", "reading-time"),
     ("Le candidat à Dakar, le 24 mars 2024. (JOHN WESSELS / AFP)", "credit-tail"),
     ("Dans la même rubrique", None),  # a links heading: a pattern, before line signals
+    ("Accueil » Monde » Afrique", "breadcrumb"),
+    ("Le duo « Martin-Durand » aux commandes", None),  # a quotation closes with », no path
+    ("* Traduit de l'anglais par Marie Lenoir", "byline-translation"),
+    ("Traduction : Paul Marchand", "byline-translation"),
+    # A sentence about a translation is article text.
+    ("Le roman, traduit en vingt langues, a été adapté au cinéma par un réalisateur danois.", None),
 ])
 def test_line_shapes(line: str, rule: str | None) -> None:
-    decision = cleaning.line_signal(1, line)
+    decision = linesignals.line_signal(1, line)
     assert (decision.rule if decision else None) == rule
 
 
@@ -451,3 +490,48 @@ def test_long_comments_in_a_dated_thread_are_not_article_text() -> None:
     assert [p.line for p in cleaned.paragraphs] == [3, 4]
     assert [d.rule for d in cleaned.decisions if d.line in (7, 9)] == ["comment-thread"] * 2
     assert [s.value for s in cleaned.stamps] == ["2025-01-28"]  # never a comment's date
+
+
+def test_the_url_slug_prefers_the_headline_to_the_kicker_above_it() -> None:
+    text = "\n".join([
+        # The slug, as often, is the headline cut short.
+        "https://www.example-regions.fr/bretagne/quimper/tempete-en-bretagne-le-port-ferme-"
+        "1234567.php",
+        "Bretagne > Quimper",
+        "Tempête en Bretagne",
+        "Tempête en Bretagne : le port fermé, des centaines de bateaux à quai",
+        "Les rafales ont contraint la capitainerie à fermer le port mardi soir, une première "
+        "depuis plusieurs années selon les pêcheurs.",
+        "Publié le 14.02.2023 à 07h10",
+        "Les chalutiers sont restés à quai toute la journée de mercredi, et les criées de la "
+        "côte ont annulé leurs ventes faute de poisson débarqué.",
+        "La préfecture maritime a maintenu l'alerte jusqu'à jeudi matin et appelle les "
+        "plaisanciers à ne pas prendre la mer avant la fin de l'épisode.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert cleaned.title == "Tempête en Bretagne : le port fermé, des centaines de bateaux à quai"
+
+
+def test_a_links_box_with_dates_inside_the_article_keeps_the_subheading_after_it() -> None:
+    text = "\n".join([
+        "Le conseil municipal adopte son budget après une longue séance",
+        "Publié le 03/02/2025 à 18h00",
+        "Les élus ont voté le budget primitif lundi soir, après plus de cinq heures de débats "
+        "et une série d'amendements déposés par l'opposition.",
+        "La majorité a défendu une hausse modérée des investissements, financée par la vente "
+        "de deux terrains communaux et sans emprunt nouveau.",
+        "Sur le même sujet",
+        "Budget : l'opposition dénonce une hausse des tarifs de la cantine",
+        "28 janv. 2025 à 19:05",
+        "Une opposition divisée",
+        "Les deux groupes d'opposition n'ont pas voté de la même manière : l'un s'est abstenu, "
+        "l'autre a voté contre en dénonçant des choix sans concertation.",
+        "Le maire a promis une réunion publique au printemps pour présenter les grands "
+        "projets de la fin du mandat aux habitants des quartiers.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    rules = {d.line: d.rule for d in cleaned.decisions}
+    assert rules[7] == "teaser-date"
+    assert rules[8] == "subheading"
+    assert [p.line for p in cleaned.paragraphs] == [3, 4, 8, 9, 10]
+    assert [s.value for s in cleaned.stamps] == ["2025-02-03"]

@@ -225,6 +225,12 @@ def score_sample(path: Path, gold: dict, site, tally: Tally, outlets: tuple) -> 
         if any(e.date.startswith(event["date"]) and b.id in e.briefings
                for e in site.chronology):
             tally.add("gold_events_found")
+        else:
+            # What the chronology made of that sentence instead, if anything.
+            given = sorted({e.date for e in site.chronology if b.id in e.briefings
+                            and any(event["cue"] in r.sentence for r in e.reports)})
+            problems.append(f"gold event {event['date']} « {event['cue']} » missed"
+                            f" (dated {', '.join(given) or 'nothing'})")
     tally.failures += [f"{name}: {p}" for p in problems]
     return problems
 

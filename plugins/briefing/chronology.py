@@ -532,6 +532,7 @@ _BASIS = {
     "explicit": "date complète dans le texte",
     "anchor": "complétée par la date de parution ({status})",
     "passage": "année d'une date voisine du même passage",
+    "weekday": "année où ce jour tombe le jour de la semaine cité, près de la date de parution",
     "reference": "renvoie à la date citée juste avant",
 }
 
@@ -636,7 +637,8 @@ def extract_events(
                     label = _cut(_RUBRIC_RE.sub("", sentence.rstrip(" .")))
             basis = _BASIS.get(t.resolved_by or "", "année inconnue : date incomplète")
             if t.resolved_by in ("anchor", "passage") and precision == "day" \
-                    and pub.status != "confirmed":  # a printed date outranks the check
+                    and pub.status != "confirmed" and not pub.printed:
+                # A verified or printed publication date outranks the check.
                 moved = check_relative_span(value, t.text, " ".join(paragraphs))
                 if moved:
                     value, basis = moved

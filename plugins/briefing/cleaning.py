@@ -1,39 +1,43 @@
-"""Stage 2, clean: every line of a seed classified as article text or removed, with a reason."""
+"""Stage 2, clean: every line of a seed classified as article text or removed, with a reason.
+
+What one line looks like on its own is read in `linesignals`; this module decides from the
+line's place in the page: runs of prose, the headline before the lede, captions and credits, the
+standfirst, and the page's own metadata (address, printed stamps, outlet).
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from . import headline, linelang, textmeta
+from . import headline, textmeta
 from . import patterns as P
 from . import textutils as T
+from .linesignals import (
+    KEPT,
+    KINDS,
+    SENTENCE_END,
+    Decision,
+    bullet_standfirst,
+    judge_prose,
+    lede_like,
+    line_signal,
+    pattern_decision,
+    short_paragraph,
+    strip_markup,
+    strong,
+    subheading,
+    words,
+)
 from .reading import SeedText
 
-# Classes a line can get. Only `body` and `standfirst` are article text; the others are kept in
-# the audit with their reason (the title is shown as the page title, captions feed the dating).
-KINDS = (
-    "body", "standfirst", "title", "caption", "credit", "dateline", "source", "byline",
-    "rubric", "teaser", "duplicate", "boilerplate",
-)
-KEPT = frozenset({"body", "standfirst"})
+__all__ = ["KEPT", "KINDS", "Cleaned", "Decision", "Gap", "Paragraph", "SourceHint", "clean",
+           "find_gaps", "line_signal", "normalise_line", "publication_stamps", "strip_markup",
+           "words"]
 
-_SENTENCE_END = re.compile(r"[.!?…»”\"):;]\s*$")
-# Clause boundaries where a title written from the lede may be cut.
-_CLAUSE_CUT = re.compile(r",\s|\s(?=pour |afin |après |alors |car |qui |dont |mais )")
-
-
-@dataclass(frozen=True)
-class Decision:
-    """What the cleaner decided about one line (or the removed prefix of one)."""
-
-    line: int
-    text: str
-    kind: str
-    rule: str
-    reason: str
+normalise_line = T.normalise_line  # the key lines are compared by, across seeds and within one
 
 
 @dataclass(frozen=True)
@@ -94,24 +98,31 @@ class Cleaned:
                      if d.kind in {"caption", "dateline"} and d.line <= last)
 
 
-words = T.words
+# What stands between a headline and its first sentence: bylines, stamps, credits, labels.
+_HEADER_KINDS = frozenset({"dateline", "byline", "credit", "caption", "boilerplate", "rubric",
+                           "source"})
+# A linked headline, with or without its date on the same line.
+_LINK_RULES = frozenset({"teaser-item", "dated-headline"})
+# Rules of `judge_prose` and of the run shape: a credit or caption found later is more precise.
+_JUDGED_RULES = frozenset({"short-unpunctuated", "call-to-action", "low-stopword-density",
+                           "header", "after-article"})
 
 
-def stopword_density(text: str) -> float:
-    """Share of French function words among the words of a line (jusText's main signal)."""
-    ws = words(text)
-    if not ws:
-        return 0.0
-    hits = 0
-    for w in ws:
-        lw = w.lower()
-        head = lw.replace("’", "'").partition("'")[0]
-        if lw in P.STOPWORDS or head in P.STOPWORDS:
-            hits += 1
-    return hits / len(ws)
+@dataclass
+class _Page:
+    """The working state of one cleaning: the lines in order and what was decided so far."""
 
+    numbered: list[tuple[int, str]]
+    url: str | None
+    # Decided by patterns, line signals, position and repetition (steps 1–3).
+    decided: dict[int, Decision] = field(default_factory=dict)
+    # Decided by prose signals (step 4), then revised by the shape of runs (step 5).
+    judged: dict[int, Decision] = field(default_factory=dict)
 
-normalise_line = T.normalise_line  # the key lines are compared by, across seeds and within one
+    def __post_init__(self) -> None:
+        self.order = [n for n, _ in self.numbered]
+        self.text_of = dict(self.numbered)
+        self.pos = {n: i for i, n in enumerate(self.order)}
 
 
 def clean(
@@ -133,42 +144,90 @@ def clean(
     8. a title is written from the lede when the seed has none;
     9. gaps left by lost words; 10. page metadata: URL, printed stamps, outlet, source hints.
     """
-    shared = frozenset(shared_lines)
-    # 0. HTML in the text is code, not words: taken out first, so no later stage sees it.
+    markup, numbered = _without_markup(seed.lines)
+    found_url = textmeta.page_url(seed.lines)
+    page = _Page(numbered, found_url[1] if found_url else None)
+    _decide_lines(page, frozenset(shared_lines))
+    page.judged = {n: judge_prose(n, t) for n, t in numbered if n not in page.decided}
+    block, title, title_line = _shape(page, outlet_names)
+    decided = {**page.decided, **page.judged}
+    if title_line is not None:
+        decided[title_line] = Decision(title_line, title, "title", "headline",
+                                       "titre de l’article (affiché comme titre de la page)")
+    hints = _credits(numbered, decided, title)
+    decisions, paragraphs = _paragraphs(numbered, decided, titled=title_line is not None)
+    # Markup decisions go before the decision on what is left of their line.
+    decisions = sorted([*markup, *decisions], key=lambda d: d.line)
+    title, title_is_generated, title_basis = _title(title, title_line, paragraphs, seed.filename)
+
+    # 9–10. Gaps, page metadata and source hints.
+    gaps = tuple(g for i, p in enumerate(paragraphs) for g in find_gaps(i, p.text))
+    for number, text in numbered:
+        for regex, outlet, relation, basis in P.SOURCE_HINTS:
+            if regex.search(text) and not any(h.outlet == outlet for h in hints):
+                hints.append(SourceHint(outlet, relation, basis, number))
+    kinds = {d.line: d.kind for d in decisions}
+    rules = {d.line: d.rule for d in decisions}
+    stamps = publication_stamps(numbered, kinds, block[1] if block else None, page.url,
+                                title_line, rules)
+    site = {n for n in page.order if n not in kinds or kinds[n] not in KEPT}
+    names = textmeta.known_names(outlet_names)
+    # Furniture lines and the first two paragraphs (where wire copy puts its agency marker):
+    # a name inside the article's own sentences (« a déclaré à l’AFP ») is not its outlet.
+    opening = {p.line for p in paragraphs[:2]}
+    evidence = textmeta.outlet_evidence(
+        [line if (i + 1) in site or (i + 1) in opening else ""
+         for i, line in enumerate(seed.lines)], page.url, names, site)
+    return Cleaned(title, title_is_generated, title_basis, tuple(paragraphs), tuple(decisions),
+                   gaps, tuple(sorted(hints, key=lambda h: (h.line, h.outlet))), page.url, stamps,
+                   evidence[0] if evidence else None)
+
+
+def _without_markup(lines: Iterable[str]) -> tuple[list[Decision], list[tuple[int, str]]]:
+    """0. HTML in the text is code, not words: taken out first, so no later stage sees it."""
     markup: list[Decision] = []
     numbered: list[tuple[int, str]] = []
-    for i, line in enumerate(seed.lines):
+    for i, line in enumerate(lines):
         text, tags = strip_markup(line.strip())
         if tags:
             markup.append(Decision(i + 1, " ".join(tags), "boilerplate", "html-markup",
                                    "code HTML dans le texte collecté : retiré, jamais exécuté"))
         if text:
             numbered.append((i + 1, text))
-    decided: dict[int, Decision] = {}
-    found_url = textmeta.page_url(seed.lines)
-    url = found_url[1] if found_url else None
+    return markup, numbered
 
-    # 1–3. Patterns, line signals, position, repetition.
+
+def _decide_lines(page: _Page, shared: frozenset[str]) -> None:
+    """1–3. Patterns, line signals, position (teaser boxes) and repetition, line by line."""
+    decided = page.decided
     in_teasers = False
     prose_seen = False
+    previous: Decision | None = None  # the decision on the line before, if any
     seen: set[str] = set()
-    counts = Counter(normalise_line(t) for _, t in numbered)
-    for number, text in numbered:
-        decision = _match_patterns(number, text) or line_signal(number, text)
+    counts = Counter(normalise_line(t) for _, t in page.numbered)
+    for number, text in page.numbered:
+        decision = pattern_decision(number, text) or line_signal(number, text)
         if decision is not None and decision.rule == "foreign-language" and in_teasers:
             decision = None
-        if decision is None and in_teasers and not prose_seen and _lede_like(text):
+        if decision is not None and decision.kind == "dateline" and in_teasers and prose_seen \
+                and previous is not None and previous.rule in _LINK_RULES \
+                and not textmeta.STAMP_WORDS.search(text):
+            # In a links box within the article, a bare stamp under a linked headline dates
+            # that article, not this one (above the article, the box may end at our headline).
+            decision = Decision(number, text, "teaser", "teaser-date",
+                                "date d’un lien vers un autre article (encadré « À lire aussi »)")
+        if decision is None and in_teasers and not prose_seen and lede_like(text):
             # A links box above the article (a sidebar, a ticker) ends where the article's
             # first sentence starts; its last item just before is the headline's place.
             in_teasers = False
             items = [n for n in decided if decided[n].rule == "teaser-item"]
-            between = [n for n, _ in numbered if items and items[-1] < n < number]
+            between = [n for n, _ in page.numbered if items and items[-1] < n < number]
             if items and all(decided[n].kind in _HEADER_KINDS for n in between):
                 del decided[items[-1]]
         if decision is None and in_teasers:
             decision = Decision(number, text, "teaser", "teaser-item",
                                 "lien vers un autre article (après un en-tête « À lire aussi »)")
-        if decision is None and _strong(text):
+        if decision is None and strong(text):
             prose_seen = True
         key = normalise_line(text)
         if decision is None and key in seen:
@@ -184,106 +243,128 @@ def clean(
             decided[number] = decision
             if decision.rule == "teaser-head":
                 in_teasers = True
+        previous = decision
         seen.add(key)
 
-    # 4. Everything else: prose or furniture?
-    judged = {n: _judge_prose(n, t) for n, t in numbered if n not in decided}
 
-    # 5. The shape of runs: where the article starts and ends.
-    order = [n for n, _ in numbered]
-    text_of = dict(numbered)
-    strong = {n for n, d in judged.items() if d.kind == "body" and _strong(text_of[n])}
-    # Lines after a « À lire aussi » heading are links until proven otherwise: long prose
-    # among them that extends the article's main run is the article going on.
-    items = {n for n, d in decided.items() if d.rule == "teaser-item"}
-    block = _main_block(order, strong | {n for n in items if _strong(text_of[n])}, decided)
-    if block:
-        for n in sorted(items):
-            if block[0] <= n <= block[1] and _strong(text_of[n]):
-                del decided[n]
-                judged[n] = _judge_prose(n, text_of[n])
-                strong.add(n)
-        for n in sorted(items):
-            nxt = next((m for m in order if m > n), None)
-            if n in decided and block[0] < n < block[1] and nxt in strong \
-                    and _subheading(text_of[n]) and _previous(numbered, n) in items:
-                del decided[n]
-                judged[n] = _judge_prose(n, text_of[n])
-    title, title_line = "", None
-    if block:
-        start, end = block
-        pos = {n: i for i, n in enumerate(order)}
-        # Short closing paragraphs right after the last long one still belong to the article.
-        for n in order[pos[end] + 1:]:
-            if n in judged and judged[n].kind == "body" and _SENTENCE_END.search(text_of[n]):
-                end = n
-            else:
-                break
-        block = (start, end)
-        # A comment thread: two stamp lines or more past the article; its text starts at the
-        # first of them (the article's own signature stamp sits just after its end).
-        stamps_after = [n for n in order[pos[end] + 1:]
-                        if n in decided and decided[n].kind == "dateline"]
-        comments_from = stamps_after[0] if len(stamps_after) >= P.THREAD_MIN_STAMPS else None
-        lede = next((n for n in order if n in judged and judged[n].kind == "body"
-                     and _lede_like(text_of[n]) and n <= start), start)
-        # 6. The title: scored among the lines before the lede.
-        title, title_line = _choose_title(order[: pos[lede]], text_of, decided, judged, url,
-                                          [text_of[n] for n in order if n in strong][:2],
-                                          outlet_names)
-        for n in order:
-            d = judged.get(n)
-            if d is None:
-                continue
-            i = pos[n]
-            if n == title_line:
-                continue
-            if start < n < end and d.kind != "body" and _subheading(text_of[n]) \
-                    and (judged.get(order[i - 1], d).kind == "body"
-                         or decided.get(order[i - 1], d).kind == "teaser") \
-                    and judged.get(order[i + 1], d).kind == "body":
-                judged[n] = Decision(n, text_of[n], "body", "subheading",
-                                     "intertitre (ligne courte entre deux paragraphes)")
-            elif n > end and d.kind == "body" and n not in strong:
-                # Long prose is kept wherever it stands (article sentences are never lost);
-                # short lines after the article are comments, links and slogans.
-                judged[n] = Decision(n, text_of[n], "boilerplate", "after-article",
-                                     "après la fin de l’article : commentaire, lien ou slogan")
-            elif n > end and d.kind == "body" and comments_from is not None \
-                    and n > comments_from:
-                # After the second signed, timestamped header past the article: a thread.
-                judged[n] = Decision(n, text_of[n], "boilerplate", "comment-thread",
-                                     "commentaire de lecteur (fil daté et signé après l’article)")
-            elif lede < n < start and d.kind == "body" and not _SENTENCE_END.search(text_of[n]) \
-                    and not (order[i - 1] in judged and judged[order[i - 1]].kind == "body"
-                             and order[i + 1] in judged
-                             and judged[order[i + 1]].kind == "body"):
-                # Between the standfirst and the text, past the byline and stamps: a box.
-                judged[n] = Decision(n, text_of[n], "boilerplate", "header",
-                                     "encart entre le chapô et le texte (étiquette, promotion)")
-            elif n < lede and d.kind == "body" and not (
-                    (title_line is None or n > title_line)
-                    and (_short_paragraph(text_of[n]) or _bullet_standfirst(text_of[n]))):
-                # A short sentence after the title is a short first paragraph: kept.
-                where = "avant le titre" if title_line is None or n < title_line else \
-                    "entre le titre et le texte"
-                judged[n] = Decision(n, text_of[n], "boilerplate", "header",
-                                     f"en-tête de page {where} : menu, rubrique ou étiquette")
-    else:
+def _shape(
+    page: _Page, outlet_names: Iterable[tuple[str, Iterable[str]]],
+) -> tuple[tuple[int, int] | None, str, int | None]:
+    """5–6. Where the article starts and ends, and its title; returns (block, title, line)."""
+    judged, text_of = page.judged, page.text_of
+    strong_lines = {n for n, d in judged.items() if d.kind == "body" and strong(text_of[n])}
+    block = _rescue_teasers(page, strong_lines)
+    if not block:
         # No run of long prose: no position rule applies; the title is still chosen among
         # the lines before the first paragraph.
-        first = next((n for n in order if n in judged and judged[n].kind == "body"), None)
-        if first is not None:
-            before = [n for n in order if n < first]
-            title, title_line = _choose_title(before, text_of, decided, judged, url,
-                                              [text_of[first]], outlet_names)
-    decided.update(judged)
-    hints: list[SourceHint] = []
-    if title_line is not None:
-        decided[title_line] = Decision(title_line, title, "title", "headline",
-                                       "titre de l’article (affiché comme titre de la page)")
+        first = next((n for n in page.order if n in judged and judged[n].kind == "body"), None)
+        if first is None:
+            return None, "", None
+        title, title_line = _choose_title(page, [n for n in page.order if n < first],
+                                          [text_of[first]], outlet_names)
+        return None, title, title_line
+    start, end = block
+    # Short closing paragraphs right after the last long one still belong to the article.
+    for n in page.order[page.pos[end] + 1:]:
+        if n in judged and judged[n].kind == "body" and SENTENCE_END.search(text_of[n]):
+            end = n
+        else:
+            break
+    lede = next((n for n in page.order if n in judged and judged[n].kind == "body"
+                 and lede_like(text_of[n]) and n <= start), start)
+    # 6. The title: scored among the lines before the lede.
+    title, title_line = _choose_title(page, page.order[: page.pos[lede]],
+                                      [text_of[n] for n in page.order if n in strong_lines][:2],
+                                      outlet_names)
+    _relabel_by_position(page, (start, end), lede, title_line, strong_lines)
+    return (start, end), title, title_line
 
-    # 7. Credits and captions among lines read as prose (or judged furniture by shape alone).
+
+def _rescue_teasers(page: _Page, strong_lines: set[int]) -> tuple[int, int] | None:
+    """The article's main run of prose; « À lire aussi » items inside it are article again.
+
+    Lines after a « À lire aussi » heading are links until proven otherwise: long prose among
+    them that extends the article's main run is the article going on, and so is a subheading
+    between the box and such a line. Updates `strong_lines` and the page's decisions.
+    """
+    decided, judged, text_of = page.decided, page.judged, page.text_of
+    items = {n for n, d in decided.items() if d.rule == "teaser-item"}
+    block = _main_block(page.order, strong_lines | {n for n in items if strong(text_of[n])},
+                        decided)
+    if not block:
+        return None
+    for n in sorted(items):
+        if block[0] <= n <= block[1] and strong(text_of[n]):
+            del decided[n]
+            judged[n] = judge_prose(n, text_of[n])
+            strong_lines.add(n)
+    # The links box: its heading and its items, dated or not.
+    box = {n for n, d in decided.items() if d.kind == "teaser" or d.rule == "teaser-head"}
+    for n in sorted(items):
+        i = page.pos[n]
+        nxt = page.order[i + 1] if i + 1 < len(page.order) else None
+        previous = page.order[i - 1] if i > 0 else None
+        if n in decided and block[0] < n < block[1] and nxt in strong_lines \
+                and subheading(text_of[n]) and previous in box:
+            del decided[n]
+            judged[n] = judge_prose(n, text_of[n])
+    return block
+
+
+def _relabel_by_position(
+    page: _Page, block: tuple[int, int], lede: int, title_line: int | None,
+    strong_lines: set[int],
+) -> None:
+    """5. Lines judged alone, revised by where they stand relative to the article's run."""
+    judged, decided, text_of, order = page.judged, page.decided, page.text_of, page.order
+    start, end = block
+    # A comment thread: two stamp lines or more past the article; its text starts at the
+    # first of them (the article's own signature stamp sits just after its end).
+    stamps_after = [n for n in order[page.pos[end] + 1:]
+                    if n in decided and decided[n].kind == "dateline"]
+    comments_from = stamps_after[0] if len(stamps_after) >= P.THREAD_MIN_STAMPS else None
+    for n in order:
+        d = judged.get(n)
+        if d is None or n == title_line:
+            continue
+        i = page.pos[n]
+        if start < n < end and d.kind != "body" and subheading(text_of[n]) \
+                and (judged.get(order[i - 1], d).kind == "body"
+                     or decided.get(order[i - 1], d).kind == "teaser") \
+                and judged.get(order[i + 1], d).kind == "body":
+            judged[n] = Decision(n, text_of[n], "body", "subheading",
+                                 "intertitre (ligne courte entre deux paragraphes)")
+        elif n > end and d.kind == "body" and n not in strong_lines:
+            # Long prose is kept wherever it stands (article sentences are never lost);
+            # short lines after the article are comments, links and slogans.
+            judged[n] = Decision(n, text_of[n], "boilerplate", "after-article",
+                                 "après la fin de l’article : commentaire, lien ou slogan")
+        elif n > end and d.kind == "body" and comments_from is not None and n > comments_from:
+            # After the second signed, timestamped header past the article: a thread.
+            judged[n] = Decision(n, text_of[n], "boilerplate", "comment-thread",
+                                 "commentaire de lecteur (fil daté et signé après l’article)")
+        elif lede < n < start and d.kind == "body" and not SENTENCE_END.search(text_of[n]) \
+                and not (order[i - 1] in judged and judged[order[i - 1]].kind == "body"
+                         and order[i + 1] in judged and judged[order[i + 1]].kind == "body"):
+            # Between the standfirst and the text, past the byline and stamps: a box.
+            judged[n] = Decision(n, text_of[n], "boilerplate", "header",
+                                 "encart entre le chapô et le texte (étiquette, promotion)")
+        elif n < lede and d.kind == "body" and not (
+                (title_line is None or n > title_line)
+                and (short_paragraph(text_of[n]) or bullet_standfirst(text_of[n]))):
+            # A short sentence after the title is a short first paragraph: kept.
+            where = "avant le titre" if title_line is None or n < title_line else \
+                "entre le titre et le texte"
+            judged[n] = Decision(n, text_of[n], "boilerplate", "header",
+                                 f"en-tête de page {where} : menu, rubrique ou étiquette")
+
+
+def _credits(numbered: list[tuple[int, str]], decided: dict[int, Decision],
+             title: str) -> list[SourceHint]:
+    """7. Credits and captions among lines read as prose (or judged furniture by shape alone).
+
+    Updates `decided`; returns the photo agencies the credits name, as source hints.
+    """
     for number, text in numbered:
         if decided[number].kind not in KEPT and decided[number].rule not in _JUDGED_RULES:
             continue
@@ -300,6 +381,7 @@ def clean(
                                        "légende de photo (lieu et date seuls)")
         elif title and normalise_line(text) == normalise_line(title):
             decided[number] = Decision(number, text, "duplicate", "title-repeat", "titre répété")
+    hints: list[SourceHint] = []
     for number, text in numbered:
         credit = P.CREDIT.search(text)
         if credit and decided[number].kind in {"credit", "caption"}:
@@ -307,8 +389,14 @@ def clean(
             outlet = P.PHOTO_AGENCIES.get(agency.upper(), agency)
             hints.append(SourceHint(outlet, "photo-credit", f"crédit photo « {credit.group(0)} »",
                                     number))
+    return hints
 
-    # Rubric prefix and standfirst.
+
+def _paragraphs(
+    numbered: list[tuple[int, str]], decided: dict[int, Decision], titled: bool,
+) -> tuple[list[Decision], list[Paragraph]]:
+    """7. The article's paragraphs: a rubric glued before the lede and headings glued to the
+    next sentence split off (no word changed), the first paragraph a standfirst."""
     decisions: list[Decision] = []
     paragraphs: list[Paragraph] = []
     for number, _text in numbered:
@@ -333,7 +421,7 @@ def clean(
             text = glued["rest"]
         decisions.append(Decision(number, text, "body", d.rule, d.reason))
         paragraphs.append(Paragraph(number, text, "body"))
-    if title_line is not None and len(paragraphs) >= 3 and len(words(paragraphs[0].text)) <= 60:
+    if titled and len(paragraphs) >= 3 and len(words(paragraphs[0].text)) <= 60:
         first = paragraphs[0]
         paragraphs[0] = Paragraph(first.line, first.text, "standfirst")
         decisions = [
@@ -341,89 +429,19 @@ def clean(
             if d.kind == "body" and d.line == first.line else d
             for d in decisions
         ]
+    return decisions, paragraphs
 
-    # Markup decisions go before the decision on what is left of their line.
-    decisions = sorted([*markup, *decisions], key=lambda d: d.line)
 
-    # 8. A title written from the lede, marked as such.
+def _title(title: str, title_line: int | None, paragraphs: list[Paragraph],
+           filename: str) -> tuple[str, bool, str]:
+    """8. The title shown, whether it was written from the lede, and on what basis."""
     if title:
-        title_is_generated = False
-        title_basis = f"titre de la source (ligne {title_line})"
-    elif paragraphs:
-        title = generated_title(paragraphs[0].text)
-        title_is_generated = True
-        title_basis = "titre rédigé à partir du début du chapô : la source n’en a pas"
-    else:
-        title = f"Article sans texte ({seed.filename})"
-        title_is_generated = True
-        title_basis = "la source ne contient aucun texte d’article après nettoyage"
-
-    # 9–10. Gaps, page metadata and source hints.
-    gaps = tuple(g for i, p in enumerate(paragraphs) for g in find_gaps(i, p.text))
-    for number, text in numbered:
-        for regex, outlet, relation, basis in P.SOURCE_HINTS:
-            if regex.search(text) and not any(h.outlet == outlet for h in hints):
-                hints.append(SourceHint(outlet, relation, basis, number))
-    kinds = {d.line: d.kind for d in decisions}
-    rules = {d.line: d.rule for d in decisions}
-    stamps = publication_stamps(numbered, kinds, block[1] if block else None, url, title_line,
-                                rules)
-    site = {n for n in order if n not in kinds or kinds[n] not in KEPT}
-    names = textmeta.known_names(outlet_names)
-    # Furniture lines and the first two paragraphs (where wire copy puts its agency marker):
-    # a name inside the article's own sentences (« a déclaré à l’AFP ») is not its outlet.
-    opening = {p.line for p in paragraphs[:2]}
-    evidence = textmeta.outlet_evidence(
-        [line if (i + 1) in site or (i + 1) in opening else ""
-         for i, line in enumerate(seed.lines)], url, names, site)
-    return Cleaned(title, title_is_generated, title_basis, tuple(paragraphs), tuple(decisions),
-                   gaps, tuple(sorted(hints, key=lambda h: (h.line, h.outlet))), url, stamps,
-                   evidence[0] if evidence else None)
-
-
-# What stands between a headline and its first sentence: bylines, stamps, credits, labels.
-_HEADER_KINDS = frozenset({"dateline", "byline", "credit", "caption", "boilerplate", "rubric",
-                           "source"})
-# Rules of `_judge_prose` and of the run shape: a credit or caption found later is more precise.
-_JUDGED_RULES = frozenset({"short-unpunctuated", "call-to-action", "low-stopword-density",
-                           "header", "after-article"})
-
-
-def _previous(numbered: list[tuple[int, str]], number: int) -> int | None:
-    """The non-blank line before `number`."""
-    before = [n for n, _ in numbered if n < number]
-    return before[-1] if before else None
-
-
-def _strong(text: str) -> bool:
-    """A line that is certainly prose: long enough, ends like a sentence, has function words."""
-    return (len(words(text)) >= P.STRONG_PROSE_WORDS and bool(_SENTENCE_END.search(text))
-            and stopword_density(text) >= P.STRONG_PROSE_DENSITY)
-
-
-def _short_paragraph(text: str) -> bool:
-    """A short paragraph: a sentence of a few words with its final punctuation."""
-    return len(words(text)) >= P.SHORT_PARAGRAPH_WORDS and bool(re.search(r"[.!…»”]\s*$", text))
-
-
-def _bullet_standfirst(text: str) -> bool:
-    """A standfirst point under the title (« - L'institution justifie ce resserrement par… »):
-    a dash or bullet, then a long phrase that reads as prose, often without a full stop."""
-    return bool(P.BULLET.match(text)) and len(words(text)) >= P.BULLET_STANDFIRST_WORDS \
-        and stopword_density(text) >= P.STOPWORD_DENSITY_PROSE
-
-
-def _lede_like(text: str) -> bool:
-    """A first paragraph: prose ending with a full stop (a question is often a headline)."""
-    return len(words(text)) >= P.LEDE_MIN_WORDS and bool(re.search(r"[.!…»”\"]\s*$", text))
-
-
-def _subheading(text: str) -> bool:
-    """A line shaped like an intertitle: short, starts a phrase, French, no stamp or address."""
-    ws = words(text)
-    return (1 <= len(ws) <= P.SUBHEADING_MAX_WORDS and (text[:1].isupper() or text[:1] in "«\"“")
-            and not linelang.is_foreign(text) and not textmeta.stamps_in(text)
-            and not textmeta.address_shape(text))
+        return title, False, f"titre de la source (ligne {title_line})"
+    if paragraphs:
+        return (headline.generated_title(paragraphs[0].text), True,
+                "titre rédigé à partir du début du chapô : la source n’en a pas")
+    return (f"Article sans texte ({filename})", True,
+            "la source ne contient aucun texte d’article après nettoyage")
 
 
 # Kinds that close an article when they stand between two runs of prose (a signature, a
@@ -444,7 +462,11 @@ def _main_block(order: list[int], strong: set[int],
     gap: list[int] = []
     for n in order:
         if n in strong:
-            if runs and len(gap) <= P.BLOCK_MAX_GAP and not _after_break(gap, decided):
+            # A links box inside the article (« Lire aussi », its headlines and their dates)
+            # interrupts the text without ending it: its lines do not count as a gap.
+            counted = [m for m in gap if not (m in decided and (
+                decided[m].kind == "teaser" or decided[m].rule == "teaser-head"))]
+            if runs and len(counted) <= P.BLOCK_MAX_GAP and not _after_break(gap, decided):
                 runs[-1].append(n)
             else:
                 runs.append([n])
@@ -458,13 +480,13 @@ def _main_block(order: list[int], strong: set[int],
 
 
 def _choose_title(
-    before: list[int], text_of: dict[int, str], decided: dict[int, Decision],
-    judged: dict[int, Decision], url: str | None, lede: list[str],
+    page: _Page, before: list[int], lede: list[str],
     outlet_names: Iterable[tuple[str, Iterable[str]]],
 ) -> tuple[str, int | None]:
     """The best headline among the lines before the lede, or none (then one is written)."""
+    decided, text_of, url = page.decided, page.text_of, page.url
     names = textmeta.known_names(outlet_names)
-    slug = set(textmeta.url_words(url)) if url else set()
+    slug = set(textmeta.url_slug_words(url)) if url else set()
     context = " ".join(lede)
     candidates: list[headline.Candidate] = []
     lines: list[int] = []
@@ -496,64 +518,10 @@ def _choose_title(
     return text_of[n], n
 
 
-def line_signal(number: int, text: str) -> Decision | None:
-    """General signals about one line: address, stamp, credit, language, menu, byline, footer."""
-    shape = textmeta.address_shape(text)
-    if shape:
-        return Decision(number, text, "boilerplate", "address",
-                        f"{shape} : pas du texte d’article")
-    if P.CAPTION_SOURCE.search(text):
-        return Decision(number, text, "caption", "caption-source",
-                        "légende de photo suivie de sa source entre crochets")
-    credit = P.CREDIT_TAIL.search(text)
-    if credit and len(words(text)) <= P.CAPTION_MAX_WORDS and not P.CREDIT.search(text):
-        # (« © AGENCY/Author » credits are read with the title known, in step 7.)
-        return Decision(number, text, "credit", "credit-tail",
-                        f"légende et crédit photo « {credit.group('credit').strip()} »")
-    if P.COPYRIGHT_ANY.search(text) and len(words(text)) <= P.FOOTER_MAX_WORDS:
-        return Decision(number, text, "boilerplate", "copyright",
-                        "mention de copyright du site (pied de page)")
-    if P.CAPTION.match(text):
-        # « Stepanakert le 8 octobre 2020. »: a place and a date under a photo; it dates the
-        # picture, and only bounds the publication from below (never a publication stamp).
-        return Decision(number, text, "caption", "place-date-caption",
-                        "légende de photo (lieu et date seuls)")
-    if P.SOURCE_LINE.match(text):
-        return Decision(number, text, "source", "source-line",
-                        "ligne « Source » (origine du texte)")
-    if textmeta.is_stamp_line(text):
-        return Decision(number, text, "dateline", "dateline",
-                        "horodatage ou ligne de date (sert à dater l’article, pas un fait)")
-    found = textmeta.stamps_in(text)
-    if found and textmeta.STAMP_WORDS.search(text) \
-            and len(words(text)) - sum(len(words(s.text)) for s in found) <= P.BYLINE_MAX_WORDS:
-        # « Burak Yıldırım | 21.03.2024 - Mis à jour : 21.03.2024 »: a signature and its stamps.
-        return Decision(number, text, "dateline", "byline-stamp",
-                        "signature et date de publication (sert à dater l’article, pas un fait)")
-    stamp = textmeta.trailing_stamp(text)
-    if stamp is not None:
-        return Decision(number, text, "teaser", "dated-headline",
-                        f"titre d’un autre article suivi de sa date « {stamp.text} »")
-    for rule, regex, kind, reason in P.LINE_SHAPES:
-        if regex.search(text):
-            return Decision(number, text, kind, rule, reason)
-    if _menu_shaped(text):
-        return Decision(number, text, "boilerplate", "menu",
-                        "menu : suite de mots isolés, sans phrase")
-    lang = linelang.language(text)
-    if lang is not None and lang != "fr":
-        return Decision(number, text, "boilerplate", "foreign-language",
-                        f"ligne en langue « {lang} » dans un article en français (hors citation)")
-    return None
-
-
-def _menu_shaped(text: str) -> bool:
-    """A run of capitalised labels without a sentence: « Suisse Monde Economie Opinions »."""
-    ws = words(text)
-    if len(ws) < P.MENU_MIN_WORDS or re.search(r"[.,;:!?«»]", text):
-        return False
-    capital = sum(1 for w in ws if w[:1].isupper() or w[:1].isdigit())
-    return capital / len(ws) >= 0.8 and stopword_density(text) < 0.1
+def _glued_after_name(text: str) -> re.Match[str] | None:
+    """A heading glued after a capitalised word, when the glued word is a function word."""
+    m = P.GLUED_HEADING_AFTER_NAME.match(text)
+    return m if m and m["word"].lower() in P.STOPWORDS else None
 
 
 def publication_stamps(
@@ -597,90 +565,6 @@ def publication_stamps(
         ordered.append(stamp)
     ordered += [s for s in head if s.label == "updated"]
     return tuple(ordered)
-
-
-def _match_patterns(number: int, text: str) -> Decision | None:
-    for pattern in P.LINE_PATTERNS:
-        if pattern.regex.match(text):
-            return Decision(number, text, pattern.kind, pattern.rule, pattern.reason)
-    if P.REPRINT.match(text):
-        return Decision(number, text, "source", "reprint-notice",
-                        "mention de reprise et de copyright (source de l’article)")
-    lowered = text.lower()
-    hits = sorted({t for t in P.CONSENT_TERMS if t in lowered})
-    if len(hits) >= P.CONSENT_MIN_HITS:
-        return Decision(number, text, "boilerplate", "cookie-consent",
-                        "bandeau de consentement aux cookies (" + ", ".join(hits) + ")")
-    return None
-
-
-def _judge_prose(number: int, text: str) -> Decision:
-    ws = words(text)
-    density = stopword_density(text)
-    punctuated = bool(_SENTENCE_END.search(text))
-    lowered = text.lower()
-    if len(ws) < P.SHORT_LINE_WORDS and not punctuated:
-        return Decision(number, text, "boilerplate", "short-unpunctuated",
-                        f"ligne courte sans phrase ({len(ws)} mots) : menu, bouton ou étiquette")
-    if len(ws) <= 15 and any(t in lowered for t in P.CTA_TERMS):
-        return Decision(number, text, "boilerplate", "call-to-action",
-                        "appel à l’action (s’abonner, cliquer, suivre…)")
-    if len(ws) < 15 and density < 0.1:
-        return Decision(number, text, "boilerplate", "low-stopword-density",
-                        f"peu de mots-outils ({density:.0%}) : liste ou menu, pas de la prose")
-    return Decision(number, text, "body", "prose",
-                    f"prose ({len(ws)} mots, {density:.0%} de mots-outils)")
-
-
-def strip_markup(text: str) -> tuple[str, tuple[str, ...]]:
-    """A line without its HTML tags and code blocks, and the markup taken out, in order."""
-    kept: list[str] = []
-    removed: list[str] = []
-    pos = 0
-    for match in P.HTML_MARKUP.finditer(text):
-        name = match.group("name")
-        if name is not None and name.lower() not in P.HTML_TAG_NAMES:
-            continue
-        before = text[pos:match.start()]
-        kept.append(before.rstrip())
-        removed.append(match.group(0))
-        pos = match.end()
-        after = text[pos:]
-        # A tag between words stood for a space if spacing touched it or it breaks the line.
-        spaced = (before[-1:].isspace() or after[:1].isspace()
-                  or (name or "").lower() in P.HTML_BREAK_TAGS)
-        so_far = "".join(kept)
-        if spaced and so_far and not so_far.endswith(" ") \
-                and not re.match(r"\s*([,.)]|$)", after):
-            kept.append(" ")
-        pos += len(after) - len(after.lstrip())
-    if not removed:
-        return text, ()
-    kept.append(text[pos:])
-    return "".join(kept).strip(), tuple(removed)
-
-
-def _glued_after_name(text: str) -> re.Match[str] | None:
-    """A heading glued after a capitalised word, when the glued word is a function word."""
-    m = P.GLUED_HEADING_AFTER_NAME.match(text)
-    return m if m and m["word"].lower() in P.STOPWORDS else None
-
-
-def generated_title(lede: str) -> str:
-    """A title written from the lede's first sentence, cut at a clause or word boundary."""
-    sentence = T.first_sentence(P.WIRE_OPENING.sub("", lede.strip(), count=1))
-    sentence = sentence.rstrip(" .")
-    if len(sentence) <= P.GENERATED_TITLE_MAX:
-        return sentence
-    cuts = [m.start() for m in _CLAUSE_CUT.finditer(sentence)
-            if 40 <= m.start() <= P.GENERATED_TITLE_MAX]
-    if cuts:
-        return sentence[: cuts[-1]].rstrip(" ,") + "…"
-    cut = sentence.rfind(" ", 0, P.GENERATED_TITLE_MAX)
-    head = sentence[: cut if cut > 0 else P.GENERATED_TITLE_MAX].split()
-    while head and head[-1].lower() in P.STOPWORDS:
-        head.pop()
-    return " ".join(head).rstrip(" ,") + "…"
 
 
 def find_gaps(paragraph: int, text: str) -> list[Gap]:

@@ -33,6 +33,7 @@ class Timex:
     value_end: str | None = None  # last day of a range « du 3 au 5 mars »
     resolved_by: str | None = None  # explicit | anchor | passage | reference | None
     nominal: bool = False  # « la déclaration du 9 novembre »: names a thing, not the clause's time
+    weekday: int | None = None  # ISO weekday printed with a day date (« jeudi 21 décembre »)
 
     @property
     def complete(self) -> bool:
@@ -50,6 +51,7 @@ class PublicationDate:
     not_before: str | None = None
     not_after: str | None = None
     range_label: str | None = None  # French, e.g. « avant décembre 2025 »
+    printed: bool = False  # the page prints it (a stamp, its URL, its metadata): no guess
 
 
 # 1. Grammar compiled from the data module --------------------------------------------------
@@ -239,6 +241,8 @@ def _candidates(text: str) -> list[Timex]:
             # The first item keeps the article, the last one the month and year.
             begin = m.start() if i == 0 else item.start()
             finish = m.end() if i == len(items) - 1 else item.end()
+            # The weekday stands before the first day only (« mardi 3 et 10 mars »).
+            weekday = g.WEEKDAYS[m["weekday"].lower()] if m["weekday"] and i == 0 else None
             found.append(
                 Timex(
                     text[begin:finish],
@@ -248,6 +252,7 @@ def _candidates(text: str) -> list[Timex]:
                     _fmt(year, month, day),
                     "day",
                     deictic=deictic,
+                    weekday=weekday,
                 )
             )
     for m in _MONTH_YEAR_RE.finditer(text):
@@ -536,13 +541,19 @@ def _resolve_calendar(t: Timex, timexes: Sequence[Timex], i: int, anchor: Anchor
         ref = datetime.date(year_hint[0], year_hint[1], min(year_hint[2], 28))
         year, how = _year_for(month, day or 15, ref, None), "passage"
     elif anchor is not None:
+        # « depuis le 4 mars » starts a state that still holds: the past, whatever the verb.
+        tense = "past" if t.since else t.tense
         if t.deictic:
             year = _year_in(month, day or 15, anchor, None)
         elif day is None:
-            year = _month_year(month, anchor, t.tense)
+            year = _month_year(month, anchor, tense)
         else:
-            year = _year_in(month, day, anchor, t.tense)
+            year = _year_in(month, day, anchor, tense)
         how = "anchor"
+    if t.weekday is not None and day is not None:
+        agreed = _weekday_agreeing(month, day, t.weekday, year, anchor, year_hint)
+        if agreed is not None and agreed != year:
+            year, how = agreed, "weekday"
     if year is None:
         return t
     value = _fmt(year, month, day)
@@ -550,6 +561,30 @@ def _resolve_calendar(t: Timex, timexes: Sequence[Timex], i: int, anchor: Anchor
     if end and end.startswith("XXXX"):
         end = _fmt(year, *parse_value(end)[1:])
     return replace(t, value=value, value_end=end, resolved_by=how)
+
+
+def _weekday_agreeing(
+    month: int, day: int, weekday: int, year: int | None, anchor: Anchor | None,
+    year_hint: tuple[int, int, int] | None,
+) -> int | None:
+    """The year in which « jeudi 21 décembre » is a Thursday: the one chosen if it agrees,
+    else the only agreeing year next to the day of writing (a weekday names a day close to
+    it), else next to the passage's year; None when no single year agrees."""
+    def agrees(y: int) -> bool:
+        return _valid(y, month, day) and datetime.date(y, month, day).isoweekday() == weekday
+
+    if year is not None and agrees(year):
+        return year
+    around = []
+    if anchor is not None:
+        around.append(range(anchor.lo.year - 1, anchor.hi.year + 2))
+    if year_hint is not None:
+        around.append(range(year_hint[0] - 1, year_hint[0] + 2))
+    for years in around:
+        fits = [y for y in years if agrees(y)]
+        if len(fits) == 1:
+            return fits[0]
+    return None
 
 
 def _month_year(month: int, anchor: Anchor, direction: str | None) -> int | None:
@@ -571,10 +606,15 @@ def _month_year(month: int, anchor: Anchor, direction: str | None) -> int | None
 
 
 def _passage_year(timexes: Sequence[Timex], i: int) -> tuple[int, int, int] | None:
-    """The nearest expression in the same text giving a year with at least a month."""
+    """The nearest expression before it in the same text giving a year with at least a month.
+
+    A narrative sets its year first (« Le 9 novembre 2020, … Le lendemain, le 10 novembre,
+    … »); a dated aside after the expression (« … prévue le 24 mars. Il occupait le poste
+    depuis novembre 2015 ») tells another time.
+    """
     best = None
-    for j, other in enumerate(timexes):
-        if j == i or not other.complete or other.kind not in ("date", "month"):
+    for j, other in enumerate(timexes[:i]):
+        if not other.complete or other.kind not in ("date", "month"):
             continue
         y, m, d = parse_value(other.value)  # type: ignore[arg-type]
         if y is None or m is None:
@@ -815,7 +855,7 @@ def from_stamps(stamps: Sequence, paragraphs: Sequence[str]) -> PublicationDate 
             else:
                 basis = (f"Date imprimée sur la page (ligne {stamp.line}) : « {stamp.text} »."
                          if stamp.line else f"Date imprimée sur la page : « {stamp.text} ».")
-            return PublicationDate(stamp.value, "inferred", basis)
+            return PublicationDate(stamp.value, "inferred", basis, printed=True)
     for stamp in stamps:
         if "X" in stamp.value and stamp.weekday:
             year = weekday_year(stamp.value, stamp.weekday, paragraphs)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import linelang, textmeta
+from . import patterns as P
 from . import textutils as T
 
 # A headline has between these many words (« Brexit : accord trouvé » has 3).
@@ -39,6 +40,8 @@ ENGLISH_WORDS = frozenset([
 ])
 # Labels joined by › or >, or by two pipes or more, or spread by wide spaces (breadcrumbs,
 # menus): a path through the site, not a headline. One pipe may join a title and its site.
+# Clause boundaries where a title written from the lede may be cut.
+_CLAUSE_CUT = re.compile(r",\s|\s(?=pour |afin |après |alors |car |qui |dont |mais )")
 _PATH = re.compile(r"\s[›>]\s|\s\|\s.*\s\|\s|\s{3,}")
 # Bonus for a candidate whose words the article's URL slug repeats (share of its words), and
 # for one whose words the lede repeats: headlines announce what the URL and lede tell.
@@ -90,6 +93,12 @@ def overlap(text: str, other: set[str]) -> float:
     return len(mine & other) / len(mine) if mine and other else 0.0
 
 
+def coverage(text: str, other: set[str]) -> float:
+    """Share of a set's content words (three letters or more) that a string has."""
+    theirs = {w for w in other if len(w) >= 3}
+    return len(_content(text) & theirs) / len(theirs) if theirs else 0.0
+
+
 def score(text: str, context: str = "", slug: frozenset[str] = frozenset()) -> float:
     """How much a string looks like a French news headline (0 = never, higher is better).
 
@@ -114,7 +123,10 @@ def score(text: str, context: str = "", slug: frozenset[str] = frozenset()) -> f
         value -= 0.3  # a rubric or a shouted label
     if stripped[:1].islower():
         value -= 0.3  # captions and fragments start in lower case
-    value += SLUG_WEIGHT * overlap(stripped, set(slug))
+    # The slug is the headline written for the URL: a headline has most of its words and
+    # little else; a kicker has only a few of them (« Incendies en Gironde » above « Incendies
+    # en Gironde : Cazaux évacué… »), so both shares count.
+    value += SLUG_WEIGHT * (overlap(stripped, set(slug)) + coverage(stripped, set(slug))) / 2
     if context:
         value += LEDE_WEIGHT * overlap(stripped, _content(context))
     return max(value, 0.0)
@@ -134,3 +146,20 @@ def choose(candidates: list[Candidate], context: str = "") -> Candidate | None:
         if best is None or (s, -i) > (best[0], -best[1]):
             best = (s, i, c)
     return best[2] if best else None
+
+
+def generated_title(lede: str) -> str:
+    """A title written from the lede's first sentence, cut at a clause or word boundary."""
+    sentence = T.first_sentence(P.WIRE_OPENING.sub("", lede.strip(), count=1))
+    sentence = sentence.rstrip(" .")
+    if len(sentence) <= P.GENERATED_TITLE_MAX:
+        return sentence
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(sentence)
+            if 40 <= m.start() <= P.GENERATED_TITLE_MAX]
+    if cuts:
+        return sentence[: cuts[-1]].rstrip(" ,") + "…"
+    cut = sentence.rfind(" ", 0, P.GENERATED_TITLE_MAX)
+    head = sentence[: cut if cut > 0 else P.GENERATED_TITLE_MAX].split()
+    while head and head[-1].lower() in P.STOPWORDS:
+        head.pop()
+    return " ".join(head).rstrip(" ,") + "…"

@@ -89,8 +89,7 @@ def language(text: str) -> str | None:
     Quoted words are the speaker's, not the page's: « “We will win”, a-t-il dit » is French.
     """
     spans = T.quote_spans(text)
-    outside = "".join(ch for i, ch in enumerate(text)
-                      if not any(a <= i < b for a, b in spans))
+    outside = _outside(text, spans)
     if spans and len(T.words(outside)) < MIN_WORDS:
         return None  # a quotation standing alone: whatever its language, it is quoted
     by_script = script_language(outside)
@@ -102,6 +101,18 @@ def language(text: str) -> str | None:
     if lang == "fr" or french_density(outside) >= MAX_FRENCH_DENSITY:
         return "fr"
     return lang if prob >= MIN_PROBABILITY else None
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text without its quotations (spans may overlap or nest)."""
+    parts: list[str] = []
+    pos = 0
+    for a, b in sorted(spans):
+        if a > pos:
+            parts.append(text[pos:a])
+        pos = max(pos, b)
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def is_foreign(text: str) -> bool:

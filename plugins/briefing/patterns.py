@@ -21,7 +21,7 @@ def _p(rule: str, pattern: str, kind: str, reason: str) -> Pattern:
 
 
 # Whole-line patterns, tried in order; the first match decides. `kind` is one of the cleaner's
-# classes (see cleaning.KINDS). Reasons are shown to readers in the cleaning audit, in French.
+# classes (see linesignals.KINDS). Reasons are shown to readers in the cleaning audit, in French.
 LINE_PATTERNS: tuple[Pattern, ...] = (
     # WordPress auto-poster plugins wrap scraped copy in ad slots and a back-link.
     _p("ad-marker", r"^\[ad_\d+\]$", "boilerplate", "marqueur d’emplacement publicitaire"),
@@ -99,7 +99,7 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
        "étiquette de rubrique"),
 )
 
-# General line shapes, tried after LINE_PATTERNS (see cleaning.line_signal): they name what a
+# General line shapes, tried after LINE_PATTERNS (see linesignals.line_signal): they name what a
 # line *is* (a reading time, a byline, a breadcrumb), not phrases seen on one site.
 LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
     # Reading-time labels: a number of minutes and at most « temps de lecture ».
@@ -111,11 +111,16 @@ LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
                                 r"(?:par|by)\b\s*:?\s*\S"
                                 r"(?!.*[.!?]\s+\S).{0,70}$", re.I),
      "byline", "signature (auteur ou rédaction)"),
+    # Translation credits: « * Traduit du turc par X », « Traduction : X » (short, no sentence).
+    ("byline-translation", re.compile(r"^[*\s]*(?:(?:Traduit|Adapté|Traduction)\b[^.!?]{0,40}?"
+                                      r"(?:\bpar\b|:)\s*\S[^.!?]{0,60})$", re.I),
+     "byline", "signature du traducteur"),
     ("byline-agency", re.compile(r"^[\w’' .-]{2,40}\s+avec\s+(?:l[’'])?(?:AFP|Reuters|AP|agences?)"
                                  r"\.?$", re.I),
      "byline", "signature de la rédaction et de l’agence"),
     # Breadcrumbs: labels joined by › or > (« Accueil > Economie », « Europe › Russie »).
-    ("breadcrumb", re.compile(r"^[^.!?]{1,40}(?:\s[›>»/]\s[^.!?]{1,40})+$"),
+    # (A closing guillemet after an opening one ends a quotation, not a path step.)
+    ("breadcrumb", re.compile(r"^(?!.*«)[^.!?]{1,40}(?:\s[›>»/]\s[^.!?]{1,40})+$"),
      "rubric", "fil d’Ariane (rubriques du site)"),
     # WordPress post meta: « Posted by <user> | <date> | <category> | <comments> | ».
     ("post-meta", re.compile(r"^(?:Posted|Publié|Post[ée])\s+(?:by|par)\s+\S+\s*\|", re.I),
@@ -193,7 +198,7 @@ REPRINT = re.compile(
 )
 
 # `© REUTERS/Stringer`: agency / photographer credit, possibly glued to a caption.
-CREDIT = re.compile(r"©\s*(?P<agency>[A-Z][A-Za-z\- ]+?)(?:/(?P<author>[\w\- ]+))?\s*$")
+CREDIT = re.compile(r"\(?©\s*(?P<agency>[A-Z][A-Za-z\- ]+?)(?:/(?P<author>[\w\- ]+))?\s*\)?\s*$")
 
 # A short caption or dateline: "Stepanakert le 8 octobre 2020." (place, date, nothing else).
 CAPTION = re.compile(
@@ -215,6 +220,15 @@ CONSENT_TERMS: tuple[str, ...] = (
 CONSENT_MIN_HITS = 2
 
 # Words of calls to action; a short line made of them is a widget, not prose.
+# A paragraph that speaks to the reader (« vous », outside quotes) about following, signing up,
+# subscribing or contacting the site is a widget or a legal notice, however long: news text
+# reports, it does not invite. Word stems, matched at a word start; two different ones needed.
+READER_ADDRESS = re.compile(r"\b(?:vous|votre|vos)\b", re.I)
+READER_CTA_STEMS: tuple[str, ...] = (
+    "abonn", "inscri", "connect", "cliqu", "clic", "télécharg", "suiv", "partag", "newsletter",
+    "notification", "contact",
+)
+READER_CTA_MIN_STEMS = 2
 CTA_TERMS: tuple[str, ...] = (
     "abonnez", "inscrivez", "connectez", "cliquez", "téléchargez", "suivez", "partagez",
     "commentez", "newsletter", "s’abonner", "s'abonner", "se connecter",

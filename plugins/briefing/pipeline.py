@@ -331,7 +331,8 @@ def _settle(unique: Sequence[SeedText],
             pubs[sid] = dating.PublicationDate(
                 note.date, "confirmed", f"date vérifiée par la rédaction ({note.path})")
         elif page and page.published:
-            pubs[sid] = dating.PublicationDate(page.published, "inferred", page.published_basis)
+            pubs[sid] = dating.PublicationDate(page.published, "inferred", page.published_basis,
+                                               printed=True)
         else:
             pubs[sid] = memo("date", (sid, tuple(bodies[sid]), c.captions, c.stamps),
                              lambda sid=sid, c=c: dating.from_stamps(c.stamps, bodies[sid])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -12,6 +13,8 @@ if TYPE_CHECKING:  # htmlseed imports this module: the record type only, at chec
 
 # Share of control characters (other than tab/newline) above which a file is binary, not text.
 MAX_CONTROL_RATIO = 0.01
+# Unicode's control characters (category Cc: C0, DEL and C1) other than tab and line breaks.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Bytes that are undefined in cp1252: their presence means the file is not cp1252 either.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # Above this size a file is a dump, not one article: the longest long-form pieces are about
@@ -105,7 +108,7 @@ def decode_seed(seed_id: str, filename: str, data: bytes) -> SeedText | SeedProb
         notes.append(
             f"pas en UTF-8 (octet invalide à la position {exc.start}) : décodé en cp1252"
         )
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
+    controls = len(_CONTROLS.findall(text))
     if text and controls / len(text) > MAX_CONTROL_RATIO:
         return SeedProblem(filename, "fichier binaire (caractères de contrôle), ignoré", digest)
     if "\r" in text:

@@ -8,9 +8,10 @@ names come from `outlets_data` and the authors' outlet notes.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlsplit
 
 from . import outlets_data as O
@@ -75,6 +76,15 @@ def url_words(url: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9à-ÿ]+", T.fold_accents(path)) if w and not w.isdigit()]
 
 
+def url_slug_words(url: str) -> list[str]:
+    """The words of the path segment that holds the most of them: the article's slug, without
+    the section folders before it (« /gironde/la-teste-de-buch/ » names a rubric, not this
+    article)."""
+    segments = unquote(urlsplit(url).path).split("/")
+    best = max((url_words("/" + s) for s in segments), key=len, default=[])
+    return best
+
+
 # 2. Date stamps ------------------------------------------------------------------------------
 
 _MONTHS = "|".join(sorted((re.escape(m) for m in g.MONTHS), key=len, reverse=True))
@@ -129,6 +139,7 @@ STAMP_FILLER = frozenset([
     "par", "et", "depuis", "il", "y", "posted", "on", "updated", "published", "at", "am", "pm",
     "lecture", "temps", "de", "en", "ligne", "du",
 ])
+_DIGIT = re.compile(r"\d")
 # A clock time: 08h15, 7:52, 12:55:41, [13:20].
 _TIME = re.compile(r"\[?\b[0-2]?\d\s?[h:]\s?[0-5]\d(?::\d\d)?\]?|\b[0-2]?\dh\b", re.I)
 _MONTH_ABBR = re.compile(rf"\b(?:{_MONTHS}|janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\b\.?",
@@ -161,8 +172,15 @@ def _date(y: int, m: int, d: int) -> str | None:
 
 def stamps_in(text: str, line: int = 0) -> list[Stamp]:
     """Every printed date stamp of a line, with what it dates when the line says so."""
-    if not any(ch.isdigit() for ch in text):
-        return []  # every stamp has a day or a year in digits
+    found = _stamps(text)
+    return [replace(s, line=line) for s in found] if line else list(found)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _stamps(text: str) -> tuple[Stamp, ...]:
+    """The stamps of a line (line 0): the cleaner asks for each line's several times."""
+    if not _DIGIT.search(text):
+        return ()  # every stamp has a day or a year in digits
     found: list[Stamp] = []
     taken: list[tuple[int, int]] = []
     for kind, regex in STAMPS:
@@ -194,8 +212,8 @@ def stamps_in(text: str, line: int = 0) -> list[Stamp]:
             before = T.fold_accents(text[max(0, m.start() - 25):m.start()])
             label = ("updated" if any(w in before for w in UPDATED_WORDS)
                      else "published" if any(w in before for w in PUBLISHED_WORDS) else None)
-            found.append(Stamp(value, surface, line, kind, label, weekday))
-    return sorted(found, key=lambda s: text.find(s.text))
+            found.append(Stamp(value, surface, 0, kind, label, weekday))
+    return tuple(sorted(found, key=lambda s: text.find(s.text)))
 
 
 def url_stamp(url: str) -> Stamp | None:
@@ -223,7 +241,7 @@ def is_stamp_line(text: str) -> bool:
     most a name (« par Sevan », « AZERTAC », « Bakou »): two words, or four after « par ».
     A relative stamp (« Il y a 3 heures ») is one too, though it dates nothing by itself.
     """
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return False  # stamps, times and relative stamps all have digits
     if RELATIVE_STAMP.match(text.strip()):
         return True

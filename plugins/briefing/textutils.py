@@ -15,6 +15,8 @@ import unicodedata
 SPACES = " \u00a0\u202f\t"
 # Quotation marks that enclose a quote, outermost style first.
 QUOTE_PAIRS = (("«", "»"), ("“", "”"))
+# The French guillemets, found by the regex engine rather than a Python loop over characters.
+_GUILLEMETS = re.compile("[«»]")
 
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 # A sentence ends at . ! ? or … followed by space and an upper-case letter or an opening quote.
@@ -92,9 +94,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     « … » (nesting counted), “ … ” and pairs of straight quotes; overlapping spans keep the
     earliest.
     """
+    return list(_quote_spans(text))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """`quote_spans`, memoised: each stage asks again for the same paragraph's quotations."""
     spans: list[tuple[int, int]] = []
     depth, start = 0, 0
-    for i, ch in enumerate(text):
+    for mark in _GUILLEMETS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch == "«":
             if depth == 0:
                 start = i
@@ -118,7 +127,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     for span in spans:
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
-    return kept
+    return tuple(kept)
 
 
 def inside_quote(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

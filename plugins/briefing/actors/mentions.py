@@ -24,6 +24,7 @@ from .names import (
     _surnames_compatible,
     fold,
     has_gap,
+    lone_surname,
     place_key,
     simple_fold,
     split_name,
@@ -305,7 +306,7 @@ def _retype_mentions(
     persons = [m for m in mentions if m.kind == "person"]
     out = []
     for m in mentions:
-        single = len(m.text.split()) == 1
+        single = lone_surname(m.text) if m.kind == "person" else len(m.text.split()) == 1
         if m.target is None and single and m.kind != "person":
             hit = _surname_match(m.text, full, (m.paragraph, m.start))
             if hit:
@@ -553,7 +554,7 @@ def _drop_lone_surnames(paragraphs: Sequence[str], mentions: list[Mention]) -> l
                     or _title_after(paragraph, m.end)))
 
     return [m for m in mentions
-            if not (m.kind == "person" and m.target is None and len(m.text.split()) == 1
+            if not (m.kind == "person" and m.target is None and lone_surname(m.text)
                     and m.basis == "ner:PER" and not corroborated(m))]
 
 
@@ -669,7 +670,7 @@ def _also_known_as(paragraphs: Sequence[str],
                    mentions: Sequence[Mention]) -> tuple[tuple[str, str], ...]:
     """Second names given to a named person by a cue (« de son vrai nom », « alias »)."""
     cue = re.compile(rf"(?i:\b(?:{'|'.join(re.escape(c) for c in lex.ALSO_KNOWN_AS)})\b)")
-    persons = [m for m in mentions if m.kind == "person" and len(m.text.split()) > 1]
+    persons = [m for m in mentions if m.kind == "person" and not lone_surname(m.text)]
     pairs = []
     for a, b in itertools.pairwise(persons):
         between = paragraphs[a.paragraph][a.end:b.start] if a.paragraph == b.paragraph else ""

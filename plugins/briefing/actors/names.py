@@ -77,12 +77,18 @@ def fold(name: str) -> str:
 def split_name(name: str) -> tuple[str, str]:
     """Split a person name into (given names, surname), keeping particles with the surname."""
     tokens = name.split()
-    if len(tokens) == 1:
-        return "", tokens[0]
+    if lone_surname(name):  # « Le Pen », « De Wever »: a surname with its particle
+        return "", name.strip()
     cut = len(tokens) - 1
     while cut > 1 and tokens[cut - 1].casefold() in lex.NAME_PARTICLES:
         cut -= 1
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def lone_surname(name: str) -> bool:
+    """Whether a person's name is a surname alone, particles included (« Le Pen »)."""
+    tokens = name.split()
+    return len(tokens) == 1 or all(t.casefold() in lex.NAME_PARTICLES for t in tokens[:-1])
 
 
 def has_gap(text: str) -> bool:
@@ -127,7 +133,7 @@ def _sentence_end(masked: str, pos: int) -> int:
 
 def _person_names(mentions: Sequence[Mention]) -> list[Mention]:
     """Full-name person mentions (two words or more) of an article."""
-    return [m for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
+    return [m for m in mentions if m.kind == "person" and not lone_surname(m.text)]
 
 
 def _surname_match(text: str, full_names: Sequence[Mention],

@@ -255,20 +255,22 @@ PLACE_NOUNS: tuple[str, ...] = (
     "enceinte", "centrale", "site", "barrage", "mine", "plage",
     "cathédrale", "palais", "prison", "base", "camp", "oblast", "territoire", "département",
     "mont", "monts", "pointe", "vallon", "cap", "golfe", "baie", "détroit", "massif", "forêt",
+    "dune",
 )
 
 # Place nouns that are part of the name they introduce: « la place des Omeyyades », « la
 # centrale (nucléaire) de Zaporijia », « le corridor de Latchine », « le mail François-Mitterrand »
 # name a square, a plant, a road, not the city or the person after them. The other place nouns
 # (« la ville de Brest », « la région d’Idlib ») only classify the name that follows; so do
-# « stade » and « enceinte », since a venue goes by its own name (« au Roudourou »).
+# « stade » and « enceinte », since a venue goes by its own name (« au Roudourou »), and
+# « vallée », named after its river (« la vallée de la Vesdre » is the Vesdre's).
 LANDMARK_NOUNS: tuple[str, ...] = (
-    "corridor", "col", "vallée", "lac", "mer", "île", "péninsule", "presqu'île", "port",
+    "corridor", "col", "lac", "mer", "île", "péninsule", "presqu'île", "port",
     "aéroport", "gare", "place", "rue", "avenue", "boulevard", "pont", "mosquée",
     "église", "mail", "esplanade", "parc", "quai", "allée", "square", "jardin", "rond-point",
     "route", "centrale", "barrage", "mine", "plage", "cathédrale", "palais", "prison",
     "base", "camp", "mont", "monts", "pointe", "vallon", "cap", "golfe", "baie", "détroit",
-    "massif", "forêt",
+    "massif", "forêt", "dune",
 )
 
 # Prepositions of place: a name right after one, with no given name, is a place ("à Goris").

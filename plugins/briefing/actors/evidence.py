@@ -76,11 +76,11 @@ def trim(text: str) -> tuple[int, int] | None:
             return None  # « ministre des Affaires … »: what follows completes the title
         start = lead.end()
     tail = _time_tail().search(text, start)
-    if tail:
-        end = tail.start()
+    if tail and not re.search(r"\d[\s\u00a0]*$", text[:tail.start()]):
+        end = tail.start()  # but « Mouvement du 23 mars »: a date inside the name
     stuck = _tail_title().search(text[:end], start)
-    if stuck and stuck.start() > start:
-        end = stuck.start()
+    if stuck and stuck.start() > start and len(text[start:stuck.start()].split()) > 1:
+        end = stuck.start()  # not « Marion Maréchal »: a surname may be a title word
     name = text[start:end].strip(SPACES + ",")
     if not name or not name[:1].isupper():
         return None
@@ -296,8 +296,15 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
     slash = re.match(rf"[{SPACES}]*/[{SPACES}]*[A-Z]", after)
     if slash or (re.search(r"[—–][^\w]*$", left) and re.match(rf"[{SPACES}]*$", after)):
         return "crédit, signature ou photographe"
+    if re.fullmatch(r"[IVXLC]+(?:e|er|ème)", words[0]):
+        return "ordinal romain : une époque (« Ve République »)"
     if len(words) == 1:
         word = words[0]
+        if (word.lower() in adjectives() and word.lower() not in common_nouns()
+                and re.search(rf"(?<!\w)[a-zà-ÿ]{{3,}}[{SPACES}]+$", left)
+                and not re.search(rf"(?<!\w)(?:{_alternation(lex.PLURAL_DETERMINERS)}|le|la|"
+                                  rf"l[’']|du|au|un|une|de|à|en)[{SPACES}]+$", left)):
+            return "adjectif d’un nom commun (« les lignes à grande vitesse Atlantique »)"
         # « les Brestois », « 150 Palestiniennes »: a determiner or a number makes a group.
         det = (rf"(?:(?i:{_alternation(lex.PLURAL_DETERMINERS)})|\d)[{SPACES}]+"
                rf"(?:[a-zà-ÿ]+[{SPACES}]+)?$")
@@ -354,8 +361,9 @@ def landmark(paragraph: str, start: int) -> int | None:
     """
     left = paragraph[max(0, start - CUE_WINDOW):start]
     m = _landmark_left().search(left)
-    if not m or not m.group()[:1].islower() or (m["adj"] and not m["prep"]):
-        return None
+    if not m or not m.group()[:1].islower() or (m["adj"] and not m["prep"]) or re.search(
+            rf"(?<!\w)(?:de|d[’'])[{SPACES}]*$", left[:m.start()]):
+        return None  # « les feux de forêt de l’Alberta »: the noun completes another one
     return start - len(left) + m.start()
 
 

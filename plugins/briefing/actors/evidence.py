@@ -300,7 +300,7 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         return "ordinal romain : une époque (« Ve République »)"
     if len(words) == 1:
         word = words[0]
-        if (word.lower() in adjectives() and word.lower() not in common_nouns()
+        if (word.lower() in adjectives()
                 and re.search(rf"(?<!\w)[a-zà-ÿ]{{3,}}[{SPACES}]+$", left)
                 and not re.search(rf"(?<!\w)(?:{_alternation(lex.PLURAL_DETERMINERS)}|le|la|"
                                   rf"l[’']|du|au|un|une|de|à|en)[{SPACES}]+$", left)):

@@ -92,9 +92,24 @@ def _dictionary_regex(surfaces: Sequence[_Surface]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + rf")(?![\w\-]|[{SPACES}]\d)")
 
 
+# Words a name never ends on: a span ending there was cut short by the model.
+_SHORT_ENDINGS = frozenset({"de", "des", "du", "d’", "d'", "la", "le", "les", "l’", "l'", "en",
+                            "pour", "et", "à", "au", "aux", "sur"})
+
+
 def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
     """Trim datelines, articles, civilities, titles and times; None if no proper name is left."""
     start, end = span.start, span.end
+    # The model sometimes stops short: on a function word (« Comité d’organisation des » before
+    # « Jeux »), or after a given name (« Amélie » before « Oudéa-Castéra »). The capitalised
+    # words that follow belong to the name.
+    words = paragraph[start:end].split()
+    if words and (words[-1].lower() in _SHORT_ENDINGS or (
+            len(words) == 1 and words[0].casefold() in evidence.given_names())):
+        more = re.match(rf"[{SPACES}]+((?:[A-ZÀ-Ý][\w’'\-]*)(?:[{SPACES}]+[A-ZÀ-Ý][\w’'\-]*)*)",
+                        paragraph[end:])
+        if more:
+            end += more.end()
     left = paragraph[max(0, start - 40):start]
     glued = re.search(r"[a-zà-ÿ]([A-ZÀ-Ý][a-zà-ÿ]+)[ \u00a0]$", left)
     if span.label == "PER" and glued:

@@ -156,9 +156,11 @@ def _title_before(paragraph: str, start: int) -> str | None:
         return None
     role = left[best.start():].rstrip(SPACES + ",")
     between = left[best.end():]
-    if re.fullmatch(rf"[{SPACES}]*(?:[a-zà-ÿ]+[{SPACES}]+)?(?:de|du|des|de la|de l[’']|d[’']|à|"
-                    rf"à la|au|aux)[{SPACES}]*", between):
-        return None  # « la maire de Rennes »: the name completes the title, it holds none
+    if re.search(rf"(?<!\w)(?:de|du|des|de la|de l[’']|d[’']|à|à la|au|aux|en)[{SPACES}]*$",
+                 between):
+        # « la maire de Rennes », « le nouveau président, originaire de Ndiaganiao »: a name
+        # right after a preposition completes a phrase; it holds no title.
+        return None
     words = re.findall(r"[\w’'\-]+", between)
     if (re.search(r"[.;:!?«»()\[\]]", between) or len(words) > MAX_APPOSITION_WORDS
             or any(w.lower() in lex.APPOSITION_STOPWORDS for w in words)):

@@ -498,9 +498,13 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention],
                            inner.group(1), "organisation", "développement du sigle", None,
                            m.in_quote)
             defined.setdefault("".join(sorted(T.fold_accents(m.text).upper())), long)
+    spelled = _spelled_out(paragraphs, mentions, defined)
     if not defined:
         return mentions
-    out = list(mentions)
+    # An expansion found by its initials is a mention; the names inside it are not.
+    out = [m for m in mentions if not any(
+        e.paragraph == m.paragraph and e.start <= m.start and m.end <= e.end for e in spelled)]
+    out += spelled
     for p, paragraph in enumerate(paragraphs):
         if _is_boilerplate(paragraph):
             continue
@@ -527,6 +531,49 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention],
                         f"{m.basis} ; nom développé d’un sigle", m.target, m.in_quote)
         fixed.append(m)
     return sorted(fixed, key=lambda m: (m.paragraph, m.start))
+
+
+# Longest expansion, in words, looked for before an acronym in parentheses.
+MAX_EXPANSION_WORDS = 16
+
+
+def _spelled_out(paragraphs: Sequence[str], mentions: Sequence[Mention],
+                 defined: dict[str, Mention]) -> list[Mention]:
+    """Expansions no mention covers, found by the initials they spell (added to `defined`).
+
+    « les Patriotes africains du Sénégal pour le travail, l’éthique et la fraternité
+    (Pastef) »: the words before an acronym in parentheses, from a capitalised one, whose
+    content words' initials are its letters (in order or not), name a body.
+    """
+    found = []
+    for p, paragraph in enumerate(paragraphs):
+        if _is_boilerplate(paragraph):
+            continue
+        for paren in re.finditer(r"\(([^()]{2,12})\)", paragraph):
+            acronym = paren.group(1)
+            key = "".join(sorted(T.fold_accents(acronym).upper()))
+            if not _ACRONYM.fullmatch(acronym) or key in defined or any(
+                    m.paragraph == p and m.end <= paren.start()
+                    and re.fullmatch(rf"[{SPACES}]*", paragraph[m.end:paren.start()])
+                    for m in mentions):
+                continue
+            clause = re.split(r"[.;:«»()]", paragraph[:paren.start()])[-1]
+            base = paren.start() - len(clause)
+            starts = [w.start() for w in re.finditer(r"(?<![\w’'\-])[A-ZÀ-Ý]", clause)]
+            letters = T.fold_accents(acronym).upper()
+            for at in starts:
+                long = clause[at:].rstrip(SPACES)
+                if len(long.split()) > MAX_EXPANSION_WORDS:
+                    continue
+                initials = _initials(long)
+                if letters == initials or sorted(letters) == sorted(initials):
+                    m = Mention(p, base + at, base + at + len(long), long, "organisation",
+                                f"développement du sigle {acronym} (initiales)", None,
+                                any(i < base + at < j for i, j in _quote_spans(paragraph)))
+                    defined[key] = m
+                    found.append(m)
+                    break
+    return found
 
 
 def _short_forms(mentions: list[Mention]) -> list[Mention]:

@@ -146,6 +146,13 @@ TITLE_HEADS: tuple[str, ...] = (
     "commissaire", "maréchal", "amiral", "gouverneur", "gouverneure", "sénateur", "médiateur", "ministre-président",
 )
 
+# Titles that name their holder with a given name alone (« le roi Philippe », « la reine
+# Mathilde », « le pape François »): with the title, the given name is a full name.
+ROYAL_TITLES: tuple[str, ...] = (
+    "roi", "reine", "prince", "princesse", "pape", "émir", "cheikh", "sultan", "grand-duc",
+    "grande-duchesse", "empereur", "impératrice", "infante", "infant",
+)
+
 # Heads that mean the same office, so "le chef de Bakou" can corefer with "dirigeant de Bakou".
 HEAD_EQUIVALENTS: dict[str, str] = {
     "dirigeant": "chef", "dirigeante": "chef", "cheffe": "chef", "leader": "chef",

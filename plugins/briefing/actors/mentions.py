@@ -304,6 +304,12 @@ def _find_mentions(
             kind, basis = "organisation", "ner:ORG"
         else:
             kind, basis = "", f"ner:{span.label}"  # MISC: kept only if a person surname
+        royal = re.search(rf"(?<![\w\-])(?:{'|'.join(lex.ROYAL_TITLES)})[{SPACES}]+$",
+                          paragraph[max(0, start - 20):start])
+        if royal and single and kind in ("person", ""):
+            # « le roi Philippe »: a monarch is named by title and given name.
+            start -= len(royal.group())
+            text, kind, basis = paragraph[start:end], "person", f"titre « {royal.group().strip()} »"
         mention = _landmark(paragraph, Mention(index, start, end, text, kind, basis, None,
                                                in_quote(start)), span.label)
         candidates.append((mention.start, mention.start - end, 1, mention))

@@ -127,6 +127,11 @@ def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
                     r"(?:M|MM|Mme|Dr)\.(?=[A-ZÀ-Ý]))", paragraph[start:end])
     if lead:
         start += lead.end()
+    portfolio = re.search(rf"[{SPACES}]+(?:de la|de l[’']|du|des|d[’'])[{SPACES}]*"
+                          rf"([A-ZÀ-Ý][\w\-]+)$", paragraph[start:end])
+    if span.label == "PER" and portfolio and evidence.noun_like(portfolio.group(1)):
+        # « … et Theo Francken de la Défense »: a portfolio after a name is no part of it.
+        end = start + portfolio.start()
     kept = evidence.trim(paragraph[start:end])
     if kept is None:
         return None

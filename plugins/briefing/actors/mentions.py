@@ -125,7 +125,11 @@ def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
     # « M.Peskov »: a civility ending in a full stop may be glued to the name.
     lead = re.match(rf"^(?:[Ll][ea]s?\s+|[Ll][’']|[Dd][eu]s?\s+|[Dd][’']|(?:{civilities})\s+|"
                     r"(?:M|MM|Mme|Dr)\.(?=[A-ZÀ-Ý]))", paragraph[start:end])
-    if lead:
+    rest = paragraph[start + lead.end():end].split() if lead else []
+    if lead and not (lead.group()[:1] == "L" and len(rest) == 1 and evidence.noun_like(rest[0])
+                     and not evidence._sentence_initial(paragraph, start)):
+        # « selon Le Soir », « a souligné L’Équipe »: a capitalised article inside a sentence
+        # before a common noun is part of a title, kept; other articles go.
         start += lead.end()
     portfolio = re.search(rf"[{SPACES}]+(?:de la|de l[’']|du|des|d[’'])[{SPACES}]*"
                           rf"([A-ZÀ-Ý][\w\-]+)$", paragraph[start:end])

@@ -234,6 +234,16 @@ MEDIA_CUES: tuple[str, ...] = (
     "radio", "agence", "site", "média", "journaliste de", "éditorialiste de", "rédaction de",
 )
 
+# Public bodies named after the place they serve: with the place, they are the body
+# (« la préfecture de la Gironde », « le parquet de Bordeaux », « l’ambassade de France »),
+# an organisation, not the place.
+INSTITUTION_NOUNS: tuple[str, ...] = (
+    "préfecture", "sous-préfecture", "parquet", "tribunal", "tribunal judiciaire",
+    "tribunal administratif", "cour d’appel", "cour d'appel", "mairie", "conseil départemental",
+    "conseil régional", "conseil municipal", "rectorat", "ambassade", "consulat",
+    "gendarmerie", "préfecture de police",
+)
+
 # Words before a name that make it a body (« l’équipe Red Bull », « le groupe islamiste HTS »,
 # « l’agence de notation Fitch », « le constructeur Stellantis »).
 ORGANISATION_CUES: tuple[str, ...] = (

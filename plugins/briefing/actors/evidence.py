@@ -353,6 +353,26 @@ def _landmark_left() -> re.Pattern[str]:
                       rf"d[’'])|[{SPACES}]*d[’'])?[{SPACES}]*$")
 
 
+@functools.lru_cache(maxsize=1)
+def _institution_left() -> re.Pattern[str]:
+    """A public body's noun and its preposition right before a place's name."""
+    return re.compile(rf"(?<!{_W})(?i:{_alternation(lex.INSTITUTION_NOUNS)})[{SPACES}]+"
+                      rf"(?:de[{SPACES}]+la|de[{SPACES}]+l[’']|du|des|de|d[’'])[{SPACES}]*$")
+
+
+def institution(paragraph: str, start: int) -> int | None:
+    """Where a body's name starts when a public body's noun comes before a place's name.
+
+    « la préfecture de la Gironde », « le parquet de Bordeaux »; not when that noun completes
+    another one (« les services de la préfecture » keeps its own words).
+    """
+    left = paragraph[max(0, start - CUE_WINDOW):start]
+    m = _institution_left().search(left)
+    if not m or not m.group()[:1].islower():
+        return None
+    return start - len(left) + m.start()
+
+
 def landmark(paragraph: str, start: int) -> int | None:
     """Where a name starts when the landmark noun before it is part of it.
 

@@ -227,11 +227,17 @@ def _titled_body(paragraph: str, start: int, end: int) -> tuple[int, int] | None
 
 
 def _landmark(paragraph: str, m: Mention, label: str = "") -> Mention:
-    """A name with the landmark noun that is part of it (« place des Omeyyades »), a place.
+    """A name with the landmark or public body's noun that is part of it (« place des Omeyyades »).
 
-    Not a known state, body or person, nor a full name the model calls a person: « la place de
+    « parquet de Bordeaux » is a body. Not a known state, body or person, nor a full name the model calls a person: « la place de
     la Russie », « le camp de Vladimir Poutine » name a role or a side, not a landmark.
     """
+    if m.kind != "person" and label != "PER":
+        body = evidence.institution(paragraph, m.start)
+        if body is not None:
+            return Mention(m.paragraph, body, m.end, paragraph[body:m.end], "organisation",
+                           f"organisation (« {paragraph[body:m.start].strip(SPACES)} »)", None,
+                           m.in_quote)
     if (m.target is not None and m.kind != "place") or (label == "PER" and " " in m.text):
         return m
     start = evidence.landmark(paragraph, m.start)

@@ -229,8 +229,9 @@ def _titled_body(paragraph: str, start: int, end: int) -> tuple[int, int] | None
 def _landmark(paragraph: str, m: Mention, label: str = "") -> Mention:
     """A name with the landmark or public body's noun that is part of it (« place des Omeyyades »).
 
-    « parquet de Bordeaux » is a body. Not a known state, body or person, nor a full name the model calls a person: « la place de
-    la Russie », « le camp de Vladimir Poutine » name a role or a side, not a landmark.
+    « parquet de Bordeaux » is a body. Not a known state, body or person, nor a full name the
+    model calls a person: « la place de la Russie », « le camp de Vladimir Poutine » name a role
+    or a side, not a landmark.
     """
     if m.kind != "person" and label != "PER":
         body = evidence.institution(paragraph, m.start)

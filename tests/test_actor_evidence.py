@@ -376,3 +376,58 @@ def test_a_subordinate_label_gets_its_main_clause():
     labels = {e.date: e.label for e in events}
     assert labels["2023-09-20"] == ("Les autorités séparatistes ont annoncé qu’elles acceptaient "
                                     "la dissolution de leurs forces armées")
+
+
+# --------------------------------------------------------------------------- new dev classes
+
+
+def test_a_surname_with_its_particle_refers_to_the_full_name():
+    paragraphs = ["Marine Le Pen se dit prête à gouverner.", "Mme Le Pen a réuni ses proches."]
+    found = actors_of(paragraphs, [[("Marine Le Pen", "PER")], [("Le Pen", "PER")]])
+    assert {a.name: a.aliases for a in found} == {"Marine Le Pen": ("Le Pen",)}
+
+
+@pytest.mark.parametrize(("paragraph", "found", "expected"), [
+    # A title word after a lone given name is a surname.
+    ("À droite, Marion Maréchal appelle déjà à l’union des listes.",
+     [("Marion Maréchal", "PER")], {"Marion Maréchal": "person"}),
+    # A span cut short on a function word, or after a given name, takes what follows.
+    ("Au Comité d’organisation des Jeux, on assurait que tout irait bien.",
+     [("Comité d’organisation des", "ORG")], {"Comité d’organisation des Jeux": "organisation"}),
+    ("La ministre des Sports, Amélie Oudéa-Castéra, s’est dite révoltée.",
+     [("Amélie", "LOC")], {"Amélie Oudéa-Castéra": "person"}),
+    # A date inside a name stays.
+    ("Les combattants du Mouvement du 23 mars ont pris la ville.",
+     [("Mouvement du 23 mars", "ORG")], {"Mouvement du 23 mars": "organisation"}),
+    # A monarch is named by title and given name.
+    ("Le nationaliste a prêté serment devant le roi Philippe lundi.",
+     [("Philippe", "PER")], {"roi Philippe": "person"}),
+    # A portfolio after a name is no part of it.
+    ("Jan Jambon hérite des Finances et Theo Francken de la Défense.",
+     [("Theo Francken de la Défense", "PER")], {"Theo Francken": "person"}),
+    # A capitalised article inside a sentence before a common noun is part of a title.
+    ("Il se dit prêt au dialogue social, selon Le Soir ce matin.",
+     [("Le Soir", "ORG")], {"Le Soir": "media"}),
+    # A public body's noun before a place makes the body.
+    ("Le parquet de Bordeaux privilégie la thèse d’un acte volontaire.",
+     [("Bordeaux", "LOC")], {"parquet de Bordeaux": "organisation"}),
+    # A name right after a preposition holds no title.
+    ("Le nouveau président, originaire de Ndiaganiao, a promis de rompre.",
+     [("Ndiaganiao", "LOC")], {"Ndiaganiao": "place"}),
+    # An era and an adjective labelling a common noun are no actors.
+    ("M. Barnier signe le passage le plus bref à Matignon sous la Ve République.",
+     [("Ve République", "ORG")], {"Barnier": "person"}),
+    ("Des câbles ont brûlé sur les lignes à grande vitesse Atlantique et Nord.",
+     [("Atlantique", "LOC")], {}),
+])
+def test_spans_the_model_cut_or_stretched(paragraph, found, expected):
+    assert names(actors_of([paragraph], [found])) == expected
+
+
+def test_an_acronym_spelling_the_words_before_it_defines_a_body():
+    paragraph = ("Le chef des Patriotes africains du Sénégal pour le travail, l’éthique et la "
+                 "fraternité (Pastef) avait été empêché de se présenter.")
+    found = actors_of([paragraph], [[("Sénégal", "LOC"), ("Pastef", "PER")]])
+    assert [(a.name, a.kind, a.aliases) for a in found] == [
+        ("Patriotes africains du Sénégal pour le travail, l’éthique et la fraternité",
+         "organisation", ("Pastef",))]

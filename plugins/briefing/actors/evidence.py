@@ -55,8 +55,11 @@ def _tail_title() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _time_tail() -> re.Pattern[str]:
     """A weekday, month or clock time glued after a name (« Moscou mercredi »)."""
-    words = [*g.WEEKDAYS, *g.MONTH_NAMES, "matin", "soir", "midi", "heure", "heures"]
-    return re.compile(rf"[{SPACES},]+(?i:{_alternation(words)}|\d{{1,2}}[{SPACES}]?h\d*)"
+    words = [*g.WEEKDAYS, *g.MONTH_NAMES]
+    # Clock words in lower case only: « Le Soir », « Le Matin » are titles.
+    clock = ["matin", "soir", "midi", "heure", "heures"]
+    return re.compile(rf"[{SPACES},]+(?:(?i:{_alternation(words)})|{_alternation(clock)}|"
+                      rf"\d{{1,2}}[{SPACES}]?h\d*)"
                       rf"(?!{_W}).*$|[{SPACES}]+[-–—][{SPACES}]*\d.*$")  # « Syrie - 20 décembre »
 
 
@@ -296,7 +299,7 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
     slash = re.match(rf"[{SPACES}]*/[{SPACES}]*[A-Z]", after)
     if slash or (re.search(r"[—–][^\w]*$", left) and re.match(rf"[{SPACES}]*$", after)):
         return "crédit, signature ou photographe"
-    if re.fullmatch(r"[IVXLC]+(?:e|er|ème)", words[0]):
+    if re.fullmatch(r"X{0,3}[IVX]{1,4}(?:e|er|ème)", words[0]) and len(words) > 1:
         return "ordinal romain : une époque (« Ve République »)"
     if len(words) == 1:
         word = words[0]

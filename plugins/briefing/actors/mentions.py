@@ -126,8 +126,12 @@ def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
     lead = re.match(rf"^(?:[Ll][ea]s?\s+|[Ll][’']|[Dd][eu]s?\s+|[Dd][’']|(?:{civilities})\s+|"
                     r"(?:M|MM|Mme|Dr)\.(?=[A-ZÀ-Ý]))", paragraph[start:end])
     rest = paragraph[start + lead.end():end].split() if lead else []
-    if lead and not (lead.group()[:1] == "L" and len(rest) == 1 and evidence.noun_like(rest[0])
-                     and not evidence._sentence_initial(paragraph, start)):
+    particle = span.label == "PER" and lead is not None and re.fullmatch(
+        rf"(?:Le|La)[{SPACES}]+", lead.group()) is not None and len(rest) >= 1
+    if lead and not particle and not (
+            lead.group()[:1] == "L" and len(rest) == 1 and evidence.noun_like(rest[0])
+            and not evidence._sentence_initial(paragraph, start)):
+        # « Le Pen », « La Fontaine »: before a person's name, « Le » is a particle, kept.
         # « selon Le Soir », « a souligné L’Équipe »: a capitalised article inside a sentence
         # before a common noun is part of a title, kept; other articles go.
         start += lead.end()

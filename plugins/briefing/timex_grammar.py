@@ -554,6 +554,25 @@ TERM_STEM = 6
 
 # Longest label shown, in words; the rest is cut with an ellipsis.
 LABEL_MAX_WORDS = 16
+# How many words past LABEL_MAX_WORDS a label may run to keep its verb (« …, les dirigeants du
+# Mali, du Burkina Faso et du Niger ont signé le traité »).
+LABEL_VERB_SLACK = 8
+
+# Words before « de » + a date that are no event of their own: prepositional phrases and time
+# nouns (« à partir de 2030 », « dans la matinée de dimanche », « le deuxième week-end
+# d'avril »); the date dates the clause around them, not them.
+NOT_NOMINAL_HEADS: frozenset[str] = frozenset({
+    "partir", "compter", "lors", "près", "autour", "cours", "courant", "suite", "matinée",
+    "nuit", "soirée", "journée", "matin", "soir", "week-end", "semaine", "mois", "année",
+    "début", "fin", "milieu", "veille", "lendemain", "date", "jour", "heure", "heures",
+})
+
+# Past participles of verbs built with « être » (the others make a passive with « a été »):
+# « l'explosion survenue lundi » is « l'explosion est survenue lundi ».
+ETRE_PARTICIPLES: tuple[str, ...] = (
+    "arrivé", "parti", "venu", "revenu", "devenu", "survenu", "intervenu", "entré", "rentré",
+    "sorti", "monté", "descendu", "tombé", "mort", "décédé", "né", "resté", "retourné", "passé",
+)
 
 # Determiners before a noun that a day date completes (« la déclaration du 9 novembre », « cet
 # accord du 10 novembre »): such a date names an act, and the clause's verb does not tell when

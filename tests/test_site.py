@@ -188,3 +188,22 @@ def test_every_page_is_french_with_one_h1(built_site: Path) -> None:
         soup = _soup(page)
         assert soup.html.get("lang") == "fr", page
         assert len(soup.find_all("h1")) == 1, page
+
+
+def test_a_page_of_an_unseen_outlet_reads_as_its_article(tmp_path: Path) -> None:
+    """A regional page from the corpus, built alone: intertitles are headings, the date the
+    page prints is « lue sur la page », the kicker above the headline is not the title."""
+    from tests.conftest import pelican_build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    sample = ROOT / "tests" / "corpus" / "dev" / "sud-ouest" / "incendies-gironde-cazaux.txt"
+    (seeds / sample.name).write_bytes(sample.read_bytes())
+    out = tmp_path / "output"
+    result = pelican_build(out, seeds=seeds)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = _soup(out / "briefings" / "incendies-gironde-cazaux" / "index.html")
+    assert page.h1.get_text(" ", strip=True).startswith("Incendies en Gironde\u00a0: Cazaux évacué")
+    assert [h.get_text(strip=True) for h in page.select(".text h2.subheading")] == [
+        "Une piste criminelle à Landiras"]
+    assert "date lue sur la page, non vérifiée" in page.select_one("p.meta").get_text(" ")

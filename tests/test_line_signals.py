@@ -556,3 +556,25 @@ def test_a_photo_credit_hints_at_the_agency_it_names(holder: str, agency: str) -
     ]) + "\n"
     cleaned = cleaning.clean(_seed(text))
     assert [(h.outlet, h.relation) for h in cleaned.hints] == [(agency, "photo-credit")]
+
+
+def test_the_headline_right_after_a_links_heading_stays_a_link() -> None:
+    """« Lire aussi » then one linked headline inside the article: the headline is a link,
+    not an intertitle, though article prose follows it."""
+    text = "\n".join([
+        "Le conseil municipal adopte son budget après une longue séance",
+        "Publié le 03/02/2025 à 18h00",
+        "Les élus ont voté le budget primitif lundi soir, après plus de cinq heures de débats "
+        "et une série d'amendements déposés par l'opposition.",
+        "La majorité a défendu une hausse modérée des investissements, financée par la vente "
+        "de deux terrains communaux et sans emprunt nouveau.",
+        "Lire aussi",
+        "Cantine scolaire : les tarifs augmentent à la rentrée",
+        "Les deux groupes d'opposition n'ont pas voté de la même manière : l'un s'est abstenu, "
+        "l'autre a voté contre en dénonçant des choix sans concertation.",
+        "Le maire a promis une réunion publique au printemps pour présenter les grands "
+        "projets de la fin du mandat aux habitants des quartiers.",
+    ]) + "\n"
+    cleaned = cleaning.clean(_seed(text))
+    assert next(d.kind for d in cleaned.decisions if d.line == 6) == "teaser"
+    assert [p.line for p in cleaned.paragraphs] == [3, 4, 7, 8]

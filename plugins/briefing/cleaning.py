@@ -298,8 +298,9 @@ def _rescue_teasers(page: _Page, strong_lines: set[int]) -> tuple[int, int] | No
             del decided[n]
             judged[n] = judge_prose(n, text_of[n])
             strong_lines.add(n)
-    # The links box: its heading and its items, dated or not.
-    box = {n for n, d in decided.items() if d.kind == "teaser" or d.rule == "teaser-head"}
+    # The links box's items, dated or not, and their dates (not its heading: the line right
+    # after « Lire aussi » is the linked headline).
+    box = {n for n, d in decided.items() if d.kind == "teaser" and d.rule != "teaser-head"}
     for n in sorted(items):
         i = page.pos[n]
         nxt = page.order[i + 1] if i + 1 < len(page.order) else None

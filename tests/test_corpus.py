@@ -12,18 +12,18 @@ import pytest
 
 from tools import score_corpus as S
 
-# (metric, numerator, denominator, floor, direction). Dev floors: the dev figures when this
-# was written (1.00 everywhere, 0 debris titles, 0 wrong dates) minus a margin for samples
-# still being added. Test floors are set by the maintainers from the held-out scores.
+# (metric, numerator, denominator, floor, direction). Dev floors: the dev figures of the last
+# pass (1.00 everywhere on 48 samples, 0 debris titles, 0 wrong dates; 0.99 article lines and
+# 0.97 outlets with the fresh batch scored unseen) minus a margin for samples still added. Test floors are set by the maintainers from the held-out scores.
 FLOORS = {
     "dev": (
-        ("debris lines removed", "debris_removed", "debris_lines", 0.95, ">="),
+        ("debris lines removed", "debris_removed", "debris_lines", 0.98, ">="),
         ("article lines kept", "body_kept", "body_lines", 0.98, ">="),
-        ("debris titles", "title_debris", "titles", 0.05, "<="),
-        ("printed dates found", "date_found", "dates", 0.93, ">="),
-        ("wrong dates or ranges", "date_wrong", "dates", 0.04, "<="),
-        ("outlet named", "outlet_named", "outlets", 0.90, ">="),
-        ("own URL found", "url_found", "urls", 0.90, ">="),
+        ("debris titles", "title_debris", "titles", 0.03, "<="),
+        ("printed dates found", "date_found", "dates", 0.96, ">="),
+        ("wrong dates or ranges", "date_wrong", "dates", 0.03, "<="),
+        ("outlet named", "outlet_named", "outlets", 0.95, ">="),
+        ("own URL found", "url_found", "urls", 0.95, ">="),
         ("events from debris", "events_from_debris", "events", 0.02, "<="),
     ),
     "test": (

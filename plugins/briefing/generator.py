@@ -15,6 +15,7 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from . import contexts, export, feeds, idmap, incremental, inputs, nlpcache, render, safeio
+from . import seedcache as seedcache_mod
 from .pipeline import Site, build_site
 from .reading import seed_suffix
 from .records import ContentFile, Problem, SeedFile
@@ -49,7 +50,11 @@ class BriefingGenerator(Generator):
                 (Path(self.theme), None), (Path(__file__).parent, (".py",))],
                 Path(self.output_path))
             manifest = incremental.load(self._manifest_path())
-            if incremental.up_to_date(manifest, self.fingerprint, Path(self.output_path)):
+            # A resident process's first build reads everything even when up to date: its
+            # memory then holds the records the next edit reuses.
+            memory = seedcache_mod.resident()
+            if (incremental.up_to_date(manifest, self.fingerprint, Path(self.output_path))
+                    and (memory is None or not memory.empty)):
                 self.up_to_date = manifest
                 for problem in manifest.problems:  # still warnings: strict mode still fails
                     logger.warning("briefing: %s", problem)
@@ -84,10 +89,16 @@ class BriefingGenerator(Generator):
         out = Path(self.output_path)
         previous = incremental.load(self._manifest_path())
         ix = render.SiteIndex(site, cfg)
-        contexts.clear_memo()
+        resident = seedcache_mod.resident() is not None
+        if resident:
+            contexts.next_build()
+        else:
+            contexts.clear_memo()
         relative = self.settings["RELATIVE_URLS"]
         base_url = self.public_url()
-        pages = render.site_pages(site, cfg, ix, base_url, self.settings)
+        if resident:
+            render.keep_briefing_records()
+        pages = render.site_pages(site, cfg, ix, base_url, self.settings, keep_records=resident)
         shared = self._shared_inputs() if cfg.INCREMENTAL else None
         hashes: dict[str, str] = {}
         rendered = 0
@@ -136,7 +147,8 @@ class BriefingGenerator(Generator):
             self.fingerprint if cfg.INCREMENTAL else "", incremental.stat_files(out, written),
             tuple(str(p) for p in site.problems), summary,
             {k: v for k, v in hashes.items() if k in produced}))
-        contexts.clear_memo()
+        if not resident:
+            contexts.clear_memo()
 
     def _shared_inputs(self) -> str | None:
         """What every page reads besides its record: settings, code, Pelican's own pages."""
@@ -252,6 +264,19 @@ class BriefingGenerator(Generator):
         self._seed_bytes = {s.name: s.data for s in seeds}
         return seeds
 
+    def _parsed(self, rel: str, text: str) -> ContentFile:
+        """`read_markdown`, kept in memory by a resident process (a file per edit, not all)."""
+        settings = self.settings.get("MARKDOWN", {})
+        memory = seedcache_mod.resident()
+        if memory is None:
+            return read_markdown(rel, text, settings)
+        key = hashlib.sha256(repr((rel, text, settings)).encode()).hexdigest()
+        found, parsed = memory.get(("markdown", key))
+        if not found:
+            parsed = read_markdown(rel, text, settings)
+        memory.put(("markdown", key), parsed)
+        return parsed
+
     def _read_markdown(self, folder: str) -> list[ContentFile]:
         """Authors' Markdown files of one folder: raw metadata (no date guessing), body HTML."""
         base = Path(self.path) / folder
@@ -270,7 +295,7 @@ class BriefingGenerator(Generator):
             except UnicodeDecodeError as exc:  # one bad note never stops the site
                 self._refused.append(Problem(rel, f"fichier illisible : {exc}"))
                 continue
-            files.append(read_markdown(rel, text, self.settings.get("MARKDOWN", {})))
+            files.append(self._parsed(rel, text))
         return files
 
 

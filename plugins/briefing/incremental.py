@@ -64,8 +64,13 @@ def _plain(settings: Mapping[str, Any]) -> str:
     """The JSON-serialisable settings (paths, URLs, switches), in a stable order."""
     keep = {}
     for key in sorted(settings):
+        value = settings[key]
+        if key == "JINJA_ENVIRONMENT" and isinstance(value, Mapping):
+            # Compiled templates kept by a resident build (tools/resident.py): a cache
+            # changes no page, and its object would make the fingerprint unique.
+            value = {k: v for k, v in value.items() if k != "bytecode_cache"}
         try:
-            keep[key] = json.loads(json.dumps(settings[key], sort_keys=True, default=str))
+            keep[key] = json.loads(json.dumps(value, sort_keys=True, default=str))
         except (TypeError, ValueError):
             continue
     # Objects whose str() carries a memory address would make every fingerprint unique.

@@ -251,9 +251,60 @@ STATUS_LABELS = {
 }
 
 
+class _BriefingRecords:
+    """A resident process's briefing-page records, reused while nothing they read changed.
+
+    A briefing's page reads its briefing, the site's notes about it, and the rest of the site
+    except notes (actors, chronology, mentions, quotes, figures, the other briefings' titles
+    for links), plus the settings. A resident build keeps the records of the same settled site
+    (the same objects, `seedcache.keep_in_memory`): while those objects are the same ones and
+    the notes about a briefing are equal, its record is the last build's, and so is its hash
+    (`contexts.record_hash`). A note edit then builds the records of the briefings it is about.
+    """
+
+    current: _BriefingRecords | None = None
+
+    def __init__(self) -> None:
+        self.core: tuple[Any, ...] = ()
+        self.other: tuple[Any, ...] = ()
+        self.records: dict[str, tuple[Briefing, tuple[Any, ...], contexts.BriefingPage]] = {}
+
+    def start(self, site: Site, other: tuple[Any, ...]) -> None:
+        """A new build: forget every record if the site's core objects or settings changed."""
+        core = (site.briefings, site.actors, site.mentions, site.quotes, site.relays,
+                site.events, site.chronology, site.outlets, site.figures, site.figure_groups,
+                site.disputed_figures)
+        same = len(core) == len(self.core) and all(
+            a is b for a, b in zip(core, self.core, strict=True))
+        if not same or other != self.other:
+            self.records = {}
+        self.core, self.other = core, other
+
+    def get(self, b: Briefing, ix: SiteIndex) -> contexts.BriefingPage | None:
+        """The last build's record of this briefing's page, if still valid."""
+        hit = self.records.get(b.id)
+        if hit is None or hit[0] is not b or hit[1] != tuple(ix.notes_by_briefing.get(b.id, ())):
+            return None
+        return hit[2]
+
+    def put(self, b: Briefing, ix: SiteIndex, record: contexts.BriefingPage) -> None:
+        """Keep this build's record for the next."""
+        self.records[b.id] = (b, tuple(ix.notes_by_briefing.get(b.id, ())), record)
+
+
+def keep_briefing_records() -> None:
+    """Reuse briefing-page records between builds of this process (a resident process)."""
+    if _BriefingRecords.current is None:
+        _BriefingRecords.current = _BriefingRecords()
+
+
 def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
-               settings: dict[str, Any]) -> list[PageSpec]:
-    """Every page of the plugin, in a stable order, each with its schema.org JSON-LD."""
+               settings: dict[str, Any], keep_records: bool = False) -> list[PageSpec]:
+    """Every page of the plugin, in a stable order, each with its schema.org JSON-LD.
+
+    `keep_records`: reuse the briefing pages' records of this process's last build where
+    valid (see `_BriefingRecords`; `keep_briefing_records()` must have been called).
+    """
     org = jsonld.site_organisation(
         name=settings["SITENAME"], url=f"{base_url}/", description=settings.get("SITESUBTITLE"),
         publishing_principles=f"{base_url}/methodologie/",
@@ -274,9 +325,16 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
     for number, chunk in enumerate(chunks, start=1):
         pages.append(PageSpec(_home_path(number), contexts.HomePage(
             tuple(chunk), top_actors, recent, _paging("", number, len(chunks)))))
+    reuse = _BriefingRecords.current if keep_records else None
+    if reuse is not None:
+        reuse.start(site, (org, base_url, cfg))
     for b in ordered:
-        pages.append(PageSpec(f"{briefing_dir(b, cfg)}/index.html", briefing_record(
-            b, site, ix, org, absolute)))
+        record = reuse.get(b, ix) if reuse is not None else None
+        if record is None:
+            record = briefing_record(b, site, ix, org, absolute)
+            if reuse is not None:
+                reuse.put(b, ix, record)
+        pages.append(PageSpec(f"{briefing_dir(b, cfg)}/index.html", record))
     actor_root = cfg.ACTOR_URL.split("{slug}")[0]
     by_name = sorted(site.actors, key=lambda a: a.name.casefold())
     pages.append(PageSpec(f"{actor_root}index.html", contexts.ActorsPage(tuple(

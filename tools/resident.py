@@ -18,6 +18,7 @@ worker: the server starts a new worker when `plugins/` or `pelican.conf.py` chan
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -74,6 +75,18 @@ class Builder:
                                               "bytecode_cache": MemoryBytecodeCache()}
         self.memory = seedcache.keep_in_memory()
 
+    def preload(self) -> None:
+        """Load the spaCy model now, between builds: the first seed edit then finds it."""
+        from briefing import nlpcache
+        from briefing.settings import validate
+
+        try:
+            cfg = validate(self.settings)
+            if cfg.NLP:
+                nlpcache.load_model(cfg.NLP_MODEL, cfg.CACHE_PATH / "regex")
+        except Exception:  # a missing model is reported by the build that needs it
+            traceback.print_exc()
+
     def build(self) -> dict[str, Any]:
         """One build; never raises: the outcome says whether it worked, and why not."""
         from pelican.log import LimitFilter
@@ -110,6 +123,7 @@ def serve(conn: Connection, argv: Sequence[str], log: str | None = None) -> None
         while conn.recv() is not None:
             conn.send(failure)
         return
+    loaded = False
     while True:
         try:
             request = conn.recv()
@@ -117,10 +131,21 @@ def serve(conn: Connection, argv: Sequence[str], log: str | None = None) -> None
             return
         if request is None:
             return
-        sys.stdout.flush()
-        conn.send(builder.build())
+        if request == "build":
+            conn.send(builder.build())
+        elif request == "ready":  # answered once the model is loaded
+            conn.send({"ok": True})
         sys.stdout.flush()
         sys.stderr.flush()
+        # Between builds, while the author reads: what the build keeps (a site's records,
+        # millions of objects) leaves the cyclic collector's scans, which otherwise walk it
+        # again and again during the next build. Only cyclic garbage among those objects would
+        # be kept; reference counting still frees the rest.
+        gc.collect()
+        gc.freeze()
+        if not loaded:  # after the first answer: the server is up, the author not yet editing
+            builder.preload()
+            loaded = True
 
 
 class Worker:
@@ -155,6 +180,15 @@ class Worker:
             self.process = None
             return {"ok": False, "error": f"the build process died (exit {code})",
                     "seconds": None, "rss_mb": None}
+
+    def ready(self) -> None:
+        """Wait until the child is idle (its model loaded after the first build)."""
+        if self.process is not None and self.conn is not None:
+            try:
+                self.conn.send("ready")
+                self.conn.recv()
+            except (EOFError, OSError):
+                pass
 
     def restart(self) -> None:
         """Forget the child: code or settings changed (the next build starts a new one)."""

@@ -69,7 +69,8 @@ def regex_cache(folder: Path | None) -> Iterator[None]:
     from .seedcache import SeedCache
 
     original = _compiler.compile
-    store = SeedCache(folder, sys.version) if folder is not None else None
+    # Read once per process: never kept in a resident process's memory.
+    store = SeedCache(folder, sys.version, resident=False) if folder is not None else None
 
     def program(pattern: str, flags: int) -> tuple[Any, ...]:
         parsed = _compiler._parser.parse(pattern, flags)

@@ -72,7 +72,8 @@ class Resident:
 
     def next_build(self) -> None:
         """A build starts: what the one before last used and the last did not is forgotten."""
-        self.previous, self.current = self.current, {}
+        if self.current:  # a build that read nothing (up to date) keeps the last one's
+            self.previous, self.current = self.current, {}
 
     def get(self, slot: tuple[str, str]) -> tuple[bool, Any]:
         """(found, value), the entry kept for this build if found."""
@@ -148,9 +149,10 @@ def key_of(code: str, stage: str, parts: tuple) -> str:
 class SeedCache:
     """A `Memo` backed by one file per (stage, key) under `folder`."""
 
-    def __init__(self, folder: Path, code: str) -> None:
+    def __init__(self, folder: Path, code: str, resident: bool = True) -> None:
         self.folder = folder
         self.code = code
+        self.resident = resident  # False: never kept in a resident process's memory
         self.hits: Counter[str] = Counter()
         self.misses: Counter[str] = Counter()
         self.seconds: Counter[str] = Counter()  # time computing misses, per stage
@@ -158,7 +160,7 @@ class SeedCache:
 
     def __call__(self, stage: str, parts: tuple, compute: Callable[[], T]) -> T:
         """The cached result of `compute()` for these inputs, computed and stored on a miss."""
-        memory = _RESIDENT
+        memory = _RESIDENT if self.resident else None
         if memory is None and stage in MEMORY_ONLY:
             return compute()
         key = key_of(self.code, stage, parts)

@@ -287,10 +287,6 @@ _memo: dict[int, tuple[Any, list[str]]] = {}
 # The last build's digests, kept by a resident process (`next_build`): objects that build and
 # this one share (the same records, kept in memory) are not serialised again.
 _previous: dict[int, tuple[Any, list[str]]] = {}
-# Whole records' digests, kept by a resident process only, over the same two builds.
-_records: dict[int, tuple[Any, str]] = {}
-_records_previous: dict[int, tuple[Any, str]] = {}
-_keeping = False
 # Field names per dataclass: `dataclasses.fields` is slow, and called 100,000 times a build.
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
@@ -299,16 +295,12 @@ def clear_memo() -> None:
     """Forget the digests of the last build's objects (call once per build)."""
     _memo.clear()
     _previous.clear()
-    _records.clear()
-    _records_previous.clear()
 
 
 def next_build() -> None:
     """A resident process's new build: keep the last build's digests, forget older ones."""
-    global _memo, _previous, _records, _records_previous, _keeping
+    global _memo, _previous
     _previous, _memo = _memo, {}
-    _records_previous, _records = _records, {}
-    _keeping = True
 
 
 def _encode(value: Any) -> Any:
@@ -343,13 +335,5 @@ def _dumps(value: Any) -> str:
 
 def record_hash(record: Any) -> str:
     """Stable hash of a record (same across processes and runs)."""
-    # A record a resident process reused from its last build (render._BriefingRecords).
-    hit = _records.get(id(record)) or _records_previous.get(id(record))
-    if hit is not None and hit[0] is record:
-        _records[id(record)] = hit
-        return hit[1]
     text = _dumps([CANONICAL_VERSION, _encode(record)])
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if _keeping:
-        _records[id(record)] = (record, digest)
-    return digest
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -96,24 +96,35 @@ class BriefingGenerator(Generator):
             contexts.clear_memo()
         relative = self.settings["RELATIVE_URLS"]
         base_url = self.public_url()
-        if resident:
-            render.keep_briefing_records()
-        pages = render.site_pages(site, cfg, ix, base_url, self.settings, keep_records=resident)
         shared = self._shared_inputs() if cfg.INCREMENTAL else None
+        pages = render.site_pages(site, cfg, ix, base_url, self.settings,
+                                  lazy=shared is not None)
         hashes: dict[str, str] = {}
+        deps: dict[str, str] = {}
         rendered = 0
         for page in pages:
             # The 404 page is served at any depth: only absolute links work there.
             rel = relative and page.save_as != "404.html"
+            record = page.record
             if shared is not None:
-                digest = incremental.hash_text(
-                    shared, self._template_hash(page.template), page.save_as, str(rel),
-                    contexts.record_hash(page.record))
+                template = self._template_hash(page.template)
+                digest = None
+                if page.deps is not None:
+                    # Same inputs as the previous build's page: same hash, record not built.
+                    key = deps[page.save_as] = incremental.hash_text(
+                        shared, template, page.save_as, str(rel), page.deps)
+                    if previous is not None and previous.deps.get(page.save_as) == key:
+                        digest = previous.hashes.get(page.save_as)
+                if digest is None:
+                    record = page.built()
+                    digest = incremental.hash_text(shared, template, page.save_as, str(rel),
+                                                   contexts.record_hash(record))
                 hashes[page.save_as] = digest
                 if incremental.unchanged(previous, page.save_as, digest, out):
                     continue
+            record = record if record is not None else page.built()
             writer.write_file(page.save_as, self.get_template(page.template), self.context,
-                              relative_urls=rel, **page.context)
+                              relative_urls=rel, **contexts.variables(record))
             rendered += 1
         for briefing in site.briefings:
             name = f"{render.briefing_dir(briefing, cfg)}/source.txt"
@@ -146,7 +157,8 @@ class BriefingGenerator(Generator):
         incremental.save(self._manifest_path(), incremental.Manifest(
             self.fingerprint if cfg.INCREMENTAL else "", incremental.stat_files(out, written),
             tuple(str(p) for p in site.problems), summary,
-            {k: v for k, v in hashes.items() if k in produced}))
+            {k: v for k, v in hashes.items() if k in produced},
+            {k: v for k, v in deps.items() if k in produced}))
         if not resident:
             contexts.clear_memo()
 

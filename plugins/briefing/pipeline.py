@@ -78,6 +78,9 @@ class Site:
     briefings: tuple[Briefing, ...]
     problems: tuple[Problem, ...]
     skipped: tuple[SeedProblem, ...] = ()
+    # Key of everything but the notes (the settled site, the copies found), when every input
+    # was known by its key: pages that read no note are a function of it (render.site_pages).
+    core_key: str | None = None
     actors: tuple[actors_mod.Actor, ...] = ()
     mentions: tuple[actors_mod.ResolvedMention, ...] = ()
     quotes: tuple[actors_mod.ResolvedQuote, ...] = ()
@@ -211,14 +214,15 @@ def build_site(
     def assemble() -> tuple[tuple[Briefing, ...], tuple[actors_mod.Actor, ...]]:
         return _assemble(unique, settled, duplicates)
 
+    core_key = None
     if parts is None:
         briefings, site_actors = assemble()
     else:
-        briefings, site_actors = memo(
-            "assemble", (parts, tuple(sorted((k, tuple(v)) for k, v in duplicates.items()))),
-            assemble)
+        core = (parts, tuple(sorted((k, tuple(v)) for k, v in duplicates.items())))
+        core_key = hashlib.sha256(repr(core).encode()).hexdigest()
+        briefings, site_actors = memo("assemble", core, assemble)
     return Site(
-        briefings=briefings, problems=tuple(problems), skipped=tuple(skipped),
+        briefings=briefings, problems=tuple(problems), skipped=tuple(skipped), core_key=core_key,
         actors=site_actors,
         mentions=index.mentions, quotes=index.quotes, relays=index.relays,
         events=events, chronology=entries, notes=fact_notes, outlets=outlets,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,20 +40,35 @@ KIND_LABELS = {
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page to write: output path and its typed context record (template named by it)."""
+    """One page to write: output path and its typed context record (template named by it).
+
+    A page whose inputs are known by a key (`deps`, see `site_pages`) may come without its
+    record: `make` builds it, which the generator does only when that key is not the one the
+    previous build recorded, or the page must be written again.
+    """
 
     save_as: str
-    record: contexts.PageRecord
+    record: contexts.PageRecord | None
+    make: Callable[[], contexts.PageRecord] | None = None
+    deps: str | None = None
+    kind: type | None = None  # the record's class, when the record is not built yet
+
+    def built(self) -> contexts.PageRecord:
+        """The record, built now if it was left to `make`."""
+        if self.record is not None:
+            return self.record
+        assert self.make is not None
+        return self.make()
 
     @property
     def template(self) -> str:
         """The template's name, without `.html`."""
-        return self.record.template
+        return (self.record if self.record is not None else self.kind).template
 
     @property
     def context(self) -> dict[str, Any]:
         """The record as template variables."""
-        return contexts.variables(self.record)
+        return contexts.variables(self.built())
 
 
 def briefing_url(b: Briefing, cfg: BriefingSettings) -> str:
@@ -251,59 +267,17 @@ STATUS_LABELS = {
 }
 
 
-class _BriefingRecords:
-    """A resident process's briefing-page records, reused while nothing they read changed.
-
-    A briefing's page reads its briefing, the site's notes about it, and the rest of the site
-    except notes (actors, chronology, mentions, quotes, figures, the other briefings' titles
-    for links), plus the settings. A resident build keeps the records of the same settled site
-    (the same objects, `seedcache.keep_in_memory`): while those objects are the same ones and
-    the notes about a briefing are equal, its record is the last build's, and so is its hash
-    (`contexts.record_hash`). A note edit then builds the records of the briefings it is about.
-    """
-
-    current: _BriefingRecords | None = None
-
-    def __init__(self) -> None:
-        self.core: tuple[Any, ...] = ()
-        self.other: tuple[Any, ...] = ()
-        self.records: dict[str, tuple[Briefing, tuple[Any, ...], contexts.BriefingPage]] = {}
-
-    def start(self, site: Site, other: tuple[Any, ...]) -> None:
-        """A new build: forget every record if the site's core objects or settings changed."""
-        core = (site.briefings, site.actors, site.mentions, site.quotes, site.relays,
-                site.events, site.chronology, site.outlets, site.figures, site.figure_groups,
-                site.disputed_figures)
-        same = len(core) == len(self.core) and all(
-            a is b for a, b in zip(core, self.core, strict=True))
-        if not same or other != self.other:
-            self.records = {}
-        self.core, self.other = core, other
-
-    def get(self, b: Briefing, ix: SiteIndex) -> contexts.BriefingPage | None:
-        """The last build's record of this briefing's page, if still valid."""
-        hit = self.records.get(b.id)
-        if hit is None or hit[0] is not b or hit[1] != tuple(ix.notes_by_briefing.get(b.id, ())):
-            return None
-        return hit[2]
-
-    def put(self, b: Briefing, ix: SiteIndex, record: contexts.BriefingPage) -> None:
-        """Keep this build's record for the next."""
-        self.records[b.id] = (b, tuple(ix.notes_by_briefing.get(b.id, ())), record)
-
-
-def keep_briefing_records() -> None:
-    """Reuse briefing-page records between builds of this process (a resident process)."""
-    if _BriefingRecords.current is None:
-        _BriefingRecords.current = _BriefingRecords()
-
-
 def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
-               settings: dict[str, Any], keep_records: bool = False) -> list[PageSpec]:
+               settings: dict[str, Any], lazy: bool = False) -> list[PageSpec]:
     """Every page of the plugin, in a stable order, each with its schema.org JSON-LD.
 
-    `keep_records`: reuse the briefing pages' records of this process's last build where
-    valid (see `_BriefingRecords`; `keep_briefing_records()` must have been called).
+    `lazy` (with `site.core_key`): briefing pages come with the key of their inputs (`deps`)
+    and without their record (`make`). A briefing's page reads its briefing, the notes about
+    it, and the rest of the site except notes (actors, chronology, mentions, quotes, figures,
+    the other briefings' titles it links): all of those but the notes are a function of
+    `site.core_key` (the settled site and the copies found), so that key and the notes about
+    the briefing are its inputs, with the settings (hashed by the generator). A note edit then
+    builds the records of the briefings the note is about, not of every briefing.
     """
     org = jsonld.site_organisation(
         name=settings["SITENAME"], url=f"{base_url}/", description=settings.get("SITESUBTITLE"),
@@ -325,16 +299,18 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
     for number, chunk in enumerate(chunks, start=1):
         pages.append(PageSpec(_home_path(number), contexts.HomePage(
             tuple(chunk), top_actors, recent, _paging("", number, len(chunks)))))
-    reuse = _BriefingRecords.current if keep_records else None
-    if reuse is not None:
-        reuse.start(site, (org, base_url, cfg))
+    core = site.core_key if lazy else None
+    org_key = repr(sorted(org.items())) if core is not None else ""
     for b in ordered:
-        record = reuse.get(b, ix) if reuse is not None else None
-        if record is None:
-            record = briefing_record(b, site, ix, org, absolute)
-            if reuse is not None:
-                reuse.put(b, ix, record)
-        pages.append(PageSpec(f"{briefing_dir(b, cfg)}/index.html", record))
+        save_as = f"{briefing_dir(b, cfg)}/index.html"
+        if core is None:
+            pages.append(PageSpec(save_as, briefing_record(b, site, ix, org, absolute)))
+            continue
+        deps = hashlib.sha256(repr((core, b.id, base_url, org_key,
+                                    tuple(ix.notes_by_briefing.get(b.id, ())))).encode())
+        pages.append(PageSpec(save_as, None, functools.partial(
+            briefing_record, b, site, ix, org, absolute), deps.hexdigest(),
+            contexts.BriefingPage))
     actor_root = cfg.ACTOR_URL.split("{slug}")[0]
     by_name = sorted(site.actors, key=lambda a: a.name.casefold())
     pages.append(PageSpec(f"{actor_root}index.html", contexts.ActorsPage(tuple(

@@ -19,6 +19,7 @@ use are dropped at the end of the next (two generations), so memory stays that o
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -113,6 +114,13 @@ def no_cache(stage: str, parts: tuple, compute: Callable[[], T]) -> T:
 
 def package_versions(packages: Iterable[str]) -> str:
     """`name version` lines of installed packages (`absent` when one is not installed)."""
+    return _package_versions(tuple(packages))
+
+
+# Read once per process: the modules a process imported keep their version until it ends (a
+# resident build process included: it is started again when the code changes).
+@functools.cache
+def _package_versions(packages: tuple[str, ...]) -> str:
     lines = []
     for package in packages:
         try:

@@ -120,8 +120,11 @@ def serve(conn: Connection, argv: Sequence[str], log: str | None = None) -> None
         traceback.print_exc()
         failure = {"ok": False, "error": f"{type(exc).__name__}: {exc}", "seconds": 0.0,
                    "rss_mb": peak_rss_mb()}
-        while conn.recv() is not None:
-            conn.send(failure)
+        try:
+            while conn.recv() is not None:
+                conn.send(failure)
+        except EOFError:  # the server went away
+            pass
         return
     loaded = False
     while True:

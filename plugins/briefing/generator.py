@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +147,18 @@ class BriefingGenerator(Generator):
 
         written += export.write_all(site, cfg, out, ix.url,
                                     export_unchanged if cfg.INCREMENTAL else None)
-        written += self._write_feeds(out, ix, base_url, pages)
+        # Feeds read the briefings and actors only (site.core_key) and the settings: the same
+        # key as the previous build's, with files intact, means the same bytes.
+        feeds_key = (incremental.hash_text(shared, site.core_key, base_url, "feeds")
+                     if shared is not None and site.core_key else None)
+
+        def feed_unchanged(name: str) -> bool:
+            if feeds_key is None:
+                return False
+            hashes[name] = deps[name] = feeds_key
+            return incremental.unchanged(previous, name, feeds_key, out)
+
+        written += self._write_feeds(out, ix, base_url, pages, feed_unchanged)
         produced = set(written)
         removed = incremental.remove_stale(previous, produced, out, self.started)
         summary = self.summary(len(pages))
@@ -198,9 +210,18 @@ class BriefingGenerator(Generator):
         return DEV_SITE_URL
 
     def _write_feeds(self, out: Path, ix: render.SiteIndex, base: str,
-                     pages: list[render.PageSpec]) -> list[str]:
-        """Atom feeds and the sitemap; returns the files written, relative to the output."""
+                     pages: list[render.PageSpec],
+                     unchanged: Callable[[str], bool] = lambda name: False) -> list[str]:
+        """Atom feeds and the sitemap; returns the files written, relative to the output.
+
+        A feed for which `unchanged(name)` is true is neither generated nor written.
+        """
         site, cfg = ix.site, ix.cfg
+        persons = [a for a in site.actors if a.kind == "person"]
+        names = ["feeds/briefings.atom.xml",
+                 *(f"feeds/acteurs/{actor.id}.atom.xml" for actor in persons)]
+        if all([unchanged(name) for name in names]):  # every name recorded: no short cut
+            return [*names, *self._write_sitemap(out, ix, base, pages)]
         entries = [feeds.FeedEntry(b.title, feeds.absolute_url(base, ix.url(b)), b.date,
                                    b.paragraphs[0].text if b.paragraphs else b.title)
                    for b in site.briefings]
@@ -210,12 +231,10 @@ class BriefingGenerator(Generator):
                                subtitle=self.settings.get("SITESUBTITLE", ""))
         (out / "feeds").mkdir(parents=True, exist_ok=True)
         safeio.write_text(out / "feeds" / "briefings.atom.xml", feed)
-        written = ["feeds/briefings.atom.xml", "sitemap.xml"]
+        written = ["feeds/briefings.atom.xml"]
         # One feed per person: the briefings that mention them.
         by_id = {e.url: e for e in entries}
-        for actor in site.actors:
-            if actor.kind != "person":
-                continue
+        for actor in persons:
             mine = [by_id[feeds.absolute_url(base, ix.url(bid))] for bid, _ in actor.briefings
                     if bid in ix.briefing]
             path = f"feeds/acteurs/{actor.id}.atom.xml"
@@ -225,6 +244,12 @@ class BriefingGenerator(Generator):
                 mine, title=f"{self.settings['SITENAME']} — {actor.name}",
                 feed_url=f"{base}/{path}", site_url=f"{base}/{ix.url(actor)}",
                 author=cfg.PUBLISHER))
+        return [*written, *self._write_sitemap(out, ix, base, pages)]
+
+    def _write_sitemap(self, out: Path, ix: render.SiteIndex, base: str,
+                       pages: list[render.PageSpec]) -> list[str]:
+        """The sitemap (it lists notes: written on every build)."""
+        site, cfg = ix.site, ix.cfg
         dated = {render.briefing_dir(b, cfg) + "/index.html": b.date for b in site.briefings}
         dated.update({cfg.NOTE_URL.format(slug=n.slug) + "index.html": n.date
                       for n in site.notes})
@@ -233,7 +258,7 @@ class BriefingGenerator(Generator):
                 for p in pages if p.save_as.endswith("index.html")]
         urls += [feeds.SitemapEntry(f"{base}/{p.url}") for p in self.context.get("pages", [])]
         safeio.write_text(out / "sitemap.xml", feeds.sitemap_xml(urls))
-        return written
+        return ["sitemap.xml"]
 
     def summary(self, pages: int) -> str:
         """One line of counts and the list of warnings, at the end of every build."""

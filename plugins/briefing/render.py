@@ -287,6 +287,14 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
     def absolute(path: str) -> str:
         return f"{base_url}/{path}"
 
+    core = site.core_key if lazy else None
+    org_key = repr(sorted(org.items())) if core is not None else ""
+
+    def deps(save_as: str, notes: Any) -> str:
+        """The key of a page's inputs: the site but its notes, these notes, the settings."""
+        return hashlib.sha256(repr((core, save_as, base_url, org_key, notes)).encode()
+                              ).hexdigest()
+
     ordered = sorted_briefings(site.briefings)
     top = sorted(site.actors, key=lambda a: (-sum(n for _, n in a.briefings), a.name))[:12]
     top_actors = tuple(ix.actor_ref(a) for a in top)
@@ -299,25 +307,31 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
     for number, chunk in enumerate(chunks, start=1):
         pages.append(PageSpec(_home_path(number), contexts.HomePage(
             tuple(chunk), top_actors, recent, _paging("", number, len(chunks)))))
-    core = site.core_key if lazy else None
-    org_key = repr(sorted(org.items())) if core is not None else ""
     for b in ordered:
         save_as = f"{briefing_dir(b, cfg)}/index.html"
         if core is None:
             pages.append(PageSpec(save_as, briefing_record(b, site, ix, org, absolute)))
             continue
-        deps = hashlib.sha256(repr((core, b.id, base_url, org_key,
-                                    tuple(ix.notes_by_briefing.get(b.id, ())))).encode())
         pages.append(PageSpec(save_as, None, functools.partial(
-            briefing_record, b, site, ix, org, absolute), deps.hexdigest(),
-            contexts.BriefingPage))
+            briefing_record, b, site, ix, org, absolute),
+            deps(save_as, tuple(ix.notes_by_briefing.get(b.id, ()))), contexts.BriefingPage))
     actor_root = cfg.ACTOR_URL.split("{slug}")[0]
     by_name = sorted(site.actors, key=lambda a: a.name.casefold())
     pages.append(PageSpec(f"{actor_root}index.html", contexts.ActorsPage(tuple(
         (kind, labels, tuple(ix.actor_ref(a) for a in by_name if a.kind == kind))
         for kind, labels in ACTOR_KIND_LABELS.items()))))
     for a in site.actors:
-        pages += actor_pages(a, ix, absolute)
+        if core is None:
+            pages += actor_pages(a, ix, absolute)
+            continue
+        # An actor's pages read the notes about it and those about its timeline's events.
+        notes = (tuple(ix.notes_by_actor.get(a.id, ())),
+                 tuple(tuple(ix.notes_by_entry.get(e.id, ())) for e in actor_timeline(a, ix)[0]))
+        built = functools.cache(functools.partial(actor_pages, a, ix, absolute))
+        for number, save_as in enumerate(actor_page_paths(a, ix)):
+            pages.append(PageSpec(save_as, None, functools.partial(
+                lambda built, number: built()[number].built(), built, number),
+                deps(save_as, notes), contexts.ActorPage))
     timeline = ix.timeline
     inline = len(timeline) <= CHRONOLOGY_INLINE_MAX
     by_year: dict[str, list[Any]] = defaultdict(list)
@@ -342,7 +356,7 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
         pages += _paginated_chronology(
             f"{cfg.EVENT_URL}{year}/", by_year[year], ix,
             functools.partial(chrono, filter_label=f"année {year}", filter_year=year,
-                              filter_actor=None))
+                              filter_actor=None), deps if core is not None else None)
     # Filter pages for persons only: the chronology links those; places and states, named in
     # almost every event, have their timeline on their own page.
     for aid, entries in sorted(ix.entries_by_actor.items()):
@@ -352,7 +366,8 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
                 f"{cfg.EVENT_URL}acteurs/{aid}/",
                 sorted(entries, key=lambda e: (e.sort_key, e.id)), ix,
                 functools.partial(chrono, filter_label=actor.name, filter_year=None,
-                                  filter_actor=f"{cfg.EVENT_URL}acteurs/{aid}/"))
+                                  filter_actor=f"{cfg.EVENT_URL}acteurs/{aid}/"),
+                deps if core is not None else None)
     for note in site.notes:
         pages.append(PageSpec(f"{cfg.NOTE_URL.format(slug=note.slug)}index.html",
                               contexts.NotePage(
@@ -405,13 +420,25 @@ def briefing_record(b: Briefing, site: Site, ix: SiteIndex, org: dict[str, Any],
             word_count=b.word_count)))
 
 
+def _actor_page_count(a: Any, ix: SiteIndex) -> int:
+    quotes = len(ix.quotes_by_speaker.get(a.id, ()))
+    briefings = sum(1 for bid, _ in a.briefings if bid in ix.briefing)
+    return max(1, -(-max(quotes, briefings) // ACTOR_ITEMS_PER_PAGE))
+
+
+def actor_page_paths(a: Any, ix: SiteIndex) -> list[str]:
+    """Where `actor_pages` writes the actor's pages, without building them."""
+    base = ix.url(a)
+    return [f"{chunk_path(base, n)}index.html" for n in range(1, _actor_page_count(a, ix) + 1)]
+
+
 def actor_pages(a: Any, ix: SiteIndex, absolute: Any) -> list[PageSpec]:
     """An actor's pages: the first with timeline and panel, then the rest of its lists."""
     base = ix.url(a)
     quotes = [ix.quote_item(q) for q in ix.quotes_by_speaker.get(a.id, ())]
     briefings = [contexts.Counted(ix.url(bid), ix.briefing[bid].title, n)
                  for bid, n in a.briefings if bid in ix.briefing]
-    count = max(1, -(-max(len(quotes), len(briefings)) // ACTOR_ITEMS_PER_PAGE))
+    count = _actor_page_count(a, ix)
     entries, total = actor_timeline(a, ix)
     roles = tuple(contexts.RoleItem(
         role, tuple(ix.link(bid) if bid and bid in ix.briefing else None
@@ -455,13 +482,26 @@ def chunk_path(base: str, number: int) -> str:
 
 
 def _paginated_chronology(base: str, entries: Sequence[Any], ix: SiteIndex,
-                          record: Any) -> list[PageSpec]:
-    """A filtered chronology cut into pages of CHRONOLOGY_PAGE_SIZE events."""
+                          record: Any, deps: Any = None) -> list[PageSpec]:
+    """A filtered chronology cut into pages of CHRONOLOGY_PAGE_SIZE events.
+
+    `deps(save_as, notes)`: pages left unbuilt, keyed by their inputs (see `site_pages`):
+    besides the site but its notes, a page reads the notes about its events.
+    """
     chunks = _chunks(entries, CHRONOLOGY_PAGE_SIZE)
-    return [PageSpec(f"{chunk_path(base, number)}index.html", record(
-        groups=group_items(chunk, ix), year_summary=(), total=len(entries), jsonld="",
-        paging=_paging(base, number, len(chunks))))
-        for number, chunk in enumerate(chunks, start=1)]
+
+    def page(number: int, chunk: Sequence[Any]) -> contexts.ChronologyPage:
+        return record(groups=group_items(chunk, ix), year_summary=(), total=len(entries),
+                      jsonld="", paging=_paging(base, number, len(chunks)))
+
+    if deps is None:
+        return [PageSpec(f"{chunk_path(base, number)}index.html", page(number, chunk))
+                for number, chunk in enumerate(chunks, start=1)]
+    return [PageSpec(save_as, None, functools.partial(page, number, chunk),
+                     deps(save_as, tuple(tuple(ix.notes_by_entry.get(e.id, ())) for e in chunk)),
+                     contexts.ChronologyPage)
+            for number, chunk in enumerate(chunks, start=1)
+            for save_as in [f"{chunk_path(base, number)}index.html"]]
 
 
 def _home_path(number: int) -> str:

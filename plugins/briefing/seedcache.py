@@ -65,6 +65,7 @@ class Resident:
     def __init__(self) -> None:
         self.current: dict[tuple[str, str], Any] = {}
         self.previous: dict[tuple[str, str], Any] = {}
+        self.warm = False  # set once a build has read everything into memory
 
     @property
     def empty(self) -> bool:
@@ -73,6 +74,7 @@ class Resident:
 
     def next_build(self) -> None:
         """A build starts: what the one before last used and the last did not is forgotten."""
+        self.warm = self.warm or bool(self.current)
         if self.current:  # a build that read nothing (up to date) keeps the last one's
             self.previous, self.current = self.current, {}
 
@@ -188,8 +190,11 @@ class SeedCache:
                 else os.path.join(self.folder, stage, key[:2], key))
         # A whole-site entry is megabytes: its key, in a small file beside it, says first
         # whether it is worth reading (the key inside the entry still decides).
-        found, value = ((False, None) if single and self._slot_key(path) != key
-                        else self._read(path))
+        # A resident process's first build reads no whole-site entry from disk: computing it
+        # from the per-seed entries puts those in memory, where the first seed edit finds them.
+        cold_memory = memory is not None and not memory.warm
+        skip = single and (cold_memory or self._slot_key(path) != key)
+        found, value = (False, None) if skip else self._read(path)
         if found and single:
             found = isinstance(value, tuple) and len(value) == 2 and value[0] == key
             value = value[1] if found else None

@@ -132,6 +132,8 @@ def main() -> None:
                 print("devserver: code or settings changed: new build process")
                 worker.restart()
             build(worker, counter)
+    except KeyboardInterrupt:
+        print("devserver: stopped")
     finally:
         worker.close()
 

@@ -23,6 +23,7 @@ import logging
 import multiprocessing
 import os
 import resource
+import signal
 import sys
 import time
 import traceback
@@ -113,6 +114,9 @@ def serve(conn: Connection, argv: Sequence[str], log: str | None = None) -> None
         fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         os.dup2(fd, 1)
         os.dup2(fd, 2)
+    # Ctrl-C in the terminal reaches the whole process group: the server stops this process
+    # itself (after it has written its cache), never a build half done.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.chdir(ROOT)
     try:
         builder = Builder(argv)
@@ -130,9 +134,10 @@ def serve(conn: Connection, argv: Sequence[str], log: str | None = None) -> None
     while True:
         try:
             request = conn.recv()
-        except EOFError:
-            return
-        if request is None:
+        except EOFError:  # the server died: nothing to answer
+            request = None
+        if request is None:  # stopping: the next one-shot build finds the whole site
+            builder.memory.flush()
             return
         if request == "build":
             conn.send(builder.build())
@@ -206,7 +211,7 @@ class Worker:
             self.conn.send(None)
         except (OSError, AssertionError):
             pass
-        self.process.join(10)
+        self.process.join(30)  # it writes the whole-site cache entries first
         if self.process.is_alive():
             self.process.terminate()
             self.process.join(5)

@@ -145,8 +145,22 @@ class BriefingGenerator(Generator):
             hashes[name] = digest
             return incremental.unchanged(previous, name, digest, out)
 
+        # The exports that read no note: the same core key and settings as the previous
+        # build's, file intact, means the same bytes (hash and key recorded as for feeds).
+        def export_same_inputs(name: str) -> bool:
+            if shared is None or not site.core_key:
+                return False
+            key = incremental.hash_text(shared, site.core_key, base_url, "export", name)
+            if previous is None or previous.deps.get(name) != key:
+                deps[name] = key  # its digest, recorded by export_unchanged, goes with it
+                return False
+            digest = hashes[name] = previous.hashes.get(name, "")
+            deps[name] = key
+            return incremental.unchanged(previous, name, digest, out)
+
         written += export.write_all(site, cfg, out, ix.url,
-                                    export_unchanged if cfg.INCREMENTAL else None)
+                                    export_unchanged if cfg.INCREMENTAL else None,
+                                    export_same_inputs if cfg.INCREMENTAL else None)
         # Feeds read the briefings and actors only (site.core_key) and the settings: the same
         # key as the previous build's, with files intact, means the same bytes.
         feeds_key = (incremental.hash_text(shared, site.core_key, base_url, "feeds")

@@ -66,6 +66,16 @@ class Resident:
         self.current: dict[tuple[str, str], Any] = {}
         self.previous: dict[tuple[str, str], Any] = {}
         self.warm = False  # set once a build has read everything into memory
+        # Whole-site entries not written yet (path -> cache, key, value): written when the
+        # process stops, for the one-shot builds that follow (`flush`).
+        self.pending: dict[str, tuple[SeedCache, str, Any]] = {}
+
+    def flush(self) -> None:
+        """Write the whole-site entries kept in memory only (the process is stopping)."""
+        for path, (cache, key, value) in self.pending.items():
+            cache._write(path, (key, value))
+            cache._write_key(path, key)
+        self.pending.clear()
 
     @property
     def empty(self) -> bool:
@@ -205,10 +215,11 @@ class SeedCache:
             started = time.perf_counter()
             value = compute()
             self.seconds[stage] += time.perf_counter() - started
-            # A resident process keeps the whole-site entries in memory: pickling megabytes on
-            # each edit would cost more than a later one-shot build recomputing them from the
-            # per-seed entries, which are still written.
-            if not (single and memory is not None):
+            # A resident process keeps the whole-site entries in memory and writes them when
+            # it stops (Resident.flush): not megabytes pickled on each edit.
+            if single and memory is not None:
+                memory.pending[path] = (self, key, value)
+            else:
                 self._write(path, (key, value) if single else value)
                 if single:
                     self._write_key(path, key)

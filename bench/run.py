@@ -668,6 +668,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     resident = resident_edits(content, seeds, out, cache, logs, corpus, pools, args)
     if resident.get("error"):
         notes.append(f"resident builds: {resident['error']}")
+    shutil.rmtree(cold_out, ignore_errors=True)
+    shutil.rmtree(cold_cache, ignore_errors=True)
     check2 = timed("cold_check_resident", pelican_cmd(content, cold_out,
                                                       plugin_overrides(seeds, cold_cache)), logs)
     differ_resident = compare_trees(out, cold_out) if check2.returncode == 0 else None

@@ -8,6 +8,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,13 @@ class BriefingGenerator(Generator):
                                previous_ids=idmap.load(self._idmap_path()),
                                memo=self.seed_cache,
                                ner_key=self.ner_cache.model_id() if ner else None)
+        memory = seedcache_mod.resident()
+        if memory is not None:  # equal records as the very objects of the last build
+            site = self.site
+            self.site = replace(
+                site, briefings=tuple(memory.same("briefing", b.id, b) for b in site.briefings),
+                actors=tuple(memory.same("actor", a.id, a) for a in site.actors),
+                chronology=tuple(memory.same("entry", e.id, e) for e in site.chronology))
         for problem in self.site.problems:
             logger.warning("briefing: %s", problem)
         self.context["briefing_site"] = self.site

@@ -70,6 +70,19 @@ class Resident:
         # process stops, for the one-shot builds that follow (`flush`).
         self.pending: dict[str, tuple[SeedCache, str, Any]] = {}
 
+    def same(self, kind: str, key: str, value: T) -> T:
+        """The last build's object of this kind and key if equal to `value`, else `value`.
+
+        A seed edit assembles every briefing and actor again; most are equal to the last
+        build's, and handing back those very objects lets page hashing reuse their digests
+        (contexts.py). Kept over the same two generations as the entries.
+        """
+        found, kept = self.get((kind, key))
+        if found and kept == value:
+            return kept
+        self.put((kind, key), value)
+        return value
+
     def flush(self) -> None:
         """Write the whole-site entries kept in memory only (the process is stopping)."""
         for path, (cache, key, value) in self.pending.items():

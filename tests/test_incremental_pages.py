@@ -167,7 +167,7 @@ def _resident(tmp: Path) -> Worker:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("seed", "resident"), [(13, False), (29, True)])
+@pytest.mark.parametrize(("seed", "resident"), [(13, False), (29, True), (7, True)])
 def test_random_edits_end_like_a_cold_build(tmp_path: Path, seed: int, resident: bool) -> None:
     """Fresh `pelican` processes, or one resident process (make devserver) for every build."""
     tmp = _project(tmp_path)

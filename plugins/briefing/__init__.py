@@ -76,6 +76,7 @@ def compiled_templates(pelican: Any) -> None:
     environment's options, which the compiled code depends on. A build that already has a
     bytecode cache (a resident one keeps them in memory) keeps its own.
     """
+    import contextlib
     import hashlib
     import json
 
@@ -97,7 +98,18 @@ def compiled_templates(pelican: Any) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except Exception:  # bad settings (the generator reports them) or a read-only cache
         return
-    settings["JINJA_ENVIRONMENT"] = {**options, "bytecode_cache": FileSystemBytecodeCache(
+    class QuietBytecodeCache(FileSystemBytecodeCache):
+        """Jinja's file cache, whose failures (a full disk) only cost a compilation."""
+
+        def load_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):
+                super().load_bytecode(bucket)
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    settings["JINJA_ENVIRONMENT"] = {**options, "bytecode_cache": QuietBytecodeCache(
         str(folder))}
 
 

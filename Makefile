@@ -42,7 +42,7 @@ regenerate: devserver  ## alias of devserver (Pelican quickstart name)
 serve: ## serve output/ on http://127.0.0.1:$(PORT)/
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUTDIR)
 
-devserver: $(BUILD_STAMP)  ## rebuild on any change in seeds/, content/, theme/, plugins/ and serve
+devserver: $(BUILD_STAMP)  ## serve, rebuild on any change in seeds/, content/, theme/, plugins/ (one resident build process)
 	$(BIN)/python tools/devserver.py --port $(PORT) -- $(PELICANOPTS)
 
 clean:  ## remove the built site and caches (keeps .venv)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 import urllib.request
 from pathlib import Path
 
 from tests.conftest import ROOT, SEEDS, pelican_build
-from tools import devserver
+from tools import devserver, resident
 
 
 def _get(url: str) -> tuple[str, str]:
@@ -49,3 +50,75 @@ def test_only_development_builds_load_the_reload_script(tmp_path: Path) -> None:
         for path in site.rglob("*"):
             if path.is_file() and path.suffix in {".html", ".js", ".json", ".xml"}:
                 assert "__livereload" not in path.read_text(encoding="utf-8"), path
+
+
+def _worker(tmp: Path, *extra: str) -> resident.Worker:
+    settings = {"SEEDS_PATH": str(tmp / "seeds"), "CACHE_PATH": str(tmp / "cache")}
+    return resident.Worker([str(tmp / "content"), "-o", str(tmp / "output"), "-s",
+                            str(ROOT / "pelican.conf.py"), "-e",
+                            "BRIEFING=" + json.dumps(settings), *extra])
+
+
+def _project(tmp: Path) -> Path:
+    shutil.copytree(ROOT / "content", tmp / "content")
+    (tmp / "seeds").mkdir()
+    shutil.copy(SEEDS[0], tmp / "seeds" / SEEDS[0].name)
+    return tmp
+
+
+BAD_NOTE = "Title: Note sans verdict\nBriefing: inconnu\n\nTexte.\n"
+
+
+def test_a_resident_build_warns_then_fails_strictly_on_every_build(tmp_path: Path) -> None:
+    """A bad note only warns; under STRICT=1 it fails each build, not just the first one.
+
+    (With one seed, the real notes citing the others warn too: enough for both halves.)
+    """
+    tmp = _project(tmp_path)
+    (tmp / "content" / "notes" / "zz-mauvaise.md").write_text(BAD_NOTE, encoding="utf-8")
+    lenient = _worker(tmp)
+    try:
+        assert lenient.build()["ok"]
+        assert (tmp / "output" / "index.html").is_file()
+    finally:
+        lenient.close()
+    strict = _worker(tmp, "--fatal", "warnings")
+    try:
+        for _ in range(2):  # Pelican shows a warning once per process: each build again
+            outcome = strict.build()
+            assert not outcome["ok"]
+            assert outcome["error"] == "RuntimeError: Warning or error encountered"
+    finally:
+        strict.close()
+
+
+def test_a_crashed_build_process_is_reported_and_replaced(tmp_path: Path) -> None:
+    """The server keeps running when its build process dies; the next change starts another."""
+    tmp = _project(tmp_path)
+    worker = _worker(tmp)
+    try:
+        assert worker.build()["ok"]
+        first = worker.process.pid
+        worker.process.kill()  # died between two builds: replaced before the next one
+        worker.process.join(10)
+        assert worker.build()["ok"] and worker.process.pid != first
+        # Died during a build (the pipe breaks while the server waits): reported, replaced next.
+        dying = worker.process
+        dying.kill()
+        dying.join(10)
+        worker.process = type("Dying", (), {"is_alive": lambda self: True,
+                                            "join": dying.join, "exitcode": dying.exitcode})()
+        outcome = worker.build()
+        assert outcome == {"ok": False, "error": "the build process died (exit -9)",
+                           "seconds": None, "rss_mb": None}
+        assert worker.build()["ok"]
+    finally:
+        worker.close()
+
+
+def test_only_code_and_settings_changes_start_a_new_build_process() -> None:
+    assert devserver.needs_restart({str(ROOT / "plugins" / "briefing" / "render.py")})
+    assert devserver.needs_restart({str(ROOT / "pelican.conf.py")})
+    assert not devserver.needs_restart({str(ROOT / "content" / "notes" / "a.md"),
+                                        str(ROOT / "seeds" / "x.txt"),
+                                        str(ROOT / "theme" / "templates" / "base.html")})

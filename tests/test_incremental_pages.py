@@ -8,11 +8,13 @@ import json
 import random
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from briefing import incremental
 
 from tests.conftest import ROOT, SEEDS, pelican_build, search_index
+from tools.resident import Worker
 
 # Seeds a test starts from; the others are added and removed by the edits.
 FIRST = 3
@@ -157,17 +159,42 @@ def _edit(rng: random.Random, tmp: Path, n: int, action: str) -> str:
     return f"{action} {path.name}"
 
 
+def _resident(tmp: Path) -> Worker:
+    """A resident build process over the test project (as `make devserver` runs one)."""
+    settings = {"SEEDS_PATH": str(tmp / "seeds"), "CACHE_PATH": str(tmp / "cache")}
+    return Worker([str(tmp / "content"), "-o", str(tmp / "output"), "-s",
+                   str(ROOT / "pelican.conf.py"), "-e", "BRIEFING=" + json.dumps(settings)])
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", [13])
-def test_random_edits_end_like_a_cold_build(tmp_path: Path, seed: int) -> None:
+@pytest.mark.parametrize(("seed", "resident"), [(13, False), (29, True), (7, True)])
+def test_random_edits_end_like_a_cold_build(tmp_path: Path, seed: int, resident: bool) -> None:
+    """Fresh `pelican` processes, or one resident process (make devserver) for every build."""
     tmp = _project(tmp_path)
     rng = random.Random(seed)
-    _build(tmp, "output")
+    worker = _resident(tmp) if resident else None
+
+    def build() -> None:
+        if worker is None:
+            _build(tmp, "output")
+        else:
+            outcome = worker.build()
+            assert outcome["ok"], outcome
+
+    try:
+        _random_edits(tmp, rng, build)
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+def _random_edits(tmp: Path, rng: random.Random, build: Any) -> None:
+    build()
     done = []
     actions = rng.sample(EDITS, len(EDITS)) + [rng.choice(EDITS) for _ in range(3)]
     for n, action in enumerate(actions, start=1):
         done.append(_edit(rng, tmp, n, action))
-        _build(tmp, "output")
+        build()
         _cold(tmp)
         incremental_files, cold_files = _files(tmp / "output"), _files(tmp / "cold")
         assert sorted(incremental_files) == sorted(cold_files), done

@@ -44,7 +44,8 @@ def content() -> dict[str, list[ContentFile]]:
 class Recorder:
     """A memo over a SeedCache that records which (stage, seed) it had to compute.
 
-    The whole-site stages (`texts`, `site`) are counted apart, in `sites`.
+    The whole-site stages (`texts`, `site`) are counted apart, in `sites`; the memory-only
+    one (`assemble`) is not counted.
     """
 
     def __init__(self, folder: Path, code: str = "test") -> None:
@@ -53,6 +54,9 @@ class Recorder:
         self.sites = 0
 
     def __call__(self, stage: str, parts: tuple, compute: Callable[[], Any]) -> Any:
+        if stage in seedcache.MEMORY_ONLY:  # assembled every time outside a resident process
+            return self.cache(stage, parts, compute)
+
         def run() -> Any:
             if stage in seedcache.SINGLE_SLOT:
                 self.sites += 1
@@ -330,4 +334,8 @@ def test_code_version_covers_python_and_the_packages_stages_call(
     real = seedcache.metadata.version
     monkeypatch.setattr(seedcache.metadata, "version",
                         lambda p: "99.0" if p == "python-slugify" else real(p))
-    assert code_version([tmp_path]) != before
+    seedcache._package_versions.cache_clear()  # read once per process: a new process
+    try:
+        assert code_version([tmp_path]) != before
+    finally:
+        seedcache._package_versions.cache_clear()

@@ -68,8 +68,54 @@ def drop_outside(generator: Any) -> None:
     drop(generator)
 
 
+def compiled_templates(pelican: Any) -> None:
+    """Keep Jinja's compiled templates in the plugin's cache: each build compiled them all.
+
+    Jinja checks each template's source against the checksum stored with its code, so an
+    edited template is compiled again; the folder is named after Jinja's version and the
+    environment's options, which the compiled code depends on. A build that already has a
+    bytecode cache (a resident one keeps them in memory) keeps its own.
+    """
+    import contextlib
+    import hashlib
+    import json
+
+    import jinja2
+    from jinja2 import FileSystemBytecodeCache
+
+    from .settings import validate
+
+    settings = pelican.settings
+    options = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    if options.get("bytecode_cache") is not None:
+        return
+    described = json.dumps(options, sort_keys=True, default=repr)
+    if " at 0x" in described:  # options known by their address only: no stable folder
+        return
+    key = hashlib.sha256(f"{jinja2.__version__}\n{described}".encode()).hexdigest()[:16]
+    try:
+        folder = validate(settings).CACHE_PATH / "jinja" / key
+        folder.mkdir(parents=True, exist_ok=True)
+    except Exception:  # bad settings (the generator reports them) or a read-only cache
+        return
+    class QuietBytecodeCache(FileSystemBytecodeCache):
+        """Jinja's file cache, whose failures (a full disk) only cost a compilation."""
+
+        def load_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):
+                super().load_bytecode(bucket)
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    settings["JINJA_ENVIRONMENT"] = {**options, "bytecode_cache": QuietBytecodeCache(
+        str(folder))}
+
+
 def register() -> None:
     """Wire signals only; all work happens in the generator."""
+    signals.initialized.connect(compiled_templates)
     signals.get_writer.connect(get_writer)
     signals.get_generators.connect(get_generators)
     signals.page_generator_finalized.connect(drop_outside)

@@ -284,6 +284,9 @@ def variables(record: Any) -> dict[str, Any]:
 # timelines): each is serialised once per build and stands for itself by its digest.
 _SHARED_TYPES = (Briefing, ChronologyEntry, Actor, Note, EventItem)
 _memo: dict[int, tuple[Any, list[str]]] = {}
+# The last build's digests, kept by a resident process (`next_build`): objects that build and
+# this one share (the same records, kept in memory) are not serialised again.
+_previous: dict[int, tuple[Any, list[str]]] = {}
 # Field names per dataclass: `dataclasses.fields` is slow, and called 100,000 times a build.
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
@@ -291,6 +294,13 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 def clear_memo() -> None:
     """Forget the digests of the last build's objects (call once per build)."""
     _memo.clear()
+    _previous.clear()
+
+
+def next_build() -> None:
+    """A resident process's new build: keep the last build's digests, forget older ones."""
+    global _memo, _previous
+    _previous, _memo = _memo, {}
 
 
 def _encode(value: Any) -> Any:
@@ -304,7 +314,12 @@ def _encode(value: Any) -> Any:
         form = [type(value).__name__, *(getattr(value, name) for name in names)]
         if not isinstance(value, _SHARED_TYPES):
             return form
+        # Each entry holds its object: an id is never reused while its entry lives.
         hit = _memo.get(id(value))
+        if hit is None or hit[0] is not value:
+            hit = _previous.get(id(value))
+            if hit is not None and hit[0] is value:
+                _memo[id(value)] = hit
         if hit is None or hit[0] is not value:
             hit = (value, ["#", hashlib.sha256(_dumps(form).encode("utf-8")).hexdigest()])
             _memo[id(value)] = hit

@@ -149,15 +149,22 @@ def note_record(n: Any, cfg: BriefingSettings) -> dict[str, Any]:
     }
 
 
+# Exports that read no note: a function of the site but its notes (Site.core_key).
+NOTELESS = frozenset({"briefings", "actors", "chronology"})
+
+
 def write_all(site: Site, cfg: BriefingSettings, output: Path,
               entry_url: Callable[[Any], str],
-              unchanged: Callable[[str, str], bool] | None = None) -> list[str]:
+              unchanged: Callable[[str, str], bool] | None = None,
+              same_inputs: Callable[[str], bool] | None = None) -> list[str]:
     """Every export file of the site; returns their paths relative to the output.
 
     `unchanged(name, digest)` (incremental builds) says whether the file the last build wrote
     came from the same data: then it is not serialised again (the indented form is written by
     json's slow pure-Python encoder; the digest is of the compact form, which its C encoder
-    writes ten times faster).
+    writes ten times faster). `same_inputs(name)`, asked for the exports in NOTELESS, says
+    whether the last build wrote that file from the same inputs: then its data is not even
+    gathered.
     """
     api = output / cfg.API_PATH
     exports = {
@@ -170,9 +177,11 @@ def write_all(site: Site, cfg: BriefingSettings, output: Path,
     }
     written = []
     for name, make in exports.items():
-        data = make()
         rel = f"{cfg.API_PATH}/{name}.json"
         written.append(rel)
+        if same_inputs is not None and name in NOTELESS and same_inputs(rel):
+            continue
+        data = make()
         if unchanged is not None:
             compact = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
             if unchanged(rel, hashlib.sha256(compact.encode("utf-8")).hexdigest()):

@@ -7,6 +7,8 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from . import contexts, export, feeds, idmap, incremental, inputs, nlpcache, render, safeio
+from . import seedcache as seedcache_mod
 from .pipeline import Site, build_site
 from .reading import seed_suffix
 from .records import ContentFile, Problem, SeedFile
@@ -49,7 +52,11 @@ class BriefingGenerator(Generator):
                 (Path(self.theme), None), (Path(__file__).parent, (".py",))],
                 Path(self.output_path))
             manifest = incremental.load(self._manifest_path())
-            if incremental.up_to_date(manifest, self.fingerprint, Path(self.output_path)):
+            # A resident process's first build reads everything even when up to date: its
+            # memory then holds the records the next edit reuses.
+            memory = seedcache_mod.resident()
+            if (incremental.up_to_date(manifest, self.fingerprint, Path(self.output_path))
+                    and (memory is None or not memory.empty)):
                 self.up_to_date = manifest
                 for problem in manifest.problems:  # still warnings: strict mode still fails
                     logger.warning("briefing: %s", problem)
@@ -68,6 +75,13 @@ class BriefingGenerator(Generator):
                                previous_ids=idmap.load(self._idmap_path()),
                                memo=self.seed_cache,
                                ner_key=self.ner_cache.model_id() if ner else None)
+        memory = seedcache_mod.resident()
+        if memory is not None:  # equal records as the very objects of the last build
+            site = self.site
+            self.site = replace(
+                site, briefings=tuple(memory.same("briefing", b.id, b) for b in site.briefings),
+                actors=tuple(memory.same("actor", a.id, a) for a in site.actors),
+                chronology=tuple(memory.same("entry", e.id, e) for e in site.chronology))
         for problem in self.site.problems:
             logger.warning("briefing: %s", problem)
         self.context["briefing_site"] = self.site
@@ -84,25 +98,42 @@ class BriefingGenerator(Generator):
         out = Path(self.output_path)
         previous = incremental.load(self._manifest_path())
         ix = render.SiteIndex(site, cfg)
-        contexts.clear_memo()
+        resident = seedcache_mod.resident() is not None
+        if resident:
+            contexts.next_build()
+        else:
+            contexts.clear_memo()
         relative = self.settings["RELATIVE_URLS"]
         base_url = self.public_url()
-        pages = render.site_pages(site, cfg, ix, base_url, self.settings)
         shared = self._shared_inputs() if cfg.INCREMENTAL else None
+        pages = render.site_pages(site, cfg, ix, base_url, self.settings,
+                                  lazy=shared is not None)
         hashes: dict[str, str] = {}
+        deps: dict[str, str] = {}
         rendered = 0
         for page in pages:
             # The 404 page is served at any depth: only absolute links work there.
             rel = relative and page.save_as != "404.html"
+            record = page.record
             if shared is not None:
-                digest = incremental.hash_text(
-                    shared, self._template_hash(page.template), page.save_as, str(rel),
-                    contexts.record_hash(page.record))
+                template = self._template_hash(page.template)
+                digest = None
+                if page.deps is not None:
+                    # Same inputs as the previous build's page: same hash, record not built.
+                    key = deps[page.save_as] = incremental.hash_text(
+                        shared, template, page.save_as, str(rel), page.deps)
+                    if previous is not None and previous.deps.get(page.save_as) == key:
+                        digest = previous.hashes.get(page.save_as)
+                if digest is None:
+                    record = page.built()
+                    digest = incremental.hash_text(shared, template, page.save_as, str(rel),
+                                                   contexts.record_hash(record))
                 hashes[page.save_as] = digest
                 if incremental.unchanged(previous, page.save_as, digest, out):
                     continue
+            record = record if record is not None else page.built()
             writer.write_file(page.save_as, self.get_template(page.template), self.context,
-                              relative_urls=rel, **page.context)
+                              relative_urls=rel, **contexts.variables(record))
             rendered += 1
         for briefing in site.briefings:
             name = f"{render.briefing_dir(briefing, cfg)}/source.txt"
@@ -122,9 +153,34 @@ class BriefingGenerator(Generator):
             hashes[name] = digest
             return incremental.unchanged(previous, name, digest, out)
 
+        # The exports that read no note: the same core key and settings as the previous
+        # build's, file intact, means the same bytes (hash and key recorded as for feeds).
+        def export_same_inputs(name: str) -> bool:
+            if shared is None or not site.core_key:
+                return False
+            key = incremental.hash_text(shared, site.core_key, base_url, "export", name)
+            if previous is None or previous.deps.get(name) != key:
+                deps[name] = key  # its digest, recorded by export_unchanged, goes with it
+                return False
+            digest = hashes[name] = previous.hashes.get(name, "")
+            deps[name] = key
+            return incremental.unchanged(previous, name, digest, out)
+
         written += export.write_all(site, cfg, out, ix.url,
-                                    export_unchanged if cfg.INCREMENTAL else None)
-        written += self._write_feeds(out, ix, base_url, pages)
+                                    export_unchanged if cfg.INCREMENTAL else None,
+                                    export_same_inputs if cfg.INCREMENTAL else None)
+        # Feeds read the briefings and actors only (site.core_key) and the settings: the same
+        # key as the previous build's, with files intact, means the same bytes.
+        feeds_key = (incremental.hash_text(shared, site.core_key, base_url, "feeds")
+                     if shared is not None and site.core_key else None)
+
+        def feed_unchanged(name: str) -> bool:
+            if feeds_key is None:
+                return False
+            hashes[name] = deps[name] = feeds_key
+            return incremental.unchanged(previous, name, feeds_key, out)
+
+        written += self._write_feeds(out, ix, base_url, pages, feed_unchanged)
         produced = set(written)
         removed = incremental.remove_stale(previous, produced, out, self.started)
         summary = self.summary(len(pages))
@@ -135,8 +191,10 @@ class BriefingGenerator(Generator):
         incremental.save(self._manifest_path(), incremental.Manifest(
             self.fingerprint if cfg.INCREMENTAL else "", incremental.stat_files(out, written),
             tuple(str(p) for p in site.problems), summary,
-            {k: v for k, v in hashes.items() if k in produced}))
-        contexts.clear_memo()
+            {k: v for k, v in hashes.items() if k in produced},
+            {k: v for k, v in deps.items() if k in produced}))
+        if not resident:
+            contexts.clear_memo()
 
     def _shared_inputs(self) -> str | None:
         """What every page reads besides its record: settings, code, Pelican's own pages."""
@@ -174,9 +232,18 @@ class BriefingGenerator(Generator):
         return DEV_SITE_URL
 
     def _write_feeds(self, out: Path, ix: render.SiteIndex, base: str,
-                     pages: list[render.PageSpec]) -> list[str]:
-        """Atom feeds and the sitemap; returns the files written, relative to the output."""
+                     pages: list[render.PageSpec],
+                     unchanged: Callable[[str], bool] = lambda name: False) -> list[str]:
+        """Atom feeds and the sitemap; returns the files written, relative to the output.
+
+        A feed for which `unchanged(name)` is true is neither generated nor written.
+        """
         site, cfg = ix.site, ix.cfg
+        persons = [a for a in site.actors if a.kind == "person"]
+        names = ["feeds/briefings.atom.xml",
+                 *(f"feeds/acteurs/{actor.id}.atom.xml" for actor in persons)]
+        if all([unchanged(name) for name in names]):  # every name recorded: no short cut
+            return [*names, *self._write_sitemap(out, ix, base, pages)]
         entries = [feeds.FeedEntry(b.title, feeds.absolute_url(base, ix.url(b)), b.date,
                                    b.paragraphs[0].text if b.paragraphs else b.title)
                    for b in site.briefings]
@@ -186,12 +253,10 @@ class BriefingGenerator(Generator):
                                subtitle=self.settings.get("SITESUBTITLE", ""))
         (out / "feeds").mkdir(parents=True, exist_ok=True)
         safeio.write_text(out / "feeds" / "briefings.atom.xml", feed)
-        written = ["feeds/briefings.atom.xml", "sitemap.xml"]
+        written = ["feeds/briefings.atom.xml"]
         # One feed per person: the briefings that mention them.
         by_id = {e.url: e for e in entries}
-        for actor in site.actors:
-            if actor.kind != "person":
-                continue
+        for actor in persons:
             mine = [by_id[feeds.absolute_url(base, ix.url(bid))] for bid, _ in actor.briefings
                     if bid in ix.briefing]
             path = f"feeds/acteurs/{actor.id}.atom.xml"
@@ -201,6 +266,12 @@ class BriefingGenerator(Generator):
                 mine, title=f"{self.settings['SITENAME']} — {actor.name}",
                 feed_url=f"{base}/{path}", site_url=f"{base}/{ix.url(actor)}",
                 author=cfg.PUBLISHER))
+        return [*written, *self._write_sitemap(out, ix, base, pages)]
+
+    def _write_sitemap(self, out: Path, ix: render.SiteIndex, base: str,
+                       pages: list[render.PageSpec]) -> list[str]:
+        """The sitemap (it lists notes: written on every build)."""
+        site, cfg = ix.site, ix.cfg
         dated = {render.briefing_dir(b, cfg) + "/index.html": b.date for b in site.briefings}
         dated.update({cfg.NOTE_URL.format(slug=n.slug) + "index.html": n.date
                       for n in site.notes})
@@ -209,7 +280,7 @@ class BriefingGenerator(Generator):
                 for p in pages if p.save_as.endswith("index.html")]
         urls += [feeds.SitemapEntry(f"{base}/{p.url}") for p in self.context.get("pages", [])]
         safeio.write_text(out / "sitemap.xml", feeds.sitemap_xml(urls))
-        return written
+        return ["sitemap.xml"]
 
     def summary(self, pages: int) -> str:
         """One line of counts and the list of warnings, at the end of every build."""
@@ -252,6 +323,19 @@ class BriefingGenerator(Generator):
         self._seed_bytes = {s.name: s.data for s in seeds}
         return seeds
 
+    def _parsed(self, rel: str, text: str) -> ContentFile:
+        """`read_markdown`, kept in memory by a resident process (a file per edit, not all)."""
+        settings = self.settings.get("MARKDOWN", {})
+        memory = seedcache_mod.resident()
+        if memory is None:
+            return read_markdown(rel, text, settings)
+        key = hashlib.sha256(repr((rel, text, settings)).encode()).hexdigest()
+        found, parsed = memory.get(("markdown", key))
+        if not found:
+            parsed = read_markdown(rel, text, settings)
+        memory.put(("markdown", key), parsed)
+        return parsed
+
     def _read_markdown(self, folder: str) -> list[ContentFile]:
         """Authors' Markdown files of one folder: raw metadata (no date guessing), body HTML."""
         base = Path(self.path) / folder
@@ -270,7 +354,7 @@ class BriefingGenerator(Generator):
             except UnicodeDecodeError as exc:  # one bad note never stops the site
                 self._refused.append(Problem(rel, f"fichier illisible : {exc}"))
                 continue
-            files.append(read_markdown(rel, text, self.settings.get("MARKDOWN", {})))
+            files.append(self._parsed(rel, text))
         return files
 
 

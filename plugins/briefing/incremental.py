@@ -162,15 +162,27 @@ def unchanged(manifest: Manifest | None, name: str, digest: str, output: Path) -
     return (st.st_size, st.st_mtime_ns) == tuple(manifest.files[name])
 
 
-def remove_stale(manifest: Manifest | None, produced: Iterable[str], output: Path,
-                 since: int) -> list[str]:
-    """Delete the previous build's files that this build did not produce, and emptied folders."""
-    if manifest is None:
+def listed_files(path: Path) -> list[str]:
+    """The files a manifest of any version lists (an older format is not trusted for skipping
+    work, but the pages it lists that this build no longer writes must still go)."""
+    try:
+        files = json.loads(path.read_text(encoding="utf-8")).get("files", {})
+        return [name for name in files if isinstance(name, str)]
+    except (OSError, ValueError, AttributeError):
         return []
+
+
+def remove_stale(manifest: Manifest | None, produced: Iterable[str], output: Path,
+                 since: int, listed: Iterable[str] = ()) -> list[str]:
+    """Delete the previous build's files that this build did not produce, and emptied folders.
+
+    `listed` stands for the previous build's files when its manifest is of another version.
+    """
+    previous = set(manifest.files) if manifest is not None else set(listed)
     keep = set(produced)
     root = output.resolve()
     removed = []
-    for name in sorted(set(manifest.files) - keep):
+    for name in sorted(previous - keep):
         path = output / name
         # Names come from our own manifest, but never follow one out of the output folder.
         if root not in path.resolve().parents:

@@ -431,3 +431,16 @@ def test_an_acronym_spelling_the_words_before_it_defines_a_body():
     assert [(a.name, a.kind, a.aliases) for a in found] == [
         ("Patriotes africains du Sénégal pour le travail, l’éthique et la fraternité",
          "organisation", ("Pastef",))]
+
+
+def test_one_name_read_as_two_kinds_in_two_articles_is_one_actor() -> None:
+    """« Real Madrid » a club in two articles and a place in a third: one page, the kind most
+    mentions give it (no « real-madrid-place » beside « real-madrid »)."""
+    def briefing(bid: str, kind: str) -> A.BriefingActors:
+        text = "Real Madrid"
+        return A.BriefingActors(bid, (A.Mention(0, 0, len(text), text, kind, f"ner:{kind}"),),
+                                (), (), ())
+    actors = A.resolve_actors([briefing("a", "organisation"), briefing("b", "place"),
+                               briefing("c", "organisation")], ()).actors
+    assert [(x.id, x.kind) for x in actors] == [("real-madrid", "organisation")]
+    assert sorted(bid for bid, _ in actors[0].briefings) == ["a", "b", "c"]

@@ -13,7 +13,15 @@ from briefing import textutils as T
 from briefing.gazetteer import gazetteer, is_city
 
 from . import evidence
-from .model import BriefingActors, Mention, NerSpan, RegistryEntry, Relay, Role
+from .model import (
+    KIND_PRIORITY,
+    BriefingActors,
+    Mention,
+    NerSpan,
+    RegistryEntry,
+    Relay,
+    Role,
+)
 from .names import (
     SPACES,
     _is_boilerplate,
@@ -658,10 +666,6 @@ def _drop_lone_given_names(mentions: list[Mention]) -> list[Mention]:
                     and fold(m.text) in given and fold(m.text) not in surnames)]
 
 
-# When one name gets several kinds in an article, the first of these wins.
-_KIND_ORDER = ("state", "media", "organisation", "place", "person")
-
-
 def _unify_kinds(mentions: list[Mention]) -> list[Mention]:
     """One kind per name in an article: evidence from context and dictionary over the model."""
     votes: dict[str, dict[str, int]] = {}
@@ -675,7 +679,7 @@ def _unify_kinds(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         ballot = votes.get(place_key(m.text)) if m.target is None else None
         if ballot and len(ballot) > 1:
-            best = max(ballot.items(), key=lambda kv: (kv[1], -_KIND_ORDER.index(kv[0])))[0]
+            best = max(ballot.items(), key=lambda kv: (kv[1], -KIND_PRIORITY.index(kv[0])))[0]
             if best != m.kind:
                 m = Mention(m.paragraph, m.start, m.end, m.text, best,
                             f"{m.basis} ; même nom ailleurs dans l’article : {best}",

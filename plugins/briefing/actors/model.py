@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 KINDS = ("person", "organisation", "state", "place", "media")
+# When one name gets several kinds (in an article, or across articles), the first wins ties.
+KIND_PRIORITY = ("state", "media", "organisation", "place", "person")
 
 
 @dataclass(frozen=True)

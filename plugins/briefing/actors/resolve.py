@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 from slugify import slugify
 
 from .model import (
+    KIND_PRIORITY,
     Actor,
     ActorIndex,
     BriefingActors,
@@ -43,6 +44,7 @@ class _Cluster:
     names: Counter[str]
     basis: set[str]
     canonical: str | None = None
+    kinds: Counter[str] = field(default_factory=Counter)  # mentions' kinds, for automatic ones
 
 
 def _given_compatible(a: str, b: str) -> bool:
@@ -131,8 +133,11 @@ def resolve_actors(
             else:
                 canonical = m.target or m.text
                 entry = gaz_entry.get(place_key(canonical))
-                key = f"reg:{entry.slug}" if entry else f"{m.kind}:{place_key(canonical)}"
+                # One name, one page: « Real Madrid » read as a club in one article and as a
+                # place in another is one actor, of the kind most of its mentions give it.
+                key = f"reg:{entry.slug}" if entry else f"named:{place_key(canonical)}"
                 c = cluster(key, entry.kind if entry else m.kind, entry)
+                c.kinds[m.kind] += 1
                 c.basis.add("gazetier" if m.target else f"forme identique ({m.basis})")
                 if not entry and m.target:
                     c.canonical = canonical
@@ -179,6 +184,11 @@ def resolve_actors(
             c.basis.add("nom de famille seul rattaché au nom complet du même article")
         c.names[m.text] += 1
         mention_key[(briefing, m.paragraph, m.start)] = key
+
+    for c in clusters.values():
+        if c.entry is None and c.kinds:
+            c.kind = max(c.kinds, key=lambda k: (c.kinds[k], -KIND_PRIORITY.index(k)
+                                                 if k in KIND_PRIORITY else -len(KIND_PRIORITY)))
 
     # 4. Ids.
     ids: dict[str, str] = {}

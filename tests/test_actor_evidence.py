@@ -444,3 +444,17 @@ def test_one_name_read_as_two_kinds_in_two_articles_is_one_actor() -> None:
                                briefing("c", "organisation")], ()).actors
     assert [(x.id, x.kind) for x in actors] == [("real-madrid", "organisation")]
     assert sorted(bid for bid, _ in actors[0].briefings) == ["a", "b", "c"]
+
+
+def test_an_actor_is_named_in_full_rather_than_by_an_initial() -> None:
+    """« F. Tshisekedi » three times and « Félix Tshisekedi » once: the page is Félix's."""
+    paragraph = ("Félix Tshisekedi a reçu F. Tshisekedi, puis F. Tshisekedi et encore "
+                 "F. Tshisekedi.")
+    mentions = []
+    at = 0
+    for text in ("Félix Tshisekedi", "F. Tshisekedi", "F. Tshisekedi", "F. Tshisekedi"):
+        at = paragraph.index(text, at)
+        mentions.append(A.Mention(0, at, at + len(text), text, "person", "ner:PER"))
+        at += len(text)
+    actors = A.resolve_actors([A.BriefingActors("b", tuple(mentions), (), (), ())], ()).actors
+    assert [(x.id, x.name) for x in actors] == [("felix-tshisekedi", "Félix Tshisekedi")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,9 @@ from .names import (
     split_name,
     surname_core,
 )
+
+# A given name reduced to its initial: « F. Tshisekedi », « E.Macron ».
+_INITIAL = re.compile(r"^[^\W\d_]\.\s*\w")
 
 
 @dataclass
@@ -201,7 +205,10 @@ def resolve_actors(
             name, slug = c.entry.name, c.entry.slug
         else:
             full_names = [n for n in c.names if not lone_surname(n)] or list(c.names)
-            name = c.canonical or sorted(full_names, key=lambda n: (-c.names[n], n))[0]
+            # A name spelled out beats its initial (« Félix Tshisekedi » over « F. Tshisekedi »),
+            # then the most frequent spelling.
+            name = c.canonical or sorted(
+                full_names, key=lambda n: (bool(_INITIAL.match(n)), -c.names[n], n))[0]
             slug = slugify(name) or "acteur"
         base, n = slug, 2
         if slug in used:

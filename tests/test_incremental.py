@@ -105,3 +105,25 @@ def test_a_manifest_of_an_older_version_still_deletes_the_pages_no_longer_produc
     assert again.returncode == 0, again.stderr
     assert not page.exists()
     assert "file(s) removed" in again.stdout and "0 file(s) removed" not in again.stdout
+
+
+def _entries(cache: Path) -> dict[str, int]:
+    """Per-seed cache entries by stage (whole-site slots aside)."""
+    return {stage.name: sum(1 for f in stage.rglob("*") if f.is_file())
+            for stage in (cache / "seeds").iterdir()
+            if stage.is_dir() and stage.name not in {"texts", "site"}}
+
+
+def test_the_per_seed_cache_keeps_only_what_a_build_uses(project: Path) -> None:
+    """An edited seed's old entries go at the end of the next build: the cache does not grow
+    with every edit (nor with every code version)."""
+    first = _build(project)
+    assert first.returncode == 0, first.stderr
+    before = _entries(project / "cache")
+    assert before.get("clean") == 3, before  # one entry per seed and stage
+    seed = next((project / "seeds").iterdir())
+    added = "Une phrase ajoutée au texte, assez longue pour être lue comme un paragraphe."
+    seed.write_text(seed.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
+    again = _build(project)
+    assert again.returncode == 0, again.stderr
+    assert _entries(project / "cache") == before

@@ -197,6 +197,10 @@ class BriefingGenerator(Generator):
             {k: v for k, v in deps.items() if k in produced}))
         if not resident:
             contexts.clear_memo()
+            # The build is recorded: entries of edited or removed seeds and of older code go.
+            pruned = self.seed_cache.prune(self.started)
+            if pruned:
+                logger.info("briefing: %d old per-seed cache entries removed", pruned)
 
     def _shared_inputs(self) -> str | None:
         """What every page reads besides its record: settings, code, Pelican's own pages."""

@@ -192,6 +192,7 @@ class SeedCache:
         self.misses: Counter[str] = Counter()
         self.seconds: Counter[str] = Counter()  # time computing misses, per stage
         self.unwritable = False  # set after a failed write: one warning, then no more tries
+        self.used: set[str] = set()  # per-seed entries this build read or wrote (see prune)
 
     def __call__(self, stage: str, parts: tuple, compute: Callable[[], T]) -> T:
         """The cached result of `compute()` for these inputs, computed and stored on a miss."""
@@ -220,6 +221,8 @@ class SeedCache:
         cold_memory = memory is not None and not memory.warm
         skip = single and (cold_memory or self._slot_key(path) != key)
         found, value = (False, None) if skip else self._read(path)
+        if not single:
+            self.used.add(path)
         if found and single:
             found = isinstance(value, tuple) and len(value) == 2 and value[0] == key
             value = value[1] if found else None
@@ -241,6 +244,35 @@ class SeedCache:
         if memory is not None:
             memory.put((stage, key), value)
         return value
+
+    def prune(self, since_ns: int) -> int:
+        """Delete the per-seed entries of the stages this build consulted that it did not use,
+        written before it started; returns how many went.
+
+        Entries of edited or removed seeds, and of older code (the code is in every key), would
+        otherwise pile up. A stage this build did not consult (the whole site came from its
+        slot) keeps its entries; an entry written during this build, by another build sharing
+        the cache, stays. A resident process never prunes: it serves entries from memory.
+        """
+        if self.unwritable or _RESIDENT is not None:
+            return 0
+        removed = 0
+        for stage in set(self.hits) | set(self.misses):
+            if stage in SINGLE_SLOT or stage in MEMORY_ONLY:
+                continue
+            top = os.path.join(self.folder, stage)
+            for parent, _dirs, files in os.walk(top):
+                for name in files:
+                    path = os.path.join(parent, name)
+                    if path in self.used or name.endswith(".tmp"):
+                        continue
+                    try:
+                        if os.stat(path).st_mtime_ns < since_ns:
+                            os.unlink(path)
+                            removed += 1
+                    except OSError:  # gone already, or read-only: only space is lost
+                        continue
+        return removed
 
     def summary(self) -> str:
         """`per-seed cache 4980 hit(s) / 20 miss(es)`, for the build's last line."""

@@ -37,7 +37,7 @@ for _path in (ROOT / "plugins", ROOT):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-from briefing import cleaning  # noqa: E402
+from briefing import cleaning, textutils  # noqa: E402
 from briefing.reading import SeedText, decode_seed  # noqa: E402
 
 from bench import generate  # noqa: E402  (sys.path set above: run as a script)
@@ -159,7 +159,7 @@ def cleaned_texts(seeds_dir: Path) -> list[Cleaned]:
              if isinstance(t := decode_seed(p.stem, p.name, p.read_bytes()), SeedText)]
     counts: Counter[str] = Counter()
     for t in texts:
-        counts.update({cleaning.normalise_line(line) for line in t.lines if line.strip()})
+        counts.update({textutils.normalise_line(line) for line in t.lines if line.strip()})
     shared = frozenset(k for k, n in counts.items() if n >= 2)
     out = []
     for t in texts:
@@ -362,7 +362,7 @@ def nlp_throughput(texts: Sequence[Cleaned], content: Path) -> dict[str, Any]:
 
     bodies = {t.id: list(t.paragraphs) for t in texts if t.paragraphs}
     flat = [p for ps in bodies.values() for p in ps]
-    words = sum(len(cleaning.words(p)) for p in flat)
+    words = sum(len(textutils.words(p)) for p in flat)
     started = time.perf_counter()
     nlp = actors.load_nlp()
     load_s = time.perf_counter() - started
@@ -619,7 +619,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # 2. The same cleaned texts for both baselines.
     texts = cleaned_texts(seeds)
     dates = {s.id: s.date for s in corpus}
-    words = sum(len(cleaning.words(p)) for t in texts for p in t.paragraphs)
+    words = sum(len(textutils.words(p)) for t in texts for p in t.paragraphs)
     write_plain(texts, dates, work / "plain")
     write_hugo(texts, dates, work / "hugo")
 
@@ -655,27 +655,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         notes.append(f"our build wrote {built} briefing pages for {len(corpus)} seeds")
     # Correctness: the same inputs built cold (empty cache, empty output) give the same bytes.
     cold_out, cold_cache = work / "output-cold", work / "cache-cold"
-    shutil.rmtree(cold_out, ignore_errors=True)
-    shutil.rmtree(cold_cache, ignore_errors=True)
-    check = timed("cold_check", pelican_cmd(content, cold_out,
-                                            plugin_overrides(seeds, cold_cache)), logs)
-    differ = compare_trees(out, cold_out) if check.returncode == 0 else None
-    if differ:
-        notes.append(f"incremental output differs from a cold build in {len(differ)} file(s), "
-                     f"e.g. {', '.join(differ[:5])}")
+
+    def cold_check(name: str, what: str) -> tuple[Any, list[str] | None]:
+        """A cold build of the current inputs, compared with `out`: (run, differing files)."""
+        shutil.rmtree(cold_out, ignore_errors=True)
+        shutil.rmtree(cold_cache, ignore_errors=True)
+        run = timed(name, pelican_cmd(content, cold_out, plugin_overrides(seeds, cold_cache)),
+                    logs)
+        differing = compare_trees(out, cold_out) if run.returncode == 0 else None
+        if differing:
+            notes.append(f"{what} differs from a cold build in {len(differing)} file(s), "
+                         f"e.g. {', '.join(differing[:5])}")
+        return run, differing
+
+    check, differ = cold_check("cold_check", "incremental output")
     # The same four edits through one resident build process (make devserver), each timed
     # from the request to the answer; then a cold build again, compared like the first.
     resident = resident_edits(content, seeds, out, cache, logs, corpus, pools, args)
     if resident.get("error"):
         notes.append(f"resident builds: {resident['error']}")
-    shutil.rmtree(cold_out, ignore_errors=True)
-    shutil.rmtree(cold_cache, ignore_errors=True)
-    check2 = timed("cold_check_resident", pelican_cmd(content, cold_out,
-                                                      plugin_overrides(seeds, cold_cache)), logs)
-    differ_resident = compare_trees(out, cold_out) if check2.returncode == 0 else None
-    if differ_resident:
-        notes.append(f"output after the resident edits differs from a cold build in "
-                     f"{len(differ_resident)} file(s), e.g. {', '.join(differ_resident[:5])}")
+    check2, differ_resident = cold_check("cold_check_resident", "output after the resident edits")
     page, page_kb = largest_page(out)
 
     # 4. Baselines.

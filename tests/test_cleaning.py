@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from briefing import cleaning, headline
+from briefing import cleaning, headline, linesignals, textutils
 from briefing.reading import SeedText, decode_seed
 
 from tests.conftest import ROOT, load_gold
@@ -41,7 +41,7 @@ def test_every_line_is_kept_or_removed_with_a_reason(relpath: str) -> None:
     assert accounted == nonblank
     assert all(d.reason for d in cleaned.removed)
     for d in cleaned.removed:
-        assert d.kind in cleaning.KINDS and d.kind not in cleaning.KEPT
+        assert d.kind in linesignals.KINDS and d.kind not in linesignals.KEPT
 
 
 @pytest.mark.parametrize("relpath", sorted(DOCS))
@@ -104,7 +104,7 @@ def test_cross_seed_repetition_removes_short_lines_only() -> None:
                        "répète un texte déjà publié ailleurs par une agence de presse.\n"
                        .encode())
     assert isinstance(seed, SeedText)
-    shared = {cleaning.normalise_line(line) for line in seed.lines if line}
+    shared = {textutils.normalise_line(line) for line in seed.lines if line}
     cleaned = cleaning.clean(seed, shared)
     assert [p.line for p in cleaned.paragraphs] == [2]
     assert cleaned.removed[0].rule == "cross-seed"

@@ -79,14 +79,14 @@ class Builder:
     def preload(self) -> None:
         """Load the spaCy model and the per-seed stages' tables now, between builds: the
         first seed edit then finds them (a first build from a warm cache needs none)."""
-        from briefing import nlpcache
+        from briefing import nlpcache, pipeline
         from briefing.settings import validate
 
         try:
             cfg = validate(self.settings)
             if cfg.NLP:
                 nlpcache.load_model(cfg.NLP_MODEL, cfg.CACHE_PATH / "regex")
-            warm_up()
+            pipeline.warm_up()
         except Exception:  # a missing model is reported by the build that needs it
             traceback.print_exc()
 
@@ -108,26 +108,6 @@ class Builder:
             traceback.print_exc()
         return {"ok": error is None, "error": error,
                 "seconds": round(time.perf_counter() - started, 3), "rss_mb": peak_rss_mb()}
-
-
-# A short page run through the per-seed stages once, so that their lazy tables load: the
-# language identifier's model (0.6 s), the city gazetteer, given names, lemma tables and the
-# compiled patterns of cleaning, dating and actor extraction.
-WARM_UP_PAGE = """Exemple
-Le maire de Lyon, Jean Exemple, a annoncé mardi 3 mars que la ville rouvrirait le pont.
-Selon la préfecture du Rhône, les travaux ont duré trois mois, a indiqué l'AFP."""
-
-
-def warm_up() -> None:
-    """Run cleaning, dating and actor extraction once on a short page (results dropped)."""
-    from briefing import actors, chronology, cleaning, dating, reading
-
-    seed = reading.decode_seed("warm-up", "warm-up.txt", WARM_UP_PAGE.encode())
-    if isinstance(seed, reading.SeedText):
-        paragraphs = [p.text for p in cleaning.clean(seed).paragraphs]
-        actors.extract_actors("warm-up", paragraphs, [() for _ in paragraphs], ())
-        chronology.extract_events("warm-up", paragraphs,
-                                  dating.infer_publication_date(paragraphs))
 
 
 def serve(conn: Connection, argv: Sequence[str], log: str | None = None) -> None:

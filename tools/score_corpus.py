@@ -25,7 +25,7 @@ sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 import os  # noqa: E402
 
 from briefing import actors as actors_mod  # noqa: E402
-from briefing import chronology, cleaning, factcheck  # noqa: E402
+from briefing import chronology, factcheck, linesignals  # noqa: E402
 from briefing import textutils as T  # noqa: E402
 from briefing.generator import read_markdown  # noqa: E402
 from briefing.nlpcache import NerCache  # noqa: E402
@@ -105,7 +105,7 @@ def score_sample(path: Path, gold: dict, site, tally: Tally, outlets: tuple) -> 
         problems.append("no briefing built")
         return problems
     b = site.briefings[0]
-    kept = {d.line for d in b.decisions if d.kind in cleaning.KEPT}
+    kept = {d.line for d in b.decisions if d.kind in linesignals.KEPT}
     tally.add("samples")
     # 1. Lines.
     tally.add("body_lines", len(body))

@@ -17,7 +17,6 @@ from . import patterns as P
 from . import textutils as T
 from .linesignals import (
     KEPT,
-    KINDS,
     SENTENCE_END,
     Decision,
     bullet_standfirst,
@@ -32,12 +31,6 @@ from .linesignals import (
     words,
 )
 from .reading import SeedText
-
-__all__ = ["KEPT", "KINDS", "Cleaned", "Decision", "Gap", "Paragraph", "SourceHint", "clean",
-           "find_gaps", "line_signal", "normalise_line", "publication_stamps", "strip_markup",
-           "words"]
-
-normalise_line = T.normalise_line  # the key lines are compared by, across seeds and within one
 
 
 @dataclass(frozen=True)
@@ -149,7 +142,8 @@ def clean(
     page = _Page(numbered, found_url[1] if found_url else None)
     _decide_lines(page, frozenset(shared_lines))
     page.judged = {n: judge_prose(n, t) for n, t in numbered if n not in page.decided}
-    block, title, title_line = _shape(page, outlet_names)
+    names = textmeta.known_names(outlet_names)
+    block, title, title_line = _shape(page, names)
     decided = {**page.decided, **page.judged}
     if title_line is not None:
         decided[title_line] = Decision(title_line, title, "title", "headline",
@@ -171,7 +165,6 @@ def clean(
     stamps = publication_stamps(numbered, kinds, block[1] if block else None, page.url,
                                 title_line, rules)
     site = {n for n in page.order if n not in kinds or kinds[n] not in KEPT}
-    names = textmeta.known_names(outlet_names)
     # Furniture lines and the first two paragraphs (where wire copy puts its agency marker):
     # a name inside the article's own sentences (« a déclaré à l’AFP ») is not its outlet.
     opening = {p.line for p in paragraphs[:2]}
@@ -204,7 +197,7 @@ def _decide_lines(page: _Page, shared: frozenset[str]) -> None:
     prose_seen = False
     previous: Decision | None = None  # the decision on the line before, if any
     seen: set[str] = set()
-    counts = Counter(normalise_line(t) for _, t in page.numbered)
+    counts = Counter(T.normalise_line(t) for _, t in page.numbered)
     for number, text in page.numbered:
         decision = pattern_decision(number, text) or line_signal(number, text)
         if decision is not None and decision.rule == "foreign-language" and in_teasers:
@@ -229,7 +222,7 @@ def _decide_lines(page: _Page, shared: frozenset[str]) -> None:
                                 "lien vers un autre article (après un en-tête « À lire aussi »)")
         if decision is None and strong(text):
             prose_seen = True
-        key = normalise_line(text)
+        key = T.normalise_line(text)
         if decision is None and key in seen:
             decision = Decision(number, text, "duplicate", "duplicate-line",
                                 "ligne répétée dans le même article")
@@ -248,7 +241,7 @@ def _decide_lines(page: _Page, shared: frozenset[str]) -> None:
 
 
 def _shape(
-    page: _Page, outlet_names: Iterable[tuple[str, Iterable[str]]],
+    page: _Page, names: dict[str, str],
 ) -> tuple[tuple[int, int] | None, str, int | None]:
     """5–6. Where the article starts and ends, and its title; returns (block, title, line)."""
     judged, text_of = page.judged, page.text_of
@@ -261,7 +254,7 @@ def _shape(
         if first is None:
             return None, "", None
         title, title_line = _choose_title(page, [n for n in page.order if n < first],
-                                          [text_of[first]], outlet_names)
+                                          [text_of[first]], names)
         return None, title, title_line
     start, end = block
     # Short closing paragraphs right after the last long one still belong to the article.
@@ -275,7 +268,7 @@ def _shape(
     # 6. The title: scored among the lines before the lede.
     title, title_line = _choose_title(page, page.order[: page.pos[lede]],
                                       [text_of[n] for n in page.order if n in strong_lines][:2],
-                                      outlet_names)
+                                      names)
     _relabel_by_position(page, (start, end), lede, title_line, strong_lines)
     return (start, end), title, title_line
 
@@ -374,7 +367,7 @@ def _credits(numbered: list[tuple[int, str]], decided: dict[int, Decision],
         credit = P.CREDIT.search(text)
         if credit:
             rest = text[: credit.start()].strip()
-            if title and normalise_line(rest) == normalise_line(title):
+            if title and T.normalise_line(rest) == T.normalise_line(title):
                 reason = f"titre répété en légende de photo, suivi du crédit « {credit.group(0)} »"
             else:
                 reason = f"légende et crédit photo « {credit.group(0)} »"
@@ -382,7 +375,7 @@ def _credits(numbered: list[tuple[int, str]], decided: dict[int, Decision],
         elif P.CAPTION.match(text):
             decided[number] = Decision(number, text, "caption", "place-date-caption",
                                        "légende de photo (lieu et date seuls)")
-        elif title and normalise_line(text) == normalise_line(title):
+        elif title and T.normalise_line(text) == T.normalise_line(title):
             decided[number] = Decision(number, text, "duplicate", "title-repeat", "titre répété")
     hints: list[SourceHint] = []
     for number, text in numbered:
@@ -399,7 +392,7 @@ def _credit_agency(holder: str) -> str:
     leading words that name a known agency or outlet), else the holder as printed."""
     if holder.upper() in P.PHOTO_AGENCIES:
         return P.PHOTO_AGENCIES[holder.upper()]
-    names = textmeta.known_names()
+    names = textmeta.shipped_names()
     ws = holder.split()
     for n in range(len(ws), 0, -1):
         name = names.get(T.match_key(" ".join(ws[:n])))
@@ -498,11 +491,10 @@ def _main_block(order: list[int], strong: set[int],
 
 def _choose_title(
     page: _Page, before: list[int], lede: list[str],
-    outlet_names: Iterable[tuple[str, Iterable[str]]],
+    names: dict[str, str],
 ) -> tuple[str, int | None]:
     """The best headline among the lines before the lede, or none (then one is written)."""
     decided, text_of, url = page.decided, page.text_of, page.url
-    names = textmeta.known_names(outlet_names)
     slug = set(textmeta.url_slug_words(url)) if url else set()
     context = " ".join(lede)
     candidates: list[headline.Candidate] = []

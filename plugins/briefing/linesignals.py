@@ -154,6 +154,8 @@ def judge_prose(number: int, text: str) -> Decision:
 
 def addresses_reader(text: str) -> bool:
     """The reader addressed (« vous », outside quotes) and invited to follow, subscribe…"""
+    if not P.READER_ADDRESS.search(text):
+        return False  # (the common case: no « vous » at all, quoted or not)
     narration = T.mask_quotes(text)
     if not P.READER_ADDRESS.search(narration):
         return False

@@ -11,9 +11,11 @@ from dataclasses import dataclass, replace
 from slugify import slugify
 
 from . import actors as actors_mod
-from . import chronology, cleaning, dating, factcheck
-from .cleaning import Cleaned, Decision, Gap, Paragraph, SourceHint
+from . import chronology, cleaning, dating, factcheck, linesignals
+from . import textutils as T
+from .cleaning import Cleaned, Gap, Paragraph, SourceHint
 from .htmlseed import PageMetadata
+from .linesignals import Decision
 from .reading import SeedProblem, SeedText, decode_seed, seed_suffix
 from .records import ContentFile, Problem, SeedFile, SourceNote, split_values
 from .seedcache import Memo, no_cache
@@ -64,12 +66,12 @@ class Briefing:
     @property
     def removed(self) -> tuple[Decision, ...]:
         """Every line (or line prefix) taken out of the article, with its reason."""
-        return tuple(d for d in self.decisions if d.kind not in cleaning.KEPT)
+        return tuple(d for d in self.decisions if d.kind not in linesignals.KEPT)
 
     @property
     def word_count(self) -> int:
         """Words of article text kept."""
-        return sum(len(cleaning.words(p.text)) for p in self.paragraphs)
+        return sum(len(T.words(p.text)) for p in self.paragraphs)
 
 
 @dataclass(frozen=True)
@@ -438,8 +440,8 @@ def _read(seed: SeedFile) -> tuple[SeedText | SeedProblem,
     decoded = decode_seed(seed_id(seed.name), seed.name, seed.data)
     if isinstance(decoded, SeedProblem):
         return decoded, ((), ())
-    raw = {cleaning.normalise_line(line) for line in decoded.lines if line.strip()}
-    looked_up = raw | {cleaning.normalise_line(cleaning.strip_markup(line.strip())[0])
+    raw = {T.normalise_line(line) for line in decoded.lines if line.strip()}
+    looked_up = raw | {T.normalise_line(linesignals.strip_markup(line.strip())[0])
                        for line in decoded.lines if line.strip()}
     return decoded, (tuple(sorted(raw)), tuple(sorted(looked_up)))
 
@@ -540,3 +542,22 @@ def parse_source_notes(
             body_html=f.body_html,
         )
     return notes, problems
+
+
+# A short page run through the per-seed stages once (a resident process, between builds), so
+# that their lazy tables load before the first seed edit needs them: the language identifier's
+# model (0.6 s), the city gazetteer, given names, lemma tables and the compiled patterns of
+# cleaning, dating and actor extraction.
+WARM_UP_PAGE = """Exemple
+Le maire de Lyon, Jean Exemple, a annoncé mardi 3 mars que la ville rouvrirait le pont.
+Selon la préfecture du Rhône, les travaux ont duré trois mois, a indiqué l'AFP."""
+
+
+def warm_up() -> None:
+    """Run cleaning, dating and actor extraction once on a short page (results dropped)."""
+    seed = decode_seed("warm-up", "warm-up.txt", WARM_UP_PAGE.encode())
+    if isinstance(seed, SeedText):
+        paragraphs = [p.text for p in cleaning.clean(seed).paragraphs]
+        actors_mod.extract_actors("warm-up", paragraphs, [() for _ in paragraphs], ())
+        chronology.extract_events("warm-up", paragraphs,
+                                  dating.infer_publication_date(paragraphs))

@@ -81,8 +81,7 @@ def url_slug_words(url: str) -> list[str]:
     the section folders before it (« /gironde/la-teste-de-buch/ » names a rubric, not this
     article)."""
     segments = unquote(urlsplit(url).path).split("/")
-    best = max((url_words("/" + s) for s in segments), key=len, default=[])
-    return best
+    return max((url_words("/" + s) for s in segments), key=len, default=[])
 
 
 # 2. Date stamps ------------------------------------------------------------------------------
@@ -326,14 +325,21 @@ WITH_AGENCY = re.compile(r"^(?P<name>.{2,40}?)\s+(?:avec|et|with)\s+(?:l[’']|l
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)", re.I)
 
 
-def known_names(extra: Iterable[tuple[str, Iterable[str]]] = ()) -> dict[str, str]:
-    """Folded spelling → outlet name, from the shipped list and the authors' outlet notes."""
+@functools.cache
+def shipped_names() -> dict[str, str]:
+    """Folded spelling → outlet name, from the shipped list only (built once; do not modify)."""
     names: dict[str, str] = {}
     for entry in O.OUTLETS:
         if entry.kind == "aggregator":
             continue
         for spelling in (entry.name, *entry.aliases):
             names.setdefault(T.match_key(spelling), entry.name)
+    return names
+
+
+def known_names(extra: Iterable[tuple[str, Iterable[str]]] = ()) -> dict[str, str]:
+    """Folded spelling → outlet name, from the shipped list and the authors' outlet notes."""
+    names = dict(shipped_names())
     for name, aliases in extra:
         for spelling in (name, *aliases):
             names.setdefault(T.match_key(spelling), name)

@@ -27,6 +27,7 @@ import os  # noqa: E402
 from briefing import actors as actors_mod  # noqa: E402
 from briefing import chronology, factcheck, linesignals  # noqa: E402
 from briefing import textutils as T  # noqa: E402
+from briefing.gazetteer import is_city  # noqa: E402
 from briefing.generator import read_markdown  # noqa: E402
 from briefing.nlpcache import NerCache  # noqa: E402
 from briefing.pipeline import build_site  # noqa: E402
@@ -175,6 +176,12 @@ def score_sample(path: Path, gold: dict, site, tally: Tally, outlets: tuple) -> 
             tally.add("actor_pages_real")
             for gname, _ in hits:
                 pages_of.setdefault(gname, set()).add(a.id)
+            kinds = {kind for _, kind in hits}
+            # A capital the gold calls a state (« Moscou a annoncé ») is right as a place.
+            if a.kind in kinds or (a.kind == "place" and "state" in kinds and is_city(a.name)):
+                tally.add("actor_kinds_right")
+            else:
+                problems.append(f"kind {a.kind} for {a.name!r} (gold {'/'.join(sorted(kinds))})")
         else:
             problems.append(f"junk actor page {a.name!r} ({a.kind})")
         if a.kind == "person":
@@ -264,6 +271,7 @@ METRICS = (
     ("outlet named", "outlet_named", "outlets", "≥ 0.90"),
     ("own URL found", "url_found", "urls", ""),
     ("actor-page precision", "actor_pages_real", "actor_pages", "≥ 0.95"),
+    ("actor kinds right", "actor_kinds_right", "actor_pages_real", ""),
     ("false persons", "false_persons", "person_pages", "0"),
     ("person recall", "persons_found", "persons", "≥ 0.95"),
     ("split actors", "split_actors", "persons", "0"),

@@ -416,7 +416,7 @@ def test_a_surname_with_its_particle_refers_to_the_full_name():
      [("Ndiaganiao", "LOC")], {"Ndiaganiao": "place"}),
     # An era and an adjective labelling a common noun are no actors.
     ("M. Barnier signe le passage le plus bref à Matignon sous la Ve République.",
-     [("Ve République", "ORG")], {"Barnier": "person"}),
+     [("Ve République", "ORG")], {"Barnier": "person", "Matignon": "organisation"}),
     ("Des câbles ont brûlé sur les lignes à grande vitesse Atlantique et Nord.",
      [("Atlantique", "LOC")], {}),
 ])
@@ -458,3 +458,62 @@ def test_an_actor_is_named_in_full_rather_than_by_an_initial() -> None:
         at += len(text)
     actors = A.resolve_actors([A.BriefingActors("b", tuple(mentions), (), (), ())], ()).actors
     assert [(x.id, x.name) for x in actors] == [("felix-tshisekedi", "Félix Tshisekedi")]
+
+
+# --------------------------------------------------------------------------- kinds and spans
+
+
+@pytest.mark.parametrize(("paragraph", "found", "expected"), [
+    # Coordinated portfolios after a title are complements, not bodies or places.
+    ("Catherine Vautrin, ministre du Travail, de la Santé, des Solidarités et des Familles, "
+     "a signé le décret.", [("Catherine Vautrin", "PER"), ("Santé", "LOC"),
+                             ("Solidarités et des Familles", "ORG")],
+     {"Catherine Vautrin": "person"}),
+    # A lowercase adjective is no part of a person's name: the model's PER is a body.
+    ("Selon Santé publique France, le tabac reste la première cause de décès évitable.",
+     [("Santé publique France", "PER")], {"Santé publique France": "organisation"}),
+    # A state's name completing a body's name is the body, not the state.
+    ("Le gouverneur de la Banque de France, François Villeroy de Galhau, plaidait pour une pause.",
+     [("François Villeroy de Galhau", "PER")],
+     {"Banque de France": "organisation", "François Villeroy de Galhau": "person"}),
+    ("Le Tour de France s'achève dimanche à Nice.", [("Nice", "LOC")], {"Nice": "place"}),
+    # After a lone given name, « des » opens the surname.
+    ("La présidente-directrice du musée, Laurence des Cars, a reconnu des défaillances.",
+     [("Laurence des Cars", "PER")], {"Laurence des Cars": "person"}),
+    # A title the lexicon does not list goes before the name; a royal one names its holder.
+    ("La couronne de l'impératrice Eugénie a été retrouvée au pied du bâtiment.",
+     [("impératrice Eugénie", "PER")], {"impératrice Eugénie": "person"}),
+    # A capitalised article inside a sentence is part of a place's name, left out or not.
+    ("Le biathlon aura lieu au Grand-Bornand et à La Clusaz.", [("Clusaz", "LOC")],
+     {"La Clusaz": "place"}),
+    ("Le biathlon aura lieu au Grand-Bornand et à La Clusaz.", [("La Clusaz", "LOC")],
+     {"La Clusaz": "place"}),
+    # « centrale » after a noun is its adjective: no power plant, and capitals name a body.
+    ("Elle devient la première banque centrale du G8 à baisser ses taux.", [("G8", "LOC")],
+     {"G8": "organisation"}),
+    ("Les malfaiteurs sont entrés par la galerie d'Apollon avant l'ouverture.",
+     [("Apollon", "PER")], {"galerie d'Apollon": "place"}),
+    # Listed with bodies only, a name the model calls a place is a body.
+    ("Un accord a été trouvé entre le MR, Les Engagés, Vooruit et le CD&V.",
+     [("MR", "ORG"), ("Les Engagés", "ORG"), ("Vooruit", "LOC")],
+     {"MR": "organisation", "Les Engagés": "organisation", "Vooruit": "organisation"}),
+    # A verb of saying makes an unknown « place » a body, unless a noun governs the place.
+    ("Beauvau a indiqué que des renforts arrivaient.", [("Beauvau", "LOC")],
+     {"Beauvau": "organisation"}),
+    ("Le maire de Saint-Christophe-en-Oisans, Jean-Louis Arthaud, a confié son désarroi.",
+     [("Saint-Christophe-en-Oisans", "LOC"), ("Jean-Louis Arthaud", "PER")],
+     {"Saint-Christophe-en-Oisans": "place", "Jean-Louis Arthaud": "person"}),
+    # A known place's name with other capitalised words is a club or a body.
+    ("Il a rejoint l'Inter Milan l'été dernier.", [("Inter Milan", "LOC")],
+     {"Inter Milan": "organisation"}),
+    # Newspapers' shapes and local editions of known outlets are media.
+    ("Les chiffres ont été publiés par le Edmonton Journal lundi.",
+     [("Edmonton Journal", "LOC")], {"Edmonton Journal": "media"}),
+    ("Le préfet l'a confirmé à France Bleu Isère dans la matinée.",
+     [("France Bleu Isère", "ORG")], {"France Bleu Isère": "media"}),
+    # A storm's or a stadium's noun stays with its name: neither is an actor alone.
+    ("Après le passage de la tempête Herminia, la Vilaine a débordé.",
+     [("tempête Herminia", "LOC"), ("Vilaine", "LOC")], {"Vilaine": "place"}),
+])
+def test_kinds_from_shape_and_context(paragraph, found, expected):
+    assert names(actors_of([paragraph], [found])) == expected

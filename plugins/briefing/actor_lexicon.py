@@ -74,6 +74,26 @@ GAZETTEER: dict[str, tuple[str, str, str | None]] = {
     "OTAN": ("OTAN", "organisation", None),
     "Conseil de coopération des États turcophones": (
         "Conseil de coopération des États turcophones", "organisation", None),
+    "G7": ("G7", "organisation", None),  # forums of states: bodies, never places
+    "G20": ("G20", "organisation", None),
+    # Seats of power the press names for the office they house (« Matignon a indiqué », « à
+    # l’Élysée »): the office, an organisation, not the building.
+    "Élysée": ("Élysée", "organisation", None),  # the French presidency
+    "Matignon": ("Matignon", "organisation", None),  # the French Prime Minister's office
+    "Quai d’Orsay": ("Quai d’Orsay", "organisation", None),  # the French foreign ministry
+    "Quai d'Orsay": ("Quai d’Orsay", "organisation", None),
+    "Maison-Blanche": ("Maison-Blanche", "organisation", None),  # the US presidency
+    "Maison Blanche": ("Maison-Blanche", "organisation", None),
+    "Pentagone": ("Pentagone", "organisation", None),  # the US defence department
+    "Downing Street": ("Downing Street", "organisation", None),  # the British PM's office
+    # French constitutional bodies, named alone in every political article.
+    "Sénat": ("Sénat", "organisation", None),
+    "Assemblée nationale": ("Assemblée nationale", "organisation", None),
+    "Conseil constitutionnel": ("Conseil constitutionnel", "organisation", None),
+    "Conseil d’État": ("Conseil d’État", "organisation", None),
+    "Conseil d'État": ("Conseil d’État", "organisation", None),
+    "Cour des comptes": ("Cour des comptes", "organisation", None),
+    "Cour de cassation": ("Cour de cassation", "organisation", None),
     # Press agencies and outlets are media (kind « media »), linked to their outlet notes.
     "TASS": ("TASS", "media", None),
     "AFP": ("AFP", "media", None),
@@ -234,6 +254,14 @@ MEDIA_CUES: tuple[str, ...] = (
     "radio", "agence", "site", "média", "journaliste de", "éditorialiste de", "rédaction de",
 )
 
+# Words that make a name a newspaper's or a broadcaster's when they open it before other
+# capitalised words (« Radio Okapi ») or close it after them (« Edmonton Journal », « Kyiv
+# Independent »); before a lowercase word they name a publication of record (« Journal officiel »).
+MEDIA_NAME_WORDS: tuple[str, ...] = (
+    "Radio", "Radiodiffusion", "Télévision", "TV", "Journal", "Times", "Post", "News", "Gazette",
+    "Herald", "Tribune", "Zeitung", "Independent", "Chronicle", "Telegraph",
+)
+
 # Public bodies named after the place they serve: with the place, they are the body
 # (« la préfecture de la Gironde », « le parquet de Bordeaux », « l’ambassade de France »),
 # an organisation, not the place.
@@ -272,12 +300,13 @@ PLACE_NOUNS: tuple[str, ...] = (
     "enceinte", "centrale", "site", "barrage", "mine", "plage",
     "cathédrale", "palais", "prison", "base", "camp", "oblast", "territoire", "département",
     "mont", "monts", "pointe", "vallon", "cap", "golfe", "baie", "détroit", "massif", "forêt",
-    "dune",
+    "dune", "galerie",
 )
 
 # Place nouns that are part of the name they introduce: « la place des Omeyyades », « la
-# centrale (nucléaire) de Zaporijia », « le corridor de Latchine », « le mail François-Mitterrand »
-# name a square, a plant, a road, not the city or the person after them. The other place nouns
+# centrale (nucléaire) de Zaporijia », « le corridor de Latchine », « le mail François-Mitterrand »,
+# « la galerie d’Apollon » name a square, a plant, a road, a hall, not the city or the person
+# after them. The other place nouns
 # (« la ville de Brest », « la région d’Idlib ») only classify the name that follows; so do
 # « stade » and « enceinte », since a venue goes by its own name (« au Roudourou »), and
 # « vallée », named after its river (« la vallée de la Vesdre » is the Vesdre's).
@@ -287,7 +316,7 @@ LANDMARK_NOUNS: tuple[str, ...] = (
     "église", "mail", "esplanade", "parc", "quai", "allée", "square", "jardin", "rond-point",
     "route", "centrale", "barrage", "mine", "plage", "cathédrale", "palais", "prison",
     "base", "camp", "mont", "monts", "pointe", "vallon", "cap", "golfe", "baie", "détroit",
-    "massif", "forêt", "dune",
+    "massif", "forêt", "dune", "galerie",
 )
 
 # Prepositions of place: a name right after one, with no given name, is a place ("à Goris").
@@ -304,14 +333,22 @@ GENERIC_HEADS: tuple[str, ...] = (
     "Constitution", "Loi", "Traité", "Accord",
 )
 
+# Heads of a state's own long name (« République d’Arménie », « Fédération de Russie »): before
+# a state's name they are the state, not a body named after it (« Banque de France »).
+STATE_HEADS: tuple[str, ...] = (
+    "République", "Fédération", "Confédération", "Royaume", "Principauté", "Grand-Duché",
+    "Émirat", "Émirats", "Sultanat", "État", "Etat", "États", "Etats",
+)
+
 # Possessive determiners: « son Comité de politique monétaire » is a body of another actor,
 # named by a common noun, not a proper name of its own.
 POSSESSIVES: tuple[str, ...] = ("son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre")
 
 # Heads of competitions and projects: with only lowercase words after them, an event or a
-# plan, never an actor (« Ligue des champions », « Coupe du monde », « Corridor gazier sud »).
+# plan, never an actor (« Ligue des champions », « Coupe du monde », « Corridor gazier sud »);
+# before « de », a race named after a place (« Tour de France »).
 EVENT_HEADS: tuple[str, ...] = (
-    "Ligue", "Coupe", "Championnat", "Jeux", "Tournoi", "Festival", "Salon", "Corridor",
+    "Ligue", "Coupe", "Championnat", "Jeux", "Tournoi", "Tour", "Festival", "Salon", "Corridor",
     "Gazoduc", "Oléoduc", "Plan", "Pacte", "Programme",
 )
 

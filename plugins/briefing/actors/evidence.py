@@ -10,7 +10,7 @@ from pathlib import Path
 from briefing import actor_lexicon as lex
 from briefing import textutils as T
 from briefing import timex_grammar as g
-from briefing.gazetteer import gazetteer
+from briefing.gazetteer import gazetteer, is_city
 
 from .names import SPACES
 
@@ -63,7 +63,7 @@ def _time_tail() -> re.Pattern[str]:
                       rf"(?!{_W}).*$|[{SPACES}]+[-–—][{SPACES}]*\d.*$")  # « Syrie - 20 décembre »
 
 
-def trim(text: str) -> tuple[int, int] | None:
+def trim(text: str, label: str = "") -> tuple[int, int] | None:
     """Offsets (relative to text) of the name inside a span, None if no name is left.
 
     A leading title (« Premier ministre arménien Nikol Pachinian »), a title glued after the
@@ -78,6 +78,15 @@ def trim(text: str) -> tuple[int, int] | None:
         if re.search(rf"(?i:\b(?:de|du|des|d[’']|à|au|aux|la|l[’']))[{SPACES}]*$", lead.group()):
             return None  # « ministre des Affaires … »: what follows completes the title
         start = lead.end()
+    prefix = re.match(rf"(?:[a-zà-ÿ][\w’'\-]*[{SPACES}]+)+(?=[A-ZÀ-Ý])", text[start:])
+    if prefix and label in ("PER", "MISC"):
+        # « impératrice Eugénie », « jeune ouvreur Fin Smith »: a title the lexicon does not
+        # list goes; after a preposition (« galerie d’Apollon »), the name completes a phrase.
+        # A place's or a body's noun stays (« stade Pierre-Mauroy », « tempête Herminia »).
+        if re.search(rf"(?i:\b(?:de|du|des|d[’']|à|au|aux|la|le|les|l[’']|en|sur|pour))"
+                     rf"[{SPACES}]*$", prefix.group()):
+            return None
+        start += prefix.end()
     tail = _time_tail().search(text, start)
     if tail and not re.search(r"\d[\s\u00a0]*$", text[:tail.start()]):
         end = tail.start()  # but « Mouvement du 23 mars »: a date inside the name
@@ -325,9 +334,10 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
             return "nom commun en tête de phrase"
     if noun_like(words[0]) and re.search(
             rf"(?i:{_alternation(lex.TITLE_HEADS)})(?:[{SPACES}]+[a-zà-ÿ]+)?"
-            # « ministre du Trésor et des Finances »: a coordinated complement is one too
-            rf"(?:[{SPACES}]+(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]+"
-            rf"[A-ZÀ-Ý][\w’'\-]*[{SPACES}]+(?:et|ou))?"
+            # « ministre du Trésor et des Finances », « ministre du Travail, de la Santé, des
+            # Solidarités et des Familles »: coordinated complements are complements too
+            rf"(?:[{SPACES}]+(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]*"
+            rf"[A-ZÀ-Ý][\w’'\-]*(?:[{SPACES}]+(?:et|ou)|,))*"
             rf"[{SPACES}]+(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]*$", left):
         return "complément d’un titre (« ministre du Travail »)"
     parts = [x for x in re.split(r"[-–]", text) if x]
@@ -376,6 +386,27 @@ def institution(paragraph: str, start: int) -> int | None:
     return start - len(left) + m.start()
 
 
+def named_after(paragraph: str, start: int) -> tuple[int, str] | None:
+    """(start, kind) of a longer name that a known name completes, or None.
+
+    Inside a sentence, a capitalised common noun and « de » before a state or a city open the
+    name of a body or a place named after it (« le gouverneur de la Banque de France »), not a
+    mention of the state; a competition (« Coupe de France ») is no actor at all (kind "").
+    """
+    head = re.search(rf"(?<=[\w,’'][{SPACES}])([A-ZÀ-Ý][a-zà-ÿ]+)[{SPACES}]+"
+                     rf"(?:de|du|des|d[’'])[{SPACES}]*$", paragraph[max(0, start - 40):start])
+    if not head or head.group(1).lower() not in common_nouns() \
+            or head.group(1) in lex.STATE_HEADS:
+        return None
+    at = start - len(paragraph[max(0, start - 40):start]) + head.start()
+    word = head.group(1)
+    if word in lex.EVENT_HEADS:
+        return at, ""
+    if word.lower() in lex.PLACE_NOUNS:
+        return at, "place"
+    return at, "organisation"
+
+
 def landmark(paragraph: str, start: int) -> int | None:
     """Where a name starts when the landmark noun before it is part of it.
 
@@ -387,7 +418,24 @@ def landmark(paragraph: str, start: int) -> int | None:
     if not m or not m.group()[:1].islower() or (m["adj"] and not m["prep"]) or re.search(
             rf"(?<!\w)(?:de|d[’'])[{SPACES}]*$", left[:m.start()]):
         return None  # « les feux de forêt de l’Alberta »: the noun completes another one
+    if _adjective_after_noun(left, m.start()):
+        return None  # « la première banque centrale du G7 »: an adjective, not a landmark
     return start - len(left) + m.start()
+
+
+def _adjective_after_noun(left: str, at: int) -> bool:
+    """Whether the word at `at` (a place noun) is an adjective of the noun before it.
+
+    « la banque centrale du G7 »: « centrale » qualifies « banque »; « ont défilé place des
+    Omeyyades »: « place » is no adjective, a noun however the word before reads.
+    """
+    word = re.match(r"[\w\-]+", left[at:])
+    noun = re.search(rf"(?<![\w’'])([a-zà-ÿ]+)[{SPACES}]+$", left[:at])
+    if not word or not noun or noun.group(1) not in common_nouns() \
+            or noun.group(1) in stop_words():
+        return False
+    low = word.group().lower()
+    return low in adjectives() or (low.endswith("e") and low[:-1] in adjectives())
 
 
 @functools.lru_cache(maxsize=1)
@@ -413,12 +461,21 @@ def given_name_first(text: str) -> bool:
     if len(words) < 2 or words[0].lower() in stop_words() or text in gazetteer() \
             or words[0] in gazetteer() or words[0].casefold() not in given_names():
         return False
-    from briefing.gazetteer import is_city
-
     rest = [w.split("-", 1)[-1] if w.split("-", 1)[0].lower() in lex.NAME_PARTICLES else w
             for w in words[1:] if w.lower() not in lex.NAME_PARTICLES]
     return bool(rest) and all(w[:1].isupper() and not noun_like(w) for w in rest) \
         and not is_city(text)
+
+
+def person_shaped(text: str) -> bool:
+    """Whether a span reads as a person's name: capitalised words and name particles only.
+
+    « Ursula von der Leyen », « Ahmed al-Chareh », « Laurence des Cars » do; « Santé publique
+    France » (a lowercase adjective) does not.
+    """
+    return all(w[:1].isupper() or w.lower() in lex.NAME_PARTICLES
+               or re.match(r"(?:\w{1,3}[-’']|[dl][’'])[A-ZÀ-Ý]", w)
+               for w in re.split(rf"[{SPACES}]+", text.strip(SPACES)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -430,8 +487,44 @@ def _outlet_names() -> frozenset[str]:
 
 
 def outlet(text: str, label: str) -> bool:
-    """Whether a span the model calls a body is a well-known outlet (« Ouest-France »)."""
-    return label in ("ORG", "MISC") and text in _outlet_names()
+    """Whether a span names an outlet: a well-known one (« Ouest-France »), a local edition of
+    one (« France Bleu Isère »), or a name shaped as a newspaper's (« Edmonton Journal »)."""
+    if label not in ("ORG", "MISC", "LOC") or text in gazetteer():
+        return False
+    words = text.split()
+    if text.replace("'", "’") in _outlet_names() and label != "LOC":
+        return True
+    if any(" ".join(words[:n]) in _outlet_names() for n in range(1, len(words))) and all(
+            w[:1].isupper() for w in words):
+        return True
+    return len(words) > 1 and all(w[:1].isupper() for w in words) and (
+        words[0] in lex.MEDIA_NAME_WORDS or words[-1] in lex.MEDIA_NAME_WORDS)
+
+
+def body_not_place(paragraph: str, start: int, end: int) -> str | None:
+    """Why a name the model calls a place is a body (French reason), or None.
+
+    Capitals (« N-VA », « G7 »), a verb of saying (« Matignon a indiqué ») and a place's name
+    with other capitalised words (« Paris Saint-Germain », « Parcs Canada ») name a party, an
+    office or a club; a city or a state the gazetteer knows stays a place.
+    """
+    text = paragraph[start:end]
+    if text in gazetteer() or is_city(text):
+        return None
+    if re.fullmatch(r"[A-Z0-9][A-Z0-9\-&]*[A-Z0-9]", text) and re.search(r"[A-Z]", text):
+        return "sigle inconnu du gazetier : un organisme"
+    if speaks(paragraph, end) and not re.search(
+            rf"(?<!\w)(?:de|du|des|d[’']|à|au|aux|en)[{SPACES}]*$", paragraph[:start]):
+        # « Matignon a indiqué »; not « le maire de Saint-Christophe, X, a confié ».
+        return "sujet d’un verbe de parole : un organisme"
+    words = text.split()
+    if len(words) > 1 and words[0].lower() not in lex.PLACE_NOUNS and all(
+            w[:1].isupper() or w.lower() in lex.NAME_PARTICLES for w in words):
+        capitalised = [w for w in words if w[:1].isupper()]
+        geo = [w for w in capitalised if w in gazetteer() or is_city(w)]
+        if geo and len(geo) < len(capitalised):
+            return f"nom formé sur « {geo[0]} » : un club ou un organisme"
+    return None
 
 
 def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] | None:
@@ -454,6 +547,8 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
         return "organisation", f"organisation (« {body.group().strip(SPACES)} »)"
     place = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.PLACE_NOUNS)}))(?:[{SPACES}]+"
                       rf"(?:[a-zà-ÿ]{_W}*))?[{SPACES}]*(?:(?:de|du|des)[{SPACES}]+|d[’'])?$", left)
+    if place and _adjective_after_noun(left, place.start()):
+        place = None  # « la banque centrale du G7 »: an adjective after a noun, not a place
     if place:
         return "place", f"lieu (« {place.group().strip(SPACES)} »)"
     if re.match(rf"[{SPACES}]*\(\d+[-–]\d+\)", paragraph[end:]):

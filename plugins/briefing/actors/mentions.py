@@ -145,10 +145,12 @@ def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
         start += lead.end()
     portfolio = re.search(rf"[{SPACES}]+(?:de la|de l[’']|du|des|d[’'])[{SPACES}]*"
                           rf"([A-ZÀ-Ý][\w\-]+)$", paragraph[start:end])
-    if span.label == "PER" and portfolio and evidence.noun_like(portfolio.group(1)):
-        # « … et Theo Francken de la Défense »: a portfolio after a name is no part of it.
+    if span.label == "PER" and portfolio and evidence.noun_like(portfolio.group(1)) and len(
+            paragraph[start:start + portfolio.start()].split()) > 1:
+        # « … et Theo Francken de la Défense »: a portfolio after a full name is no part of
+        # it; after a lone given name, the particle opens the surname (« Laurence des Cars »).
         end = start + portfolio.start()
-    kept = evidence.trim(paragraph[start:end])
+    kept = evidence.trim(paragraph[start:end], span.label)
     if kept is None:
         return None
     start, end = start + kept[0], start + kept[1]
@@ -238,6 +240,20 @@ def _titled_body(paragraph: str, start: int, end: int) -> tuple[int, int] | None
     return article.start(), end + rest.end()
 
 
+def _place_article(paragraph: str, start: int, label: str) -> int | None:
+    """Where a place's name starts when a capitalised article inside a sentence opens it.
+
+    Mid-sentence, « La », « Le » or « Les » is capitalised only as part of a name (« au maire
+    de La Teste-de-Buch », « à Le Mans »): the model tends to leave it out.
+    """
+    if label != "LOC":
+        return None
+    article = re.search(rf"(?<=[\w,][{SPACES}])(?:La|Le|Les)[{SPACES}]+$", paragraph[:start])
+    if not article or evidence._sentence_initial(paragraph, article.start()):
+        return None
+    return article.start()
+
+
 def _landmark(paragraph: str, m: Mention, label: str = "") -> Mention:
     """A name with the landmark or public body's noun that is part of it (« place des Omeyyades »).
 
@@ -275,6 +291,16 @@ def _find_mentions(
         if evidence.credit(paragraph, m.start(), m.end()):
             continue  # « / AFP » after a photographer is a credit, not the agency speaking
         s = by_fold[_dict_key(m.group())]
+        longer = evidence.named_after(paragraph, m.start()) if s.kind in ("state", "place") \
+            else None
+        if longer:
+            # « la Banque de France »: the known name completes a body's own name.
+            at, kind = longer
+            if kind:
+                candidates.append((at, at - m.end(), 0, Mention(
+                    index, at, m.end(), paragraph[at:m.end()], kind,
+                    f"nom formé sur {s.text}", None, in_quote(at))))
+            continue
         titled = _titled_body(paragraph, m.start(), m.end())
         if titled:
             # « Pour La France insoumise, … »: a longer name holds the known one.
@@ -290,6 +316,9 @@ def _find_mentions(
         if not cleaned:
             continue
         start, end = cleaned
+        article = _place_article(paragraph, start, span.label)
+        if article is not None:
+            start = article  # « à La Clusaz », « de La Teste-de-Buch »: the article is the name's
         text = paragraph[start:end]
         known = _dict_key(text) in by_fold
         if evidence.credit(paragraph, start, end) or evidence.rejection(
@@ -315,6 +344,10 @@ def _find_mentions(
                 or _title_after(paragraph, end) or evidence.speaks(paragraph, end)):
             # « Rennes », « Alma Ata » tagged as persons, with nothing to make them one.
             kind, basis = "place", "ville (GeoNames) sans indice de personne"
+        elif span.label == "PER" and not evidence.person_shaped(text):
+            # « selon Santé publique France »: a lowercase adjective is no part of a person's
+            # name; capitalised words around it name a body.
+            kind, basis = "organisation", "ner:PER sans forme de nom de personne"
         elif span.label == "PER":
             kind, basis = "person", "ner:PER"
         elif span.label in ("LOC", "ORG", "MISC") and not known \
@@ -326,6 +359,8 @@ def _find_mentions(
             # « directeur général de l’OMS, Tedros Adhanom Ghebreyesus » (tagged ORG) is a
             # person; « président du Conseil européen » names a body (« conseil » is a noun).
             kind, basis = "person", f"ner:{span.label} + titre ou civilité"
+        elif span.label == "LOC" and not known and evidence.body_not_place(paragraph, start, end):
+            kind, basis = "organisation", evidence.body_not_place(paragraph, start, end)
         elif span.label == "LOC":
             kind, basis = "place", "ner:LOC"
         elif span.label == "ORG":
@@ -666,6 +701,28 @@ def _drop_lone_given_names(mentions: list[Mention]) -> list[Mention]:
                     and fold(m.text) in given and fold(m.text) not in surnames)]
 
 
+def _listed_kinds(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+    """A name the model alone calls a place, listed with bodies only, is a body too.
+
+    « la N-VA, le MR, Les Engagés, Vooruit et le CD&V »: an enumeration joins names of one
+    kind; the model's label is the weakest evidence there is.
+    """
+    link = re.compile(rf"[{SPACES}]*(?:,|et|ou)[{SPACES}]*(?:(?:le|la|les)[{SPACES}]+|l[’'])?$")
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.basis != "ner:LOC" or m.target is not None or is_city(m.text):
+            continue
+        text = paragraphs[m.paragraph]
+        listed = [n.kind for n in out[max(0, i - 1):i]
+                  if n.paragraph == m.paragraph and link.match(text[n.end:m.start])]
+        listed += [n.kind for n in out[i + 1:i + 2]
+                   if n.paragraph == m.paragraph and link.match(text[m.end:n.start])]
+        if listed and set(listed) == {"organisation"}:
+            out[i] = Mention(m.paragraph, m.start, m.end, m.text, "organisation",
+                             "énuméré avec des organisations", None, m.in_quote)
+    return out
+
+
 def _unify_kinds(mentions: list[Mention]) -> list[Mention]:
     """One kind per name in an article: evidence from context and dictionary over the model."""
     votes: dict[str, dict[str, int]] = {}
@@ -713,6 +770,7 @@ def extract_actors(
     mentions = _short_forms(mentions)
     mentions = _drop_lone_given_names(mentions)
     mentions = _drop_lone_surnames(paragraphs, mentions)
+    mentions = _listed_kinds(paragraphs, mentions)
     mentions = _unify_kinds(mentions)
     foreign, transliterated = _transliterated(paragraphs, ner, mentions)
     mentions = sorted([*mentions, *foreign], key=lambda m: (m.paragraph, m.start))

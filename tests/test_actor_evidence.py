@@ -517,3 +517,27 @@ def test_an_actor_is_named_in_full_rather_than_by_an_initial() -> None:
 ])
 def test_kinds_from_shape_and_context(paragraph, found, expected):
     assert names(actors_of([paragraph], [found])) == expected
+
+
+def test_a_titled_persons_initials_are_a_second_name():
+    paragraph = ("Le prince héritier saoudien Mohammed ben Salmane (MBS) a téléphoné à son "
+                 "homologue. MBS a promis une réponse rapide.")
+    found = actors_of([paragraph], [[("Mohammed ben Salmane", "PER"), ("MBS", "ORG")]])
+    assert [(a.name, a.kind, a.aliases) for a in found] == [
+        ("Mohammed ben Salmane", "person", ("MBS",))]
+
+
+@pytest.mark.parametrize(("paragraph", "found", "expected"), [
+    # Capitals after a title are a party, never a person.
+    ("Le député LR de la Manche Philippe Gosselin a dénoncé une manœuvre.",
+     [("LR", "ORG"), ("Philippe Gosselin", "PER")],
+     {"Les Républicains": "organisation", "Philippe Gosselin": "person"}),
+    # A contracted article holds the town's own: the page takes the full name.
+    ("Au Havre, le maire a réuni ses proches.", [("Havre", "LOC")], {"Le Havre": "place"}),
+    # A person's name may open on its particle after a civility.
+    ("M. Zelensky avait déjà rencontré Mme von der Leyen à Bruxelles mardi.",
+     [("Zelensky", "PER"), ("Mme von der Leyen", "PER"), ("Bruxelles", "LOC")],
+     {"Zelensky": "person", "von der Leyen": "person", "Bruxelles": "place"}),
+])
+def test_parties_towns_and_particles(paragraph, found, expected):
+    assert names(actors_of([paragraph], [found])) == expected

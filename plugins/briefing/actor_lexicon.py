@@ -86,6 +86,24 @@ GAZETTEER: dict[str, tuple[str, str, str | None]] = {
     "Maison Blanche": ("Maison-Blanche", "organisation", None),
     "Pentagone": ("Pentagone", "organisation", None),  # the US defence department
     "Downing Street": ("Downing Street", "organisation", None),  # the British PM's office
+    # French parties, by the acronym the press uses alone (« le député LR »), and by the names
+    # no common noun phrase shares (a multiword form matches in any case: « les républicains »
+    # of the United States, « un rassemblement national » are no party; the model finds the
+    # capitalised names, which join their acronym's page by name).
+    "LR": ("Les Républicains", "organisation", None),
+    "PS": ("Parti socialiste", "organisation", None),
+    "RN": ("Rassemblement national", "organisation", None),
+    "La France insoumise": ("La France insoumise", "organisation", None),
+    "LFI": ("La France insoumise", "organisation", None),
+    "Europe Écologie-Les Verts": ("Les Écologistes", "organisation", None),  # renamed in 2023
+    "EELV": ("Les Écologistes", "organisation", None),
+    "Parti communiste français": ("Parti communiste français", "organisation", None),
+    "PCF": ("Parti communiste français", "organisation", None),
+    "MoDem": ("MoDem", "organisation", None),
+    "Horizons": ("Horizons", "organisation", None),  # capitalised mid-sentence: the party
+    "Reconquête": ("Reconquête", "organisation", None),
+    "Nouveau Front populaire": ("Nouveau Front populaire", "organisation", None),
+    "NFP": ("Nouveau Front populaire", "organisation", None),
     # French constitutional bodies, named alone in every political article.
     "Sénat": ("Sénat", "organisation", None),
     "Assemblée nationale": ("Assemblée nationale", "organisation", None),

@@ -79,7 +79,8 @@ def trim(text: str, label: str = "") -> tuple[int, int] | None:
             return None  # « ministre des Affaires … »: what follows completes the title
         start = lead.end()
     prefix = re.match(rf"(?:[a-zà-ÿ][\w’'\-]*[{SPACES}]+)+(?=[A-ZÀ-Ý])", text[start:])
-    if prefix and label in ("PER", "MISC"):
+    particles = prefix is not None and all(w in lex.NAME_PARTICLES for w in prefix.group().split())
+    if prefix and label in ("PER", "MISC") and not particles:
         # « impératrice Eugénie », « jeune ouvreur Fin Smith »: a title the lexicon does not
         # list goes; after a preposition (« galerie d’Apollon »), the name completes a phrase.
         # A place's or a body's noun stays (« stade Pierre-Mauroy », « tempête Herminia »).
@@ -94,8 +95,8 @@ def trim(text: str, label: str = "") -> tuple[int, int] | None:
     if stuck and stuck.start() > start and len(text[start:stuck.start()].split()) > 1:
         end = stuck.start()  # not « Marion Maréchal »: a surname may be a title word
     name = text[start:end].strip(SPACES + ",")
-    if not name or not name[:1].isupper():
-        return None
+    if not name or not (name[:1].isupper() or (particles and label == "PER")):
+        return None  # « (Mme) von der Leyen »: a person's name may open on its particle
     start = text.index(name, start)
     return start, start + len(name)
 

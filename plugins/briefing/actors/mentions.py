@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing import actor_lexicon as lex
 from briefing import textutils as T
@@ -156,8 +156,11 @@ def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
     start, end = start + kept[0], start + kept[1]
     text = paragraph[start:end].rstrip(" ,")
     end = start + len(text)
-    if not text or not text[0].isupper() or has_gap(text) or text in lex.NOT_NAMES:
-        return None
+    opening = text.split()[0] if text.split() else ""
+    if not text or not (text[0].isupper() or (span.label == "PER" and " " in text
+                                              and opening in lex.NAME_PARTICLES)) \
+            or has_gap(text) or text in lex.NOT_NAMES:
+        return None  # « Mme von der Leyen »: a particle may open a person's name
     return start, end
 
 
@@ -252,6 +255,21 @@ def _place_article(paragraph: str, start: int, label: str) -> int | None:
     if not article or evidence._sentence_initial(paragraph, article.start()):
         return None
     return article.start()
+
+
+def _contracted_article(paragraph: str, start: int, text: str) -> str | None:
+    """A town's full name when « au », « du », « aux » or « des » holds its article, or None.
+
+    « au Havre » is « à Le Havre », « du Caire » « de Le Caire »: the name GeoNames knows,
+    with its article, is the page's name.
+    """
+    left = re.search(rf"(?<!\w)(?i:(au|du|aux|des))[{SPACES}]+$",
+                     paragraph[max(0, start - 6):start])
+    if not left:
+        return None
+    full = ("Le " if left.group(1).lower() in ("au", "du") else "Les ") + text
+    return full if is_city(full) and full not in gazetteer() and text not in gazetteer() \
+        else None
 
 
 def _landmark(paragraph: str, m: Mention, label: str = "") -> Mention:
@@ -353,11 +371,13 @@ def _find_mentions(
         elif span.label in ("LOC", "ORG", "MISC") and not known \
                 and evidence.given_name_first(text):
             kind, basis = "person", f"prénom « {text.split()[0]} » (ner:{span.label})"
-        elif (_title_before(paragraph, start) or _civility_before(paragraph, start)
-              or _title_after(paragraph, end)) and (single or not any(
+        elif not text.isupper() and (
+                _title_before(paragraph, start) or _civility_before(paragraph, start)
+                or _title_after(paragraph, end)) and (single or not any(
                   w.lower() in evidence.common_nouns() for w in text.split())):
             # « directeur général de l’OMS, Tedros Adhanom Ghebreyesus » (tagged ORG) is a
-            # person; « président du Conseil européen » names a body (« conseil » is a noun).
+            # person; « président du Conseil européen » names a body (« conseil » is a noun),
+            # capitals after a title a party (« le député LR »).
             kind, basis = "person", f"ner:{span.label} + titre ou civilité"
         elif span.label == "LOC" and not known and evidence.body_not_place(paragraph, start, end):
             kind, basis = "organisation", evidence.body_not_place(paragraph, start, end)
@@ -373,7 +393,9 @@ def _find_mentions(
             # « le roi Philippe »: a monarch is named by title and given name.
             start -= len(royal.group())
             text, kind, basis = paragraph[start:end], "person", f"titre « {royal.group().strip()} »"
-        mention = _landmark(paragraph, Mention(index, start, end, text, kind, basis, None,
+        # « au Havre »: the page is « Le Havre », the printed « Havre » one of its spellings.
+        full = _contracted_article(paragraph, start, text) if kind == "place" else None
+        mention = _landmark(paragraph, Mention(index, start, end, text, kind, basis, full,
                                                in_quote(start)), span.label)
         candidates.append((mention.start, mention.start - end, 1, mention))
     candidates.sort(key=lambda c: (c[1], c[2], c[0]))
@@ -586,16 +608,26 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention],
                 out.append(Mention(p, hit.start(), hit.end(), hit.group(), "organisation",
                                    "sigle défini dans l’article", None,
                                    any(i < hit.start() < j for i, j in quotes)))
+    def titled(m: Mention) -> bool:
+        # « le prince héritier saoudien Mohammed ben Salmane (MBS) »: initials of a person.
+        return m.kind == "person" and bool(
+            _title_before(paragraphs[m.paragraph], m.start)
+            or _civility_before(paragraphs[m.paragraph], m.start))
+
     fixed = []
     for m in out:
         key = "".join(sorted(T.fold_accents(m.text).upper()))
         long = defined.get(key) if _ACRONYM.fullmatch(m.text) else None
-        if long is not None and long is not m:
+        if long is not None and long is not m and titled(long):
+            m = Mention(m.paragraph, m.start, m.end, m.text, "person",
+                        f"initiales de « {long.text} »", long.target or long.text, m.in_quote)
+        elif long is not None and long is not m:
             # An acronym names a body: the expansion's kind, or organisation if it was a guess.
             kind = long.kind if long.kind not in ("person", "place", "") else "organisation"
             m = Mention(m.paragraph, m.start, m.end, m.text, kind,
                         f"sigle de « {long.text} »", long.target or long.text, m.in_quote)
-        elif any(m is d for d in defined.values()) and m.kind in ("person", "place", ""):
+        elif any(m is d for d in defined.values()) and m.kind in ("person", "place", "") \
+                and not titled(m):
             m = Mention(m.paragraph, m.start, m.end, m.text, "organisation",
                         f"{m.basis} ; nom développé d’un sigle", m.target, m.in_quote)
         fixed.append(m)
@@ -767,6 +799,12 @@ def extract_actors(
                                        _quote_spans(paragraph)))
     mentions = _retype_mentions(paragraphs, mentions, registry)  # 2.
     mentions = _acronyms(paragraphs, mentions, _surfaces_by_fold(surfaces))
+    # « Mohammed ben Salmane (MBS) »: a person's initials are a second name of the person.
+    initials = tuple((m.text, m.target) for m in mentions
+                     if m.kind == "person" and m.target and " " in m.target  # not a slug
+                     and _ACRONYM.fullmatch(m.text))
+    mentions = [replace(m, target=None) if m.kind == "person" and (m.text, m.target) in initials
+                else m for m in mentions]
     mentions = _short_forms(mentions)
     mentions = _drop_lone_given_names(mentions)
     mentions = _drop_lone_surnames(paragraphs, mentions)
@@ -778,7 +816,8 @@ def extract_actors(
     relays = _relays(paragraphs, mentions)  # 4.
     quotes = _quotes(paragraphs, mentions, roles)  # 5.
     return BriefingActors(briefing_id, tuple(mentions), tuple(quotes), tuple(roles),
-                          tuple(relays), _also_known_as(paragraphs, mentions) + transliterated)
+                          tuple(relays),
+                          _also_known_as(paragraphs, mentions) + transliterated + initials)
 
 
 def _transliterated(

@@ -161,6 +161,19 @@ def test_printed_stamp_dates_the_article_with_its_basis() -> None:
     assert b.source_url.startswith("https://www.example-actu.fr/monde/2022/09/13/")
 
 
+@pytest.mark.parametrize("line", [
+    "Par Julien Martin (avec AFP) - Le 27/10/2025 à 23:15 - Mis à jour le 28/10/2025 à 08:02",
+    "Par Claire Dubois - 12/02/2025 à 19h04",
+])
+def test_a_signature_with_its_stamps_dates_the_article(line: str) -> None:
+    page = ("https://www.exemple.fr/sport/article-123\nLe club arrache le nul au bout du temps "
+            f"additionnel\n{line}\nLe club a arraché un match nul dimanche soir face au "
+            "leader, au terme d'une rencontre disputée de bout en bout.\n")
+    b = build_site([SeedFile("page.txt", page.encode())]).briefings[0]
+    assert (b.date, b.date_status) == (textmeta.stamps_in(line)[0].value, "inferred")
+    assert [d.kind for d in b.decisions if d.line == 3] == ["dateline"]
+
+
 # 4. Credits, captions, runs of lines ----------------------------------------------------------
 
 

@@ -82,9 +82,10 @@ def line_signal(number: int, text: str) -> Decision | None:
         return Decision(number, text, "dateline", "dateline",
                         "horodatage ou ligne de date (sert à dater l’article, pas un fait)")
     found = textmeta.stamps_in(text)
-    if found and textmeta.STAMP_WORDS.search(text) \
-            and len(words(text)) - sum(len(words(s.text)) for s in found) <= P.BYLINE_MAX_WORDS:
-        # « Burak Yıldırım | 21.03.2024 - Mis à jour : 21.03.2024 »: a signature and its stamps.
+    if found and (textmeta.STAMP_WORDS.search(text) or textmeta.BYLINE.match(text)) \
+            and len(_signature_words(text, found)) <= P.BYLINE_MAX_WORDS:
+        # « Burak Yıldırım | 21.03.2024 - Mis à jour : 21.03.2024 », « Par Julien Martin (avec
+        # AFP) - Le 27/10/2025 à 23:15 - Mis à jour le … »: a signature and its stamps.
         return Decision(number, text, "dateline", "byline-stamp",
                         "signature et date de publication (sert à dater l’article, pas un fait)")
     stamp = textmeta.trailing_stamp(text)
@@ -102,6 +103,18 @@ def line_signal(number: int, text: str) -> Decision | None:
         return Decision(number, text, "boilerplate", "foreign-language",
                         f"ligne en langue « {lang} » dans un article en français (hors citation)")
     return None
+
+
+# What a dateline holds besides the signature: stamp labels, clock times, linking words.
+_STAMP_FILLER = re.compile(r"\b(?:publi[ée]e?|mis\s+à\s+jour|modifi[ée]e?|actualis[ée]e?|"
+                           r"le|à|a|par|avec|et|the|by|on|at|\d{1,2}\s?[:h]\s?\d{2})\b", re.I)
+
+
+def _signature_words(text: str, stamps: list[textmeta.Stamp]) -> list[str]:
+    """The words of a line left once its stamps, clock times and stamp labels are taken out."""
+    for stamp in stamps:
+        text = text.replace(stamp.text, " ")
+    return words(_STAMP_FILLER.sub(" ", text))
 
 
 def menu_shaped(text: str) -> bool:

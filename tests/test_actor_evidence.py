@@ -541,3 +541,31 @@ def test_a_titled_persons_initials_are_a_second_name():
 ])
 def test_parties_towns_and_particles(paragraph, found, expected):
     assert names(actors_of([paragraph], [found])) == expected
+
+
+def test_a_nickname_after_dit_is_the_person():
+    paragraphs = ["Les Forces du général Mohamed Hamdan Daglo, dit « Hemedti », ont pris la ville.",
+                  "Hemedti avait déjà été visé par des sanctions."]
+    found = actors_of(paragraphs, [[("Mohamed Hamdan Daglo", "PER"), ("Hemedti", "ORG")],
+                                   [("Hemedti", "ORG")]])
+    assert [(a.name, a.kind, a.aliases) for a in found] == [
+        ("Mohamed Hamdan Daglo", "person", ("Hemedti",))]
+
+
+def test_capitals_spelling_a_body_named_in_the_article_are_that_body():
+    paragraphs = ["L'Olympique de Marseille a arraché le nul face au Paris Saint-Germain.",
+                  "L'OM reste deuxième, à deux points du PSG.",
+                  "La Ligue de football professionnel (LFP) examinera les images."]
+    found = actors_of(paragraphs, [
+        [("Olympique de Marseille", "ORG"), ("Paris Saint-Germain", "LOC")],
+        [("OM", "ORG"), ("PSG", "ORG")], []])  # the expansion found by its initials
+    assert {a.name: (a.kind, a.aliases) for a in found} == {
+        "Olympique de Marseille": ("organisation", ("OM",)),
+        "Paris Saint-Germain": ("organisation", ("PSG",)),
+        "Ligue de football professionnel": ("organisation", ("LFP",))}
+
+
+def test_a_court_named_after_its_town_is_a_body():
+    paragraph = "Le procès s'est ouvert lundi devant le tribunal correctionnel de Lyon."
+    assert names(actors_of([paragraph], [[("Lyon", "LOC")]])) == {
+        "tribunal correctionnel de Lyon": "organisation"}

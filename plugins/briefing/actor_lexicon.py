@@ -287,7 +287,11 @@ INSTITUTION_NOUNS: tuple[str, ...] = (
     "préfecture", "sous-préfecture", "parquet", "tribunal", "tribunal judiciaire",
     "tribunal administratif", "cour d’appel", "cour d'appel", "mairie", "conseil départemental",
     "conseil régional", "conseil municipal", "rectorat", "ambassade", "consulat",
-    "gendarmerie", "préfecture de police",
+    "gendarmerie", "préfecture de police", "tribunal correctionnel", "tribunal de commerce",
+    "tribunal de grande instance", "cour d’assises", "cour d'assises", "cour criminelle",
+    "cour administrative d’appel", "cour administrative d'appel", "conseil de prud’hommes",
+    "conseil de prud'hommes", "métropole", "communauté de communes",
+    "communauté d’agglomération", "communauté d'agglomération", "université", "académie",
 )
 
 # Words before a name that make it a body (« l’équipe Red Bull », « le groupe islamiste HTS »,

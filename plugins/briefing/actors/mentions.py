@@ -589,6 +589,20 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention],
                            inner.group(1), "organisation", "développement du sigle", None,
                            m.in_quote)
             defined.setdefault("".join(sorted(T.fold_accents(m.text).upper())), long)
+    # « l’Olympique de Marseille … l’OM », « le Paris Saint-Germain … le PSG »: capitals that
+    # spell the capitalised words of exactly one body or place of the article name it.
+    named = [m for m in mentions if m.kind in ("organisation", "media", "place")
+             and len(m.text.split()) > 1 and not is_city(m.text) and m.text not in gazetteer()]
+    for m in mentions:
+        key = "".join(sorted(T.fold_accents(m.text).upper()))
+        if m.target is not None or not m.text.isupper() or key in defined \
+                or not _ACRONYM.fullmatch(m.text):
+            continue
+        spelt = {n.text: n for n in named if T.fold_accents("".join(
+            w[0] for w in re.split(r"[\s’'\-]+", n.text) if w[:1].isupper())).upper()
+            == T.fold_accents(m.text).upper()}
+        if len(spelt) == 1:
+            defined[key] = next(iter(spelt.values()))
     spelled = _spelled_out(paragraphs, mentions, defined)
     if not defined:
         return mentions
@@ -663,6 +677,8 @@ def _spelled_out(paragraphs: Sequence[str], mentions: Sequence[Mention],
             starts = [w.start() for w in re.finditer(r"(?<![\w’'\-])[A-ZÀ-Ý]", clause)]
             letters = T.fold_accents(acronym).upper()
             for at in starts:
+                if re.match(r"(?:La|Le|Les)[ \u00a0]|L[’']", clause[at:]):
+                    continue  # « La Ligue de football professionnel (LFP) »: not the article
                 long = clause[at:].rstrip(SPACES)
                 if len(long.split()) > MAX_EXPANSION_WORDS:
                     continue
@@ -809,6 +825,7 @@ def extract_actors(
     mentions = _drop_lone_given_names(mentions)
     mentions = _drop_lone_surnames(paragraphs, mentions)
     mentions = _listed_kinds(paragraphs, mentions)
+    mentions, nicknames = _nicknames(paragraphs, mentions)
     mentions = _unify_kinds(mentions)
     foreign, transliterated = _transliterated(paragraphs, ner, mentions)
     mentions = sorted([*mentions, *foreign], key=lambda m: (m.paragraph, m.start))
@@ -817,7 +834,8 @@ def extract_actors(
     quotes = _quotes(paragraphs, mentions, roles)  # 5.
     return BriefingActors(briefing_id, tuple(mentions), tuple(quotes), tuple(roles),
                           tuple(relays),
-                          _also_known_as(paragraphs, mentions) + transliterated + initials)
+                          _also_known_as(paragraphs, mentions) + transliterated + initials
+                          + nicknames)
 
 
 def _transliterated(
@@ -855,6 +873,29 @@ def _transliterated(
 
 # Longest text between two names of one person (« X, qui se fait appeler par son vrai nom, Y »).
 MAX_ALIAS_GAP = 80
+
+
+def _nicknames(paragraphs: Sequence[str], mentions: list[Mention],
+               ) -> tuple[list[Mention], tuple[tuple[str, str], ...]]:
+    """A name given right after a person's by « dit », « surnommé » or « alias » is the person.
+
+    « le général Mohamed Hamdan Daglo, dit « Hemedti » »: the nickname is the same person
+    (whatever the model called it, and even where it found nothing), a second name of theirs.
+    """
+    cue = re.compile(rf"[{SPACES}]*,?[{SPACES}]+(?:dit|dite|surnommée?|alias)[{SPACES}]+"
+                     rf"(?:«[{SPACES}]*)?(?P<name>[A-ZÀ-Ý][\w’'\-]+(?:[{SPACES}][A-ZÀ-Ý][\w’'\-]+)*)")
+    out, pairs = list(mentions), []
+    for m in mentions:
+        hit = cue.match(paragraphs[m.paragraph], m.end) if m.kind == "person" else None
+        if not hit or lone_surname(m.text):
+            continue
+        start, end = hit.start("name"), hit.end("name")
+        out = [o for o in out if not (o.paragraph == m.paragraph and o.start < end
+                                      and start < o.end)]
+        out.append(Mention(m.paragraph, start, end, hit["name"], "person",
+                           f"surnom de « {m.text} »", None, m.in_quote))
+        pairs.append((hit["name"], m.text))
+    return sorted(out, key=lambda x: (x.paragraph, x.start)), tuple(pairs)
 
 
 def _also_known_as(paragraphs: Sequence[str],

@@ -569,3 +569,18 @@ def test_a_court_named_after_its_town_is_a_body():
     paragraph = "Le procès s'est ouvert lundi devant le tribunal correctionnel de Lyon."
     assert names(actors_of([paragraph], [[("Lyon", "LOC")]])) == {
         "tribunal correctionnel de Lyon": "organisation"}
+
+
+@pytest.mark.parametrize(("paragraph", "found", "expected"), [
+    # A name completing a thing's noun is no actor.
+    ("Le traitement vise la maladie d'Alzheimer, selon les laboratoires.",
+     [("Alzheimer", "LOC")], {}),
+    # An English article opens a title, never a person's name.
+    ("Une étude publiée dans The Lancet en 2024 montrait un ralentissement.",
+     [("The Lancet", "MISC")], {}),
+    # A collective is a body.
+    ("Un rassemblement est prévu à l'appel du collectif Bellevue Debout.",
+     [("Bellevue Debout", "PER")], {"Bellevue Debout": "organisation"}),
+])
+def test_things_titles_and_collectives(paragraph, found, expected):
+    assert names(actors_of([paragraph], [found])) == expected

@@ -301,6 +301,14 @@ ORGANISATION_CUES: tuple[str, ...] = (
     "opérateur", "gestionnaire", "fabricant", "firme", "banque", "assureur", "syndicat", "parti",
     "association", "ONG", "fondation", "institut", "office", "cabinet", "laboratoire", "géant",
     "fonds", "holding", "agence de notation", "organisation", "alliance", "coalition",
+    "collectif", "mouvement", "réseau", "fédération", "union", "confédération", "think tank",
+)
+
+# Nouns naming a thing after a person or a place (« la maladie d’Alzheimer », « le syndrome de
+# Down », « l’effet Larsen »): the name completes the noun and names no actor.
+EPONYM_NOUNS: tuple[str, ...] = (
+    "maladie", "syndrome", "théorème", "effet", "loi", "complexe", "principe", "méthode",
+    "échelle", "test", "prix", "médaille", "trophée", "coupe",
 )
 
 # Words after « agence » that make it a public or private body, not a press agency

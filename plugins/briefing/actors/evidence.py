@@ -309,6 +309,9 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
     slash = re.match(rf"[{SPACES}]*/[{SPACES}]*[A-Z]", after)
     if slash or (re.search(r"[—–][^\w]*$", left) and re.match(rf"[{SPACES}]*$", after)):
         return "crédit, signature ou photographe"
+    if re.search(rf"(?<!\w)(?:{_alternation(lex.EPONYM_NOUNS)})"
+                 rf"(?:[{SPACES}]+de[{SPACES}]+|[{SPACES}]+d[’']|[{SPACES}]+)$", left):
+        return "nom donné à une chose (« la maladie d’Alzheimer »), pas un acteur"
     if re.fullmatch(r"X{0,3}[IVX]{1,4}(?:e|er|ème)", words[0]) and len(words) > 1:
         return "ordinal romain : une époque (« Ve République »)"
     if len(words) == 1:
@@ -459,7 +462,8 @@ def given_name_first(text: str) -> bool:
     first), « Alma Ata » (a city) nor « Victoria Station » (a common noun after it).
     """
     words = text.split()
-    if len(words) < 2 or words[0].lower() in stop_words() or text in gazetteer() \
+    if len(words) < 2 or words[0].lower() in stop_words() or not person_shaped(text) \
+            or text in gazetteer() \
             or words[0] in gazetteer() or words[0].casefold() not in given_names():
         return False
     rest = [w.split("-", 1)[-1] if w.split("-", 1)[0].lower() in lex.NAME_PARTICLES else w
@@ -474,7 +478,7 @@ def person_shaped(text: str) -> bool:
     « Ursula von der Leyen », « Ahmed al-Chareh », « Laurence des Cars » do; « Santé publique
     France » (a lowercase adjective) does not.
     """
-    return all(w[:1].isupper() or w.lower() in lex.NAME_PARTICLES
+    return not text.startswith("The ") and all(w[:1].isupper() or w.lower() in lex.NAME_PARTICLES
                or re.match(r"(?:\w{1,3}[-’']|[dl][’'])[A-ZÀ-Ý]", w)
                for w in re.split(rf"[{SPACES}]+", text.strip(SPACES)))
 

@@ -584,3 +584,51 @@ def test_a_court_named_after_its_town_is_a_body():
 ])
 def test_things_titles_and_collectives(paragraph, found, expected):
     assert names(actors_of([paragraph], [found])) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "found", "expected"), [
+    # A compound surname alone, or a name without its given name, is the article's person.
+    ("Le chef du parti, Paul St-Pierre Plamondon, a réclamé une enquête. M. St-Pierre Plamondon "
+     "reproche au gouvernement son silence.",
+     [("Paul St-Pierre Plamondon", "PER"), ("St-Pierre Plamondon", "PER")],
+     {"Paul St-Pierre Plamondon": "person"}),
+    # … but a tail opening on a given name is another person (a father and his son).
+    ("Mahamat Idriss Déby Itno a succédé à son père, Idriss Déby Itno, tué au front.",
+     [("Mahamat Idriss Déby Itno", "PER"), ("Idriss Déby Itno", "PER")],
+     {"Mahamat Idriss Déby Itno": "person", "Idriss Déby Itno": "person"}),
+    # A long portfolio chain: every complement is part of the title.
+    ("La ministre de l'Aménagement du territoire national, de l'Urbanisme, de l'Habitat et de la "
+     "Politique de la ville, Fatim-Zahra Mansouri, a visité le chantier.",
+     [("Urbanisme", "LOC"), ("Habitat", "LOC"), ("Politique de la ville", "ORG"),
+      ("Fatim-Zahra Mansouri", "PER")], {"Fatim-Zahra Mansouri": "person"}),
+    # Prizes, fairs and works' titles are no actors.
+    ("Jafar Panahi a reçu la Palme d'or pour « Valeur sentimentale » au Mondial de l'auto.",
+     [("Jafar Panahi", "PER"), ("Palme d'or", "MISC"), ("Valeur", "LOC"),
+      ("Mondial de l'auto", "ORG")], {"Jafar Panahi": "person"}),
+    # A span running into the next sentence, or ending on « le », is cut or dropped.
+    ("Le Maroc jouera dans le groupe A. Le match d'ouverture se jouera à Rabat.",
+     [("Maroc", "LOC"), ("A. Le match", "ORG"), ("Rabat", "LOC")],
+     {"Maroc": "state", "Rabat": "place"}),
+    ("Des milliers de jeunes Kényans ont forcé les barrages.", [("Kényans", "LOC")], {}),
+    ("Repêché en juin 2024 à Las Vegas, il a joué dès l'automne.", [("Vegas", "LOC")],
+     {"Las Vegas": "place"}),
+    # Institutions, companies and families, whatever the model says.
+    ("À la Bourse de Milan, l'action reculait. Le Département et la Région Sud paient.",
+     [("Bourse de Milan", "LOC"), ("Département", "LOC"), ("Région Sud", "LOC")],
+     {"Bourse de Milan": "organisation", "Département": "organisation",
+      "Région Sud": "organisation"}),
+    ("Northvolt AB a déposé son bilan ; le terrain de Northvolt reste vide.",
+     [("Northvolt AB", "LOC"), ("Northvolt", "LOC")], {"Northvolt": "organisation"}),
+    ("Sanofi veut céder la moitié d'Opella, la filiale qui vend le Doliprane.",
+     [("Sanofi", "ORG"), ("Opella", "LOC")],
+     {"Sanofi": "organisation", "Opella": "organisation"}),
+    ("John Elkann, héritier de la famille Agnelli, a pris la parole.",
+     [("John Elkann", "PER"), ("Agnelli", "PER")],
+     {"John Elkann": "person", "Agnelli": "organisation"}),
+    # A person known through a team is apart from the team.
+    ("L'Égypte de Mohamed Salah retrouvera l'Afrique du Sud.",
+     [("Égypte de Mohamed Salah", "ORG"), ("Afrique du Sud", "LOC")],
+     {"Égypte": "state", "Mohamed Salah": "person", "Afrique du Sud": "state"}),
+])
+def test_names_from_new_outlets(paragraph, found, expected):
+    assert names(actors_of([paragraph], [found])) == expected

@@ -302,6 +302,25 @@ ORGANISATION_CUES: tuple[str, ...] = (
     "association", "ONG", "fondation", "institut", "office", "cabinet", "laboratoire", "géant",
     "fonds", "holding", "agence de notation", "organisation", "alliance", "coalition",
     "collectif", "mouvement", "réseau", "fédération", "union", "confédération", "think tank",
+    "famille", "dynastie", "clan", "filiale", "start-up", "multinationale",
+)
+
+# Capitalised heads that make a name the model calls a place an institution (« la Bourse de
+# Milan », « la Métropole Nice Côte d’Azur », « le Département », « la Région Sud »): capitalised,
+# these nouns name the body, not its territory.
+INSTITUTION_HEADS: tuple[str, ...] = (
+    "Région", "Département", "Métropole", "Ville", "Commune", "Préfecture", "Mairie", "Bourse",
+    "Banque", "Caisse", "Université", "Académie", "Agence", "Office", "Institut", "Fondation",
+    "Ministère", "Direction", "Commissariat", "Haut-Commissariat", "Conseil", "Cour",
+    "Tribunal", "Parquet", "Chambre", "Communauté", "Collectivité", "Syndicat", "Compagnie",
+    "Société", "Groupe", "Club", "Association", "Fédération", "Union", "Ligue",
+)
+
+# Legal forms closing a company's name (« Northvolt AB », « Apple Inc. »): the company, the same
+# as its name without them.
+LEGAL_FORMS: tuple[str, ...] = (
+    "AB", "SA", "S.A.", "SAS", "SARL", "SE", "Inc.", "Inc", "Ltd", "Ltd.", "GmbH", "AG", "NV",
+    "N.V.", "plc", "PLC", "LLC", "Corp.", "Corp", "SpA", "S.p.A.", "BV", "ASA", "Oyj",
 )
 
 # Nouns naming a thing after a person or a place (« la maladie d’Alzheimer », « le syndrome de
@@ -379,6 +398,7 @@ POSSESSIVES: tuple[str, ...] = ("son", "sa", "ses", "leur", "leurs", "notre", "n
 # before « de », a race named after a place (« Tour de France »).
 EVENT_HEADS: tuple[str, ...] = (
     "Ligue", "Coupe", "Championnat", "Jeux", "Tournoi", "Tour", "Festival", "Salon", "Corridor",
+    "Mondial", "Biennale", "Exposition",
     "Gazoduc", "Oléoduc", "Plan", "Pacte", "Programme",
 )
 

@@ -22,6 +22,10 @@ LEMMA_INDEX_KEYS = {"noun": 16833663260455505849, "adj": 12401032943472870168,
                     "verb": 6360137228241296794}
 # How far left of a name its context cue may be (« le quotidien turc Hürriyet »).
 CUE_WINDOW = 40
+# Longest quotation read as a work's title (« Valeur sentimentale »), in words.
+MAX_TITLE_WORDS = 6
+# How far left of a name a title may open a chain of portfolios (« ministre du Travail, de … »).
+TITLE_CHAIN_WINDOW = 200
 
 _W = r"[\w’'\-]"
 
@@ -280,6 +284,15 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
     if any(a < start and end < b and not paragraph[a + 1:b - 1].strip(SPACES + "«»“”\"")
            .replace(text, "").strip(SPACES) for a, b in inner):
         return "mot cité entre guillemets (marqueur éditorial)"
+    for a, b in inner:
+        quoted = paragraph[a + 1:b - 1].strip(SPACES + "«»“”\"")
+        if a < start and end < b and len(quoted.split()) <= MAX_TITLE_WORDS and re.match(
+                rf"(?:(?:La|Le|Les|L[’']|Un|Une)[{SPACES}]*)?{re.escape(text)}(?!\w)", quoted) \
+                and quoted != text and quoted.split()[-1][:1].islower() \
+                and not any(w[:1].isupper() for w in quoted[quoted.index(text) + len(text):]
+                            .split()):
+            # « Valeur sentimentale », « La Petite Dernière »: a work's title opens the quote.
+            return "titre d’une œuvre entre guillemets"
     letters = re.sub(r"[^\w]", "", text)
     if letters.isupper() and len(words) == 1 and (
             len(letters) > MAX_ACRONYM_LETTERS or letters.lower() in common_nouns()):
@@ -312,6 +325,8 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
     if re.search(rf"(?<!\w)(?:{_alternation(lex.EPONYM_NOUNS)})"
                  rf"(?:[{SPACES}]+de[{SPACES}]+|[{SPACES}]+d[’']|[{SPACES}]+)$", left):
         return "nom donné à une chose (« la maladie d’Alzheimer »), pas un acteur"
+    if re.search(r"[\s\u00a0](?:d[’']or|d[’']argent|de bronze|de cristal|de vermeil)$", text):
+        return "distinction (« Palme d’or »), pas un acteur"
     if re.fullmatch(r"X{0,3}[IVX]{1,4}(?:e|er|ème)", words[0]) and len(words) > 1:
         return "ordinal romain : une époque (« Ve République »)"
     if len(words) == 1:
@@ -324,7 +339,10 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         # « les Brestois », « 150 Palestiniennes »: a determiner or a number makes a group.
         det = (rf"(?:(?i:{_alternation(lex.PLURAL_DETERMINERS)})|\d)[{SPACES}]+"
                rf"(?:[a-zà-ÿ]+[{SPACES}]+)?$")
-        if word.endswith(tuple(lex.DEMONYM_ENDINGS)) and re.search(det, left):
+        # « des milliers de jeunes Kényans »: after « de » and an adjective, a plural too.
+        quantity = rf"(?<!\w)(?:de[{SPACES}]+|d[’'])[a-zà-ÿ]+[{SPACES}]+$"
+        if word.endswith(tuple(lex.DEMONYM_ENDINGS)) and (
+                re.search(det, left) or (re.search(quantity, left) and word.endswith("s"))):
             return "gentilé ou groupe au pluriel"
         if (word.lower() not in common_nouns() and noun_like(word)
                 and re.search(rf"(?<!\w)(?i:des|les|aux)[{SPACES}]+$", left)):
@@ -336,13 +354,8 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         if (word.lower() in common_nouns() and label != "PER"
                 and (_sentence_initial(paragraph, start) or label == "MISC")):
             return "nom commun en tête de phrase"
-    if noun_like(words[0]) and re.search(
-            rf"(?i:{_alternation(lex.TITLE_HEADS)})(?:[{SPACES}]+[a-zà-ÿ]+)?"
-            # « ministre du Trésor et des Finances », « ministre du Travail, de la Santé, des
-            # Solidarités et des Familles »: coordinated complements are complements too
-            rf"(?:[{SPACES}]+(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]*"
-            rf"[A-ZÀ-Ý][\w’'\-]*(?:[{SPACES}]+(?:et|ou)|,))*"
-            rf"[{SPACES}]+(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)[{SPACES}]*$", left):
+    if noun_like(words[0]) and _title_complement().search(
+            paragraph[max(0, start - TITLE_CHAIN_WINDOW):start]):
         return "complément d’un titre (« ministre du Travail »)"
     parts = [x for x in re.split(r"[-–]", text) if x]
     if len(parts) > 1 and all(x in gazetteer() for x in parts):
@@ -375,6 +388,22 @@ def _institution_left() -> re.Pattern[str]:
     """A public body's noun and its preposition right before a place's name."""
     return re.compile(rf"(?<!{_W})(?i:{_alternation(lex.INSTITUTION_NOUNS)})[{SPACES}]+"
                       rf"(?:de[{SPACES}]+la|de[{SPACES}]+l[’']|du|des|de|d[’'])[{SPACES}]*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_complement() -> re.Pattern[str]:
+    """A title and the prepositions of its portfolios, right before a name.
+
+    « ministre du Trésor et des Finances », « ministre de l’Aménagement du territoire
+    national, de l’Urbanisme, de l’Habitat et de la Politique de la ville »: coordinated
+    complements, with their lowercase words, are complements too.
+    """
+    prep = r"(?:du|de la|des|de l[’']|à l[’']|à la|au|aux)"
+    return re.compile(
+        rf"(?i:{_alternation(lex.TITLE_HEADS)})(?:[{SPACES}]+[a-zà-ÿ]+)?"
+        rf"(?:[{SPACES}]+{prep}[{SPACES}]*[A-ZÀ-Ý][\w’'\-]*(?:[{SPACES}]+[a-zà-ÿ][\w’'\-]*){{0,4}}?"
+        rf"(?:[{SPACES}]+(?:et|ou)|,))*"
+        rf"[{SPACES}]+{prep}[{SPACES}]*$")
 
 
 def institution(paragraph: str, start: int) -> int | None:
@@ -516,6 +545,8 @@ def body_not_place(paragraph: str, start: int, end: int) -> str | None:
     text = paragraph[start:end]
     if text in gazetteer() or is_city(text):
         return None
+    if text.split()[0] in lex.INSTITUTION_HEADS or text.split()[-1] in lex.LEGAL_FORMS:
+        return f"« {text.split()[0]} » : une institution ou une société"
     if re.fullmatch(r"[A-Z0-9][A-Z0-9\-&]*[A-Z0-9]", text) and re.search(r"[A-Z]", text):
         return "sigle inconnu du gazetier : un organisme"
     if speaks(paragraph, end) and not re.search(
@@ -538,7 +569,8 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
     # « le quotidien turc Hürriyet », « le site syrien d’opposition Enab Baladi », but not
     # « l’agence sanitaire de l’Union africaine » (a preposition: the name is another body).
     media = re.search(rf"(?i:(?<!\w)(?:{_alternation(lex.MEDIA_CUES)}))(?:[{SPACES}]+"
-                      rf"(?!(?:de|du|des|la|le|les|l[’'])(?!\w))(?:[a-zà-ÿ]{_W}*|d[’']\w+))*"
+                      rf"(?!(?:de|du|des|la|le|les|l[’']|en|à|au|aux|dans|sur|pour|par|avec|"
+                      rf"chez|vers)(?!\w))(?:[a-zà-ÿ]{_W}*|d[’']\w+))*"
                       rf"[{SPACES}]*$", left)
     if media and not re.search(rf"(?i:agence[{SPACES}]).*(?<!\w)(?:"
                                rf"{_alternation(lex.AGENCY_DOMAINS)})(?!\w)", media.group()):
@@ -546,7 +578,8 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
     # A determiner before the noun (« est parti à … » is a verb), no preposition after it.
     body = re.search(rf"(?i:(?<!\w)(?:l[’']|(?:le|la|les|du|des|au|aux|un|une)[{SPACES}]+)"
                      rf"(?:{_alternation(lex.ORGANISATION_CUES)}|agence))(?:[{SPACES}]+"
-                     rf"(?!(?:de|du|des|la|le|les|l[’']|d[’'])(?!\w))(?:[a-zà-ÿ][\w\-]*))*"
+                     rf"(?!(?:de|du|des|la|le|les|l[’']|d[’']|en|à|au|aux|dans|sur|pour|par|"
+                     rf"avec|chez|vers)(?!\w))(?:[a-zà-ÿ][\w\-]*))*"
                      rf"[{SPACES}]*$", left)
     if body:
         return "organisation", f"organisation (« {body.group().strip(SPACES)} »)"
@@ -558,6 +591,10 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
         return "place", f"lieu (« {place.group().strip(SPACES)} »)"
     if re.match(rf"[{SPACES}]*\(\d+[-–]\d+\)", paragraph[end:]):
         return "organisation", "équipe (score entre parenthèses)"
+    apposed = re.match(rf"[{SPACES}]*,[{SPACES}]*(?:le|la|les|l[’']|un|une)[{SPACES}]*"
+                       rf"(?:{_alternation(lex.ORGANISATION_CUES)})(?!\w)", paragraph[end:])
+    if apposed:  # « Opella, la filiale qui … », « Total, le groupe pétrolier »
+        return "organisation", f"organisation (« {apposed.group().strip(SPACES + ',')} »)"
     words = paragraph[start:end].split()
     if (len(words) > 1 and words[0].lower() in common_nouns()
             and all(w[:1].islower() for w in words[1:])

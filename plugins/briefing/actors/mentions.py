@@ -150,12 +150,19 @@ def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
         # « … et Theo Francken de la Défense »: a portfolio after a full name is no part of
         # it; after a lone given name, the particle opens the surname (« Laurence des Cars »).
         end = start + portfolio.start()
+    crossing = re.search(rf"\.[{SPACES}]+(?:Le|La|Les|L[’']|Un|Une|Des|Il|Elle|Ils|Elles|Ce|"
+                         rf"Cette|Ces|Son|Sa|Ses|Leur|Leurs|En|Dans|Au|Aux|Pour|Mais|Et)(?!\w)",
+                         paragraph[start:end])
+    if crossing:
+        end = start + crossing.start()  # « dans le groupe A. Le match d’ouverture … »
     kept = evidence.trim(paragraph[start:end], span.label)
     if kept is None:
         return None
     start, end = start + kept[0], start + kept[1]
     text = paragraph[start:end].rstrip(" ,")
     end = start + len(text)
+    if text.split() and text.split()[-1].lower() in _SHORT_ENDINGS:
+        return None  # « sous le Haut Patronage de Sa Majesté le »: a phrase cut short
     opening = text.split()[0] if text.split() else ""
     if not text or not (text[0].isupper() or (span.label == "PER" and " " in text
                                               and opening in lex.NAME_PARTICLES)) \
@@ -251,9 +258,13 @@ def _place_article(paragraph: str, start: int, label: str) -> int | None:
     """
     if label != "LOC":
         return None
-    article = re.search(rf"(?<=[\w,][{SPACES}])(?:La|Le|Les)[{SPACES}]+$", paragraph[:start])
+    article = re.search(rf"(?<=[\w,][{SPACES}])(?:La|Le|Les|Las|Los|El)[{SPACES}]+$",
+                        paragraph[:start])
     if not article or evidence._sentence_initial(paragraph, article.start()):
         return None
+    if article.group().strip(SPACES) in ("Las", "Los", "El") and not is_city(
+            paragraph[article.start():start] + paragraph[start:].split(",")[0].split()[0]):
+        return None  # « à Las Vegas », « Los Angeles »: when GeoNames knows the whole name
     return article.start()
 
 
@@ -295,6 +306,26 @@ def _landmark(paragraph: str, m: Mention, label: str = "") -> Mention:
                    f"lieu (« {paragraph[start:m.start].strip(SPACES)} »)", None, m.in_quote)
 
 
+def _split_person_tails(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
+    """Spans with a person's full name after « de » taken apart (« l’Égypte de Mohamed Salah »).
+
+    The model joins a team or a country and the person it is known by; the two are actors.
+    """
+    out = []
+    for span in spans:
+        text = paragraph[span.start:span.end]
+        tail = re.search(rf"[{SPACES}](?:de[{SPACES}]+|d[’'])(?P<p>[A-ZÀ-Ý][^\s]*"
+                         rf"(?:[{SPACES}][A-ZÀ-Ý][^\s]*)+)$", text)
+        if span.label != "PER" and tail and evidence.given_name_first(tail["p"]) \
+                and text[:tail.start()].strip(SPACES):
+            cut = span.start + tail.start()
+            out += [NerSpan(span.start, cut, span.label, paragraph[span.start:cut]),
+                    NerSpan(span.start + tail.start("p"), span.end, "PER", tail["p"])]
+        else:
+            out.append(span)
+    return out
+
+
 def _find_mentions(
     index: int, paragraph: str, spans: Sequence[NerSpan], by_fold: dict[str, _Surface],
     regex: re.Pattern[str], quotes: Sequence[tuple[int, int]],
@@ -329,7 +360,7 @@ def _find_mentions(
         mention = Mention(index, m.start(), m.end(), m.group(), s.kind,
                           f"{s.basis} : {s.target}", s.target, in_quote(m.start()))
         candidates.append((m.start(), m.start() - m.end(), 0, _landmark(paragraph, mention)))
-    for span in spans:
+    for span in _split_person_tails(paragraph, spans):
         cleaned = _clean_span(paragraph, span)
         if not cleaned:
             continue
@@ -393,8 +424,11 @@ def _find_mentions(
             # « le roi Philippe »: a monarch is named by title and given name.
             start -= len(royal.group())
             text, kind, basis = paragraph[start:end], "person", f"titre « {royal.group().strip()} »"
-        # « au Havre »: the page is « Le Havre », the printed « Havre » one of its spellings.
+        # « au Havre »: the page is « Le Havre », the printed « Havre » one of its spellings;
+        # « Northvolt AB » is the company « Northvolt ».
         full = _contracted_article(paragraph, start, text) if kind == "place" else None
+        if len(text.split()) > 1 and text.split()[-1] in lex.LEGAL_FORMS:
+            kind, full = "organisation", text.rsplit(None, 1)[0]
         mention = _landmark(paragraph, Mention(index, start, end, text, kind, basis, full,
                                                in_quote(start)), span.label)
         candidates.append((mention.start, mention.start - end, 1, mention))

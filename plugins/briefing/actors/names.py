@@ -146,11 +146,32 @@ def _surname_match(text: str, full_names: Sequence[Mention],
     key = fold(text)
     hits = [f for f in full_names if _surnames_compatible(fold(split_name(f.text)[1]), key)]
     if not hits:
-        return None
+        # « Déby » for « Mahamat Idriss Déby Itno », « St-Pierre Plamondon » for « Paul
+        # St-Pierre Plamondon »: a compound surname's part, or the name without its given
+        # name, when one person of the article alone has it.
+        words = fold(text).split()
+        hits = [f for f in full_names
+                if _inside(words, fold(f.text).split()) and fold(f.text) != fold(text)]
+        if len({fold(f.text) for f in hits}) != 1:
+            return None
     if at is None:
         return hits[-1]
     before = [f for f in hits if (f.paragraph, f.start) <= at]
     return before[-1] if before else hits[0]
+
+
+def _inside(words: list[str], full: list[str]) -> bool:
+    """Whether the words follow the given name in a full name: its tail, or one inner word.
+
+    A tail opening on a given name is another person (« Idriss Déby Itno », the father of
+    « Mahamat Idriss Déby Itno »).
+    """
+    from .evidence import given_names  # evidence imports this module
+
+    if len(words) > 1:
+        return len(full) > len(words) and full[-len(words):] == words \
+            and words[0] not in given_names()
+    return len(words) == 1 and len(words[0]) > 2 and words[0] in full[1:-1]
 
 
 def surname_core(folded: str) -> str:

@@ -122,10 +122,9 @@ def resolve_actors(
         for m in ba.mentions:
             if m.kind == "person":
                 spelling = known_as.get(m.text, m.text)
-                if lone_surname(m.text):  # 1.
-                    hit = _surname_match(m.text, full, (m.paragraph, m.start))
-                    if hit:
-                        spelling = hit.text
+                hit = _surname_match(m.text, full, (m.paragraph, m.start))  # 1.
+                if hit and (lone_surname(m.text) or fold(hit.text) != fold(m.text)):
+                    spelling = hit.text
                 pending.append((ba.briefing, m, spelling))
                 continue
             entry = (by_slug.get(m.target or "") or alias_entry.get(fold(m.text))

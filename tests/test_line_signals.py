@@ -188,6 +188,49 @@ def test_captions_and_credits_are_not_article_text(line: str) -> None:
     assert decision is not None and decision.kind in {"credit", "caption"}
 
 
+def _kinds(lines: list[str]) -> dict[int, str]:
+    """Line number -> kind the cleaner gives each line of a page."""
+    page = "\n".join(lines) + "\n"
+    return {d.line: d.kind for d in build_site([SeedFile("p.txt", page.encode())])
+            .briefings[0].decisions}
+
+
+def test_captions_under_credits_and_quoted_links_are_not_article_text() -> None:
+    kinds = _kinds([
+        "https://www.exemple.ca/sports/hockey/2025-04-15/premier-but.php",
+        "Ivan Demidov marque dès son premier match",
+        "Attendu depuis des mois, l’espoir russe a inscrit un but et obtenu une passe pour ses "
+        "débuts dans la grande ligue.",
+        "PHOTO MARC-OLIVIER GIRARD, LA PRESSE",
+        "Ivan Demidov célèbre son premier but dans la LNH, mardi.",
+        "Il aura fallu moins d’une période. Le jeune attaquant, arrivé en ville vendredi, a "
+        "trompé le gardien adverse en avantage numérique, sous les ovations de la foule.",
+        "Lisez « Séries éliminatoires : le Canadien maître de son destin »",
+        "L’entraîneur a refusé de s’emballer après la rencontre, rappelant que la saison "
+        "régulière touchait à sa fin et que rien n’était acquis.",
+        "Le cinéaste sur la scène du Palais des festivals, samedi soir. (Photo Sophie Ravel)",
+    ])
+    assert (kinds[4], kinds[5], kinds[7], kinds[9]) == ("credit", "caption", "teaser", "credit")
+    assert kinds[6] == kinds[8] == "body"
+
+
+def test_a_standfirst_that_lost_its_stop_and_a_dated_last_paragraph_are_article_text() -> None:
+    kinds = _kinds([
+        "https://www.exemple.fr/entreprise/doliprane-vente",
+        "Doliprane : Sanofi cède le contrôle d'Opella, l'État entre au capital",
+        "Le laboratoire négocie en exclusivité la vente de la moitié de sa filiale au fonds "
+        "américain. Bpifrance prendra une part minoritaire et Bercy promet des garanties",
+        "Par Nathalie Vercors",
+        "Le 21.10.2024 à 10h02",
+        "Après une semaine de polémique, l'accord a été officialisé lundi matin par le groupe, "
+        "qui cède le contrôle de sa filiale de santé grand public.",
+        "Au sud de Lyon, les riverains des usines attendent toujours les résultats des analyses "
+        "promises. Le président de la Métropole a annoncé qu’il réunirait les maires mardi 4 mars.",
+        "Cet article est réservé aux abonnés",
+    ])
+    assert (kinds[3], kinds[7]) == ("standfirst", "body")
+
+
 def test_caption_with_a_parenthesised_credit_is_not_article_text() -> None:
     text = "\n".join([
         "Tempête : des milliers de foyers privés de courant dans le Finistère",

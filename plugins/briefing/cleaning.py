@@ -7,6 +7,7 @@ standfirst, and the page's own metadata (address, printed stamps, outlet).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -377,6 +378,15 @@ def _credits(numbered: list[tuple[int, str]], decided: dict[int, Decision],
                                        "légende de photo (lieu et date seuls)")
         elif title and T.normalise_line(text) == T.normalise_line(title):
             decided[number] = Decision(number, text, "duplicate", "title-repeat", "titre répété")
+    # A short sentence right after a credit in capitals is its picture's caption (« PHOTO X,
+    # LA PRESSE » then « Ivan Demidov célèbre son premier but, mardi. »); after « (Photo :
+    # AFP) », the text goes on.
+    for (before, _), (number, text) in itertools.pairwise(numbered):
+        if decided[before].rule == "credit-caps" and decided[number].kind in KEPT \
+                and len(T.words(text)) <= P.CAPTION_AFTER_CREDIT_WORDS \
+                and len(re.findall(r"[.!?…](?:\s|$)", text)) <= 1:
+            decided[number] = Decision(number, text, "caption", "caption-after-credit",
+                                       "légende de la photo dont le crédit la précède")
     hints: list[SourceHint] = []
     for number, text in numbered:
         credit = P.CREDIT.search(text)

@@ -224,8 +224,17 @@ def bullet_standfirst(text: str) -> bool:
 
 
 def lede_like(text: str) -> bool:
-    """A first paragraph: prose ending with a full stop (a question is often a headline)."""
-    return len(words(text)) >= P.LEDE_MIN_WORDS and bool(re.search(r"[.!…»”\"]\s*$", text))
+    """A first paragraph: prose ending with a full stop (a question is often a headline), or
+    two sentences or more whose last lost its stop (« … au fonds américain. Bpifrance prendra
+    une part minoritaire »): a headline is one sentence."""
+    if len(words(text)) < P.LEDE_MIN_WORDS:
+        return False
+    if re.search(r"[.!…»”\"]\s*$", text):
+        return True
+    # Each sentence a clause of its own: not « Kicker. Headline », nor « Caption. Photo : X ».
+    sentences = re.split(r"(?<=[a-zà-ÿ)»][.!?])\s+(?=[A-ZÀ-Ý])", text)
+    return len(sentences) > 1 and all(len(words(x)) >= P.LEDE_MIN_SENTENCE_WORDS
+                                      and not P.PHOTO_CUE.match(x) for x in sentences)
 
 
 def subheading(text: str) -> bool:

@@ -91,6 +91,16 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     # Photo credits on their own line: "(Photo : AFP)", "Crédit photo : Reuters".
     _p("credit-line", r"^\(?(Photo|Crédit photo|Crédits?|Illustration)\s*:\s*[^.]{1,60}\)?$",
        "credit", "crédit photo"),
+    # … and in capitals without a colon, over the caption: « PHOTO MARC-OLIVIER GIRARD, LA PRESSE ».
+    _p("credit-caps", r"(?-i:^(PHOTOS?|ILLUSTRATION|CAPTURE D[’']ÉCRAN|ARCHIVES?)\s+"
+       r"[^a-zà-ÿ]{2,80}$)", "credit", "crédit photo (en capitales, au-dessus de la légende)"),
+    # A caption closed by its credit in parentheses: « X sur scène, samedi. (Photo Sophie R.) ».
+    _p("caption-credit", r"^.{3,300}[.!?…]\s*\((Photos?|Crédit photo|Illustration)\b"
+       r"[^()]{2,60}\)\s*$", "credit", "légende de photo et son crédit entre parenthèses"),
+    # « Lisez « Titre d’un autre article » », « À lire : « … » »: a link to another article.
+    _p("teaser-quoted", r"^((Re)?[Ll]isez|(A|À) lire( aussi)?|Lire aussi|(A|À) voir( aussi)?|"
+       r"Voir aussi|Regardez|(É|E)coutez|Consultez|Découvrez)\s*:?\s*«[^«»]+»\s*\.?$",
+       "teaser", "renvoi vers un autre article (titre entre guillemets)"),
     # Copyright footers.
     _p("copyright", r"^(©|\(c\)|Copyright)\s*\d{4}.*(droits réservés|rights reserved).*$",
        "boilerplate", "mention de copyright du site"),
@@ -149,6 +159,8 @@ CREDIT_TAIL = re.compile(
     r"|[A-Z][A-Z.-]{1,15}(?:\s[A-Z][A-Z.-]{1,15}){0,3}(?:\s*/\s*[A-Z][\w.-]+)?)\)?\s*$")
 # Captions are short; a long line ending in capitals is prose (« … a déclaré l’OTAN »).
 CAPTION_MAX_WORDS = 40
+# A caption printed under its credit line is one short sentence.
+CAPTION_AFTER_CREDIT_WORDS = 25
 # A copyright notice anywhere in a short line: the footer, not the article. A year or the legal
 # words are needed: « © REUTERS/Stringer » alone is a photo credit (see CREDIT).
 COPYRIGHT_ANY = re.compile(r"(?:©|\(c\)).*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*©|\bcopyright\b"
@@ -176,6 +188,10 @@ LEDE_DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’' -]{1,30},\s*(?:le\s+)?[^.()]{3,4
                            r"(?=\s*\(|\s[-–—]\s|\.\s*/)")
 # A lede has at least this many words and ends with a full stop.
 LEDE_MIN_WORDS = 12
+# … or, its last stop lost, holds two sentences or more of at least this many words each.
+LEDE_MIN_SENTENCE_WORDS = 6
+# A sentence opening on a credit cue is a caption's credit (« Photo : La Presse canadienne / X »).
+PHOTO_CUE = re.compile(r"(?:Photos?|Crédits?(?: photo)?|Illustration|Capture|©)\b", re.I)
 # An intertitle between two paragraphs has at most this many words.
 SUBHEADING_MAX_WORDS = 14
 # A comment thread: at least this many timestamp lines after the article's last paragraph.

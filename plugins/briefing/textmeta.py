@@ -267,6 +267,8 @@ def is_stamp_line(text: str) -> bool:
 
 
 # Words that label a stamp (« Publié le », « Mis à jour : »): a line holding one is metadata.
+# A related headline before its stamp has at most this many words.
+HEADLINE_MAX_WORDS = 30
 STAMP_WORDS = re.compile(r"\b(?:publi[ée]|mis à jour|modifi[ée]|actualis[ée])\b", re.I)
 
 
@@ -280,6 +282,10 @@ def trailing_stamp(text: str) -> Stamp | None:
     tail = _TIME.sub("", text[end:]).strip(" \t[]()-–—|,.")
     head = text[: text.rfind(last.text)].rstrip(" \t[(-–—|,")
     if tail or len(T.words(head)) < 3 or re.search(r"[.!?…]$", head):
+        return None
+    # « … Le président de la Métropole a annoncé qu’il réunirait les maires mardi 4 mars. »:
+    # a headline is one short sentence; two sentences, or a long one, are prose.
+    if len(T.words(head)) > HEADLINE_MAX_WORDS or re.search(r"[a-zà-ÿ)»][.!?]\s+[A-ZÀ-Ý]", head):
         return None
     # « Name | 21.03.2024 - Mis à jour : 21.03.2024 » is a byline and its stamps, no headline.
     if STAMP_WORDS.search(head):

@@ -86,12 +86,12 @@ GAZETTEER: dict[str, tuple[str, str, str | None]] = {
     "Maison Blanche": ("Maison-Blanche", "organisation", None),
     "Pentagone": ("Pentagone", "organisation", None),  # the US defence department
     "Downing Street": ("Downing Street", "organisation", None),  # the British PM's office
-    # French parties, by the acronym the press uses alone (« le député LR »), and by the names
+    # French parties, by the acronym the press uses alone (« le député LR »; not « PS », also
+    # Belgium's, Switzerland's, Senegal's and Portugal's socialist party), and by the names
     # no common noun phrase shares (a multiword form matches in any case: « les républicains »
     # of the United States, « un rassemblement national » are no party; the model finds the
     # capitalised names, which join their acronym's page by name).
     "LR": ("Les Républicains", "organisation", None),
-    "PS": ("Parti socialiste", "organisation", None),
     "RN": ("Rassemblement national", "organisation", None),
     "La France insoumise": ("La France insoumise", "organisation", None),
     "LFI": ("La France insoumise", "organisation", None),

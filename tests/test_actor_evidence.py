@@ -632,3 +632,20 @@ def test_things_titles_and_collectives(paragraph, found, expected):
 ])
 def test_names_from_new_outlets(paragraph, found, expected):
     assert names(actors_of([paragraph], [found])) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "found", "expected"), [
+    # A state's name in lowercase is an adjective; without its accent, still the state.
+    ("Le peuple suisse a rejeté le projet, et l'Egypte a salué le vote.", [],
+     {"Égypte": "state"}),
+    # « outre-Atlantique » places nothing; a possessive before « coalition » still makes a body.
+    ("Outre-Atlantique, sa coalition Takku Wallu Sénégal présentera des listes.",
+     [("Outre-Atlantique", "LOC"), ("Takku Wallu Sénégal", "PER")],
+     {"Takku Wallu Sénégal": "organisation"}),
+    # An organisation noun opening the model's span is context, not name.
+    ("Ousmane Sonko, chef du parti Pastef, mènera la liste.",
+     [("Ousmane Sonko", "PER"), ("parti Pastef", "ORG")],
+     {"Ousmane Sonko": "person", "Pastef": "organisation"}),
+])
+def test_adjectives_locutions_and_cues(paragraph, found, expected):
+    assert names(actors_of([paragraph], [found])) == expected

@@ -99,7 +99,7 @@ def _iso_forms(translated: str) -> list[str]:
 
 def _bare_capitals(form: str) -> str:
     """A form with its capitals unaccented, as many newsrooms print them (« Egypte »)."""
-    return "".join(T.fold_accents(ch) if ch.isupper() else ch for ch in form)
+    return "".join(T.strip_accents(ch) if ch.isupper() else ch for ch in form)
 
 
 @functools.cache

@@ -84,6 +84,9 @@ def trim(text: str, label: str = "") -> tuple[int, int] | None:
         start = lead.end()
     prefix = re.match(rf"(?:[a-zà-ÿ][\w’'\-]*[{SPACES}]+)+(?=[A-ZÀ-Ý])", text[start:])
     particles = prefix is not None and all(w in lex.NAME_PARTICLES for w in prefix.group().split())
+    if prefix and label in ("ORG", "MISC") and prefix.group().strip(SPACES) in (
+            *lex.ORGANISATION_CUES, *lex.MEDIA_CUES):
+        start += prefix.end()  # « parti Pastef », « quotidien Hürriyet »: the cue is context
     if prefix and label in ("PER", "MISC") and not particles:
         # « impératrice Eugénie », « jeune ouvreur Fin Smith »: a title the lexicon does not
         # list goes; after a preposition (« galerie d’Apollon »), the name completes a phrase.
@@ -274,6 +277,8 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         return "jour ou mois"
     if text in lex.CARDINAL_POINTS:
         return "point cardinal"
+    if re.match(r"(?i:outre)[-‑]", text):
+        return "locution de lieu (« outre-Atlantique », « outre-Rhin »)"
     if "_" in text or re.search(r"[^\W\d_]{3,}\d+\b", text):
         return "pseudonyme (« Gwen_B », « Yannick29 »)"
     paren = paragraph.rfind("(", 0, start)
@@ -576,7 +581,8 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
                                rf"{_alternation(lex.AGENCY_DOMAINS)})(?!\w)", media.group()):
         return "media", f"média (« {media.group().strip(SPACES)} »)"
     # A determiner before the noun (« est parti à … » is a verb), no preposition after it.
-    body = re.search(rf"(?i:(?<!\w)(?:l[’']|(?:le|la|les|du|des|au|aux|un|une)[{SPACES}]+)"
+    body = re.search(rf"(?i:(?<!\w)(?:l[’']|(?:le|la|les|du|des|au|aux|un|une|sa|son|ses|leur|"
+                     rf"leurs|cette|ce|notre)[{SPACES}]+)"
                      rf"(?:{_alternation(lex.ORGANISATION_CUES)}|agence))(?:[{SPACES}]+"
                      rf"(?!(?:de|du|des|la|le|les|l[’']|d[’']|en|à|au|aux|dans|sur|pour|par|"
                      rf"avec|chez|vers)(?!\w))(?:[a-zà-ÿ][\w\-]*))*"

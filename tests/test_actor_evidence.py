@@ -649,3 +649,18 @@ def test_names_from_new_outlets(paragraph, found, expected):
 ])
 def test_adjectives_locutions_and_cues(paragraph, found, expected):
     assert names(actors_of([paragraph], [found])) == expected
+
+
+def test_an_interviewees_initials_are_her_name():
+    paragraphs = ["Prix Nobel d'économie, Esther Duflo enseigne au MIT.",
+                  "E. D. : Les programmes de transferts monétaires fonctionnent."]
+    found = actors_of(paragraphs, [[("Esther Duflo", "PER"), ("MIT", "ORG")],
+                                   [("E. D.", "PER")]])
+    assert {a.name: a.aliases for a in found if a.kind == "person"} == {
+        "Esther Duflo": ("E. D.",)}
+
+
+def test_a_capitalised_noun_with_its_place_is_a_body():
+    paragraph = "Selon la Défense civile de Gaza, au moins 19 personnes ont été tuées."
+    assert names(actors_of([paragraph], [[("Défense civile de Gaza", "MISC")]])) == {
+        "Défense civile de Gaza": "organisation"}

@@ -368,6 +368,12 @@ LANDMARK_NOUNS: tuple[str, ...] = (
     "massif", "forêt", "dune", "galerie",
 )
 
+# Buildings named after their town (« l’Hôtel de Ville de Paris », « le Palais de Justice de
+# Lyon »): a place, though capitalised like a body.
+BUILDING_NOUNS: tuple[str, ...] = (
+    "hôtel", "palais", "château", "musée", "théâtre", "opéra", "hôpital", "cathédrale", "basilique",
+)
+
 # Prepositions of place: a name right after one, with no given name, is a place ("à Goris").
 PLACE_PREPOSITIONS: tuple[str, ...] = (
     "à", "À", "A", "au", "près de", "vers", "depuis", "jusqu'à", "jusqu’à",  # « A Goris »: À unaccented

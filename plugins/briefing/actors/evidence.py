@@ -601,12 +601,17 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
                        rf"(?:{_alternation(lex.ORGANISATION_CUES)})(?!\w)", paragraph[end:])
     if apposed:  # « Opella, la filiale qui … », « Total, le groupe pétrolier »
         return "organisation", f"organisation (« {apposed.group().strip(SPACES + ',')} »)"
-    words = paragraph[start:end].split()
+    text = paragraph[start:end]
+    words = text.split()
     if (len(words) > 1 and words[0].lower() in common_nouns()
-            and all(w[:1].islower() for w in words[1:])
+            and (all(w[:1].islower() for w in words[1:]) or (
+                words[0].lower() not in (*lex.PLACE_NOUNS, *lex.BUILDING_NOUNS) and re.fullmatch(
+                    rf"\S+(?:[{SPACES}]+[a-zà-ÿ]\S*)*[{SPACES}]+(?:de|du|des|d[’'])[{SPACES}]*"
+                    rf"[A-ZÀ-Ý][^{SPACES}]*", text)))
             and re.search(rf"(?<!\w)(?i:le|la|les|l[’']|du|au|aux|des)[{SPACES}]*$", left)):
-        # « le Journal officiel », « la Sécurité civile »: a capitalised common noun and its
-        # adjective after a determiner name an institution or a publication, not a place.
+        # « le Journal officiel », « la Sécurité civile », « la Défense civile de Gaza »: a
+        # capitalised common noun, its adjective and its place after a determiner name an
+        # institution or a publication, not a place.
         return "organisation", "nom commun capitalisé après un déterminant"
     prep = re.search(rf"(?<!\w)(?:{_alternation(lex.PLACE_PREPOSITIONS)})[{SPACES}]+$", left)
     if prep:

@@ -143,6 +143,14 @@ def _surname_match(text: str, full_names: Sequence[Mention],
     A lone surname refers back: the nearest full name before it (`at` = paragraph, offset),
     else the first after it (« Aliyev …, il a succédé à son père, Heydar Aliyev »).
     """
+    initials = re.fullmatch(rf"(?:[A-ZÀ-Ý]\.[{SPACES}]?){{2,3}}", text.strip())
+    if initials:
+        # « E. D. : Les programmes fonctionnent »: an interview's speaker by her initials.
+        letters = re.findall(r"[A-ZÀ-Ý]", text)
+        hits = [f for f in full_names
+                if [w[0] for w in re.split(r"[\s\-]+", f.text) if w[:1].isupper()] == letters
+                and not re.fullmatch(rf"(?:[A-ZÀ-Ý]\.[{SPACES}]?)+", f.text.strip())]
+        return hits[0] if len({fold(f.text) for f in hits}) == 1 else None
     key = fold(text)
     hits = [f for f in full_names if _surnames_compatible(fold(split_name(f.text)[1]), key)]
     if not hits:

@@ -752,25 +752,23 @@ def _short_forms(mentions: list[Mention]) -> list[Mention]:
 def _drop_lone_surnames(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mention]:
     """A single word the model alone calls a person is one only when something corroborates it.
 
-    It must repeat a full name of the article (then it is that person), or be said again as a
-    person, or come with a title, a civility or a verb of saying (« Fitch », « Qui » are not).
+    It must repeat a full name of the article (then it is that person), or come with a title
+    or a civility (« Fitch », « Qui » are not). A verb of saying, or saying it twice, is no
+    backing: companies speak too (« Stellantis a annoncé dimanche… »).
     """
     full = _person_names(mentions)
-    seen: dict[str, int] = {}
-    for m in mentions:
-        if m.kind == "person":
-            seen[fold(m.text)] = seen.get(fold(m.text), 0) + 1
 
     def corroborated(m: Mention) -> bool:
         paragraph = paragraphs[m.paragraph]
-        return (seen[fold(m.text)] > 1 or _surname_match(m.text, full) is not None
-                or evidence.speaks(paragraph, m.end) or bool(
+        return (_surname_match(m.text, full) is not None or bool(
                     _title_before(paragraph, m.start) or _civility_before(paragraph, m.start)
                     or _title_after(paragraph, m.end)))
 
+    # One mention backed is enough for the name (« M. Varga … Varga a ajouté »).
+    backed = {fold(m.text) for m in mentions if m.kind == "person" and corroborated(m)}
     return [m for m in mentions
             if not (m.kind == "person" and m.target is None and lone_surname(m.text)
-                    and m.basis == "ner:PER" and not corroborated(m))]
+                    and m.basis == "ner:PER" and fold(m.text) not in backed)]
 
 
 def _drop_lone_given_names(mentions: list[Mention]) -> list[Mention]:

@@ -2,7 +2,10 @@
 
 The stages, one module each: `ner` (the spaCy model), `registry` (curated files), `mentions`
 (names found and typed in one briefing, roles, relays), `quotes` (speakers), `resolve` (one
-actor across briefings). Records live in `model`, shared name keys in `names`.
+actor across briefings). `mentions` leans on `spans` (the model's spans trimmed to names),
+`titles` (titles and civilities around a name), `aliases` (acronyms, initials, nicknames,
+transliterations: second names in one article) and `evidence` (why a span is or is not an
+actor, and of which kind). Records live in `model`, shared name keys in `names`.
 """
 
 from __future__ import annotations

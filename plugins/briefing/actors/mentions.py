@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from briefing import actor_lexicon as lex
-from briefing import textutils as T
 from briefing.gazetteer import gazetteer, is_city
 
 from . import evidence
+from .aliases import (
+    _ACRONYM,
+    _acronyms,
+    _also_known_as,
+    _nicknames,
+    _short_forms,
+    _transliterated,
+)
 from .model import (
     KIND_PRIORITY,
     BriefingActors,
@@ -30,19 +36,23 @@ from .names import (
     _surface_pattern,
     _surname_match,
     _surnames_compatible,
+    dict_key,
     fold,
     has_gap,
     lone_surname,
     place_key,
-    simple_fold,
     split_name,
 )
 from .quotes import _quotes
-
-# An apposition longer than this is a clause, not a title.
-MAX_APPOSITION_WORDS = 12
-# How far left of a name a title may start.
-APPOSITION_WINDOW = 160
+from .spans import (
+    _clean_span,
+    _contracted_article,
+    _landmark,
+    _place_article,
+    _split_person_tails,
+    _titled_body,
+)
+from .titles import _civility_before, _title_after, _title_before
 
 
 @dataclass(frozen=True)
@@ -66,9 +76,6 @@ def _dictionary(registry: Sequence[RegistryEntry]) -> list[_Surface]:
     return sorted(surfaces.values(), key=lambda s: (-len(s.text), s.text))
 
 
-def _dict_key(text: str) -> str:
-    """Dictionary key: folded, a hyphen counting as a space."""
-    return simple_fold(text).replace("-", " ")
 
 
 @functools.lru_cache(maxsize=8)
@@ -76,7 +83,7 @@ def _surfaces_by_fold(surfaces: tuple[_Surface, ...]) -> dict[str, _Surface]:
     """Surfaces by folded text, registry entries first (computed once per registry)."""
     by_fold: dict[str, _Surface] = {}
     for s in surfaces:
-        by_fold.setdefault(_dict_key(s.text), s)
+        by_fold.setdefault(dict_key(s.text), s)
     return by_fold
 
 
@@ -100,230 +107,14 @@ def _dictionary_regex(surfaces: Sequence[_Surface]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + rf")(?![\w\-]|[{SPACES}]\d)")
 
 
-# Words a name never ends on: a span ending there was cut short by the model.
-_SHORT_ENDINGS = frozenset({"de", "des", "du", "d’", "d'", "la", "le", "les", "l’", "l'", "en",
-                            "pour", "et", "à", "au", "aux", "sur"})
-
-
-def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
-    """Trim datelines, articles, civilities, titles and times; None if no proper name is left."""
-    start, end = span.start, span.end
-    # The model sometimes stops short: on a function word (« Comité d’organisation des » before
-    # « Jeux »), or after a given name (« Amélie » before « Oudéa-Castéra »). The capitalised
-    # words that follow belong to the name.
-    words = paragraph[start:end].split()
-    if words and (words[-1].lower() in _SHORT_ENDINGS or (
-            len(words) == 1 and words[0].casefold() in evidence.given_names())):
-        more = re.match(rf"[{SPACES}]+((?:[A-ZÀ-Ý][\w’'\-]*)(?:[{SPACES}]+[A-ZÀ-Ý][\w’'\-]*)*)",
-                        paragraph[end:])
-        if more:
-            end += more.end()
-    left = paragraph[max(0, start - 40):start]
-    glued = re.search(r"[a-zà-ÿ]([A-ZÀ-Ý][a-zà-ÿ]+)[ \u00a0]$", left)
-    if span.label == "PER" and glued:
-        start -= len(left) - glued.start(1)  # « faitCarlo Ancelotti »: the given name glued on
-    caps = re.search(r"(?<![\w\-’'])([A-Z]{2,5})[ \u00a0]$", left)
-    if span.label == "ORG" and caps:
-        start -= len(left) - caps.start(1)  # « UAE Team Emirates »: an acronym opens the name
-    text = paragraph[start:end]
-    dateline = re.match(r"^[A-ZÀ-Ý ]{3,}\s+[-–—]\s+", text)
-    if dateline:
-        start += dateline.end()
-    civilities = "|".join(re.escape(c) for c in lex.CIVILITIES)
-    # « M.Peskov »: a civility ending in a full stop may be glued to the name.
-    lead = re.match(rf"^(?:[Ll][ea]s?\s+|[Ll][’']|[Dd][eu]s?\s+|[Dd][’']|(?:{civilities})\s+|"
-                    r"(?:M|MM|Mme|Dr)\.(?=[A-ZÀ-Ý]))", paragraph[start:end])
-    rest = paragraph[start + lead.end():end].split() if lead else []
-    particle = span.label == "PER" and lead is not None and re.fullmatch(
-        rf"(?:Le|La)[{SPACES}]+", lead.group()) is not None and len(rest) >= 1
-    if lead and not particle and not (
-            lead.group()[:1] == "L" and len(rest) == 1 and evidence.noun_like(rest[0])
-            and not evidence._sentence_initial(paragraph, start)):
-        # « Le Pen », « La Fontaine »: before a person's name, « Le » is a particle, kept.
-        # « selon Le Soir », « a souligné L’Équipe »: a capitalised article inside a sentence
-        # before a common noun is part of a title, kept; other articles go.
-        start += lead.end()
-    portfolio = re.search(rf"[{SPACES}]+(?:de la|de l[’']|du|des|d[’'])[{SPACES}]*"
-                          rf"([A-ZÀ-Ý][\w\-]+)$", paragraph[start:end])
-    if span.label == "PER" and portfolio and evidence.noun_like(portfolio.group(1)) and len(
-            paragraph[start:start + portfolio.start()].split()) > 1:
-        # « … et Theo Francken de la Défense »: a portfolio after a full name is no part of
-        # it; after a lone given name, the particle opens the surname (« Laurence des Cars »).
-        end = start + portfolio.start()
-    crossing = re.search(rf"\.[{SPACES}]+(?:Le|La|Les|L[’']|Un|Une|Des|Il|Elle|Ils|Elles|Ce|"
-                         rf"Cette|Ces|Son|Sa|Ses|Leur|Leurs|En|Dans|Au|Aux|Pour|Mais|Et)(?!\w)",
-                         paragraph[start:end])
-    if crossing:
-        end = start + crossing.start()  # « dans le groupe A. Le match d’ouverture … »
-    kept = evidence.trim(paragraph[start:end], span.label)
-    if kept is None:
-        return None
-    start, end = start + kept[0], start + kept[1]
-    text = paragraph[start:end].rstrip(" ,")
-    end = start + len(text)
-    if text.split() and text.split()[-1].lower() in _SHORT_ENDINGS:
-        return None  # « sous le Haut Patronage de Sa Majesté le »: a phrase cut short
-    opening = text.split()[0] if text.split() else ""
-    if not text or not (text[0].isupper() or (span.label == "PER" and " " in text
-                                              and opening in lex.NAME_PARTICLES)) \
-            or has_gap(text) or text in lex.NOT_NAMES:
-        return None  # « Mme von der Leyen »: a particle may open a person's name
-    return start, end
-
-
-@functools.lru_cache(maxsize=1)
-def _title_heads_regex() -> re.Pattern[str]:
-    """Any title head of the lexicon as a whole word (compiled once)."""
-    heads = "|".join(re.escape(h) for h in lex.TITLE_HEADS)
-    return re.compile(rf"(?<![\w\-])(?:{heads})(?![\w\-])")
-
-
-def _title_before(paragraph: str, start: int) -> str | None:
-    """The title apposed right before a name ("le président russe" Vladimir Poutine)."""
-    window_start = max(0, start - APPOSITION_WINDOW)
-    left = paragraph[window_start:start]
-    best = None
-    for m in _title_heads_regex().finditer(left):
-        best = m
-    if not best:
-        return None
-    role = left[best.start():].rstrip(SPACES + ",")
-    between = left[best.end():]
-    if re.search(rf"(?<!\w)(?:de|du|des|de la|de l[’']|d[’']|à|à la|au|aux|en)[{SPACES}]*$",
-                 between):
-        # « la maire de Rennes », « le nouveau président, originaire de Ndiaganiao »: a name
-        # right after a preposition completes a phrase; it holds no title.
-        return None
-    words = re.findall(r"[\w’'\-]+", between)
-    if (re.search(r"[.;:!?«»()\[\]]", between) or len(words) > MAX_APPOSITION_WORDS
-            or any(w.lower() in lex.APPOSITION_STOPWORDS for w in words)):
-        return None
-    return role
-
-
-@functools.cache
-def _title_after_regex() -> re.Pattern[str]:
-    """A comma, a title head and its complement, a comma (built once: 70 heads)."""
-    heads = "|".join(re.escape(h) for h in lex.TITLE_HEADS)
-    return re.compile(rf"[{SPACES}]*,[{SPACES}]*((?:{heads})(?![\w\-])[^,.;:«»()]*),")
-
-
-def _title_after(paragraph: str, end: int) -> str | None:
-    """The title apposed right after a name (Youri Ouchakov, "assistant du président …",)."""
-    m = _title_after_regex().match(paragraph, end)
-    if not m or len(m.group(1).split()) > MAX_APPOSITION_WORDS:
-        return None
-    return m.group(1).strip(SPACES)
-
-
-@functools.cache
-def _civility_regexes() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each civility closing a text, glued (« M.Peskov ») only when it ends with a dot."""
-    return tuple((c, re.compile(rf"(?<!\w){re.escape(c)}[{SPACES}]{'*' if c[-1] == '.' else '+'}$"))
-                 for c in lex.CIVILITIES)
-
-
-def _civility_before(paragraph: str, start: int) -> str | None:
-    """The civility right before a name (M. Aliyev)."""
-    left = paragraph[max(0, start - 6):start]
-    return next((c for c, regex in _civility_regexes() if regex.search(left)), None)
-
-
 def _brand_kind(text: str, by_fold: dict[str, _Surface]) -> tuple[str, str] | None:
     """Kind of a name opening with a known outlet or body (« Sputnik Afrique », « RT France »)."""
     words = text.split()
     for n in range(len(words) - 1, 0, -1):
-        known = by_fold.get(_dict_key(" ".join(words[:n])))
+        known = by_fold.get(dict_key(" ".join(words[:n])))
         if known and known.kind in ("media", "organisation") and words[n][:1].isupper():
             return known.kind, f"déclinaison de {known.text} ({known.kind})"
     return None
-
-
-def _titled_body(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
-    """(start, end) of a name opening on a capitalised article inside a sentence, with the
-    lowercase words after a known name (« pour La France insoumise »), or None."""
-    article = re.search(rf"(?<=[\w,][{SPACES}])(?:La|Le|Les)[{SPACES}]+$", paragraph[:start])
-    rest = re.match(rf"(?:[{SPACES}]+[a-zà-ÿ][\w\-]*){{1,2}}(?=[{SPACES}]*[,.;:)])",
-                    paragraph[end:])
-    if not article or not rest or evidence._sentence_initial(paragraph, article.start()):
-        return None
-    return article.start(), end + rest.end()
-
-
-def _place_article(paragraph: str, start: int, label: str) -> int | None:
-    """Where a place's name starts when a capitalised article inside a sentence opens it.
-
-    Mid-sentence, « La », « Le » or « Les » is capitalised only as part of a name (« au maire
-    de La Teste-de-Buch », « à Le Mans »): the model tends to leave it out.
-    """
-    if label != "LOC":
-        return None
-    article = re.search(rf"(?<=[\w,][{SPACES}])(?:La|Le|Les|Las|Los|El)[{SPACES}]+$",
-                        paragraph[:start])
-    if not article or evidence._sentence_initial(paragraph, article.start()):
-        return None
-    if article.group().strip(SPACES) in ("Las", "Los", "El") and not is_city(
-            paragraph[article.start():start] + paragraph[start:].split(",")[0].split()[0]):
-        return None  # « à Las Vegas », « Los Angeles »: when GeoNames knows the whole name
-    return article.start()
-
-
-def _contracted_article(paragraph: str, start: int, text: str) -> str | None:
-    """A town's full name when « au », « du », « aux » or « des » holds its article, or None.
-
-    « au Havre » is « à Le Havre », « du Caire » « de Le Caire »: the name GeoNames knows,
-    with its article, is the page's name.
-    """
-    left = re.search(rf"(?<!\w)(?i:(au|du|aux|des))[{SPACES}]+$",
-                     paragraph[max(0, start - 6):start])
-    if not left:
-        return None
-    full = ("Le " if left.group(1).lower() in ("au", "du") else "Les ") + text
-    return full if is_city(full) and full not in gazetteer() and text not in gazetteer() \
-        else None
-
-
-def _landmark(paragraph: str, m: Mention, label: str = "") -> Mention:
-    """A name with the landmark or public body's noun that is part of it (« place des Omeyyades »).
-
-    « parquet de Bordeaux » is a body. Not a known state, body or person, nor a full name the
-    model calls a person: « la place de la Russie », « le camp de Vladimir Poutine » name a role
-    or a side, not a landmark.
-    """
-    if m.kind != "person" and label != "PER":
-        body = evidence.institution(paragraph, m.start)
-        if body is not None:
-            return Mention(m.paragraph, body, m.end, paragraph[body:m.end], "organisation",
-                           f"organisation (« {paragraph[body:m.start].strip(SPACES)} »)", None,
-                           m.in_quote)
-    if (m.target is not None and m.kind != "place") or (label == "PER" and " " in m.text):
-        return m
-    start = evidence.landmark(paragraph, m.start)
-    if start is None:
-        return m
-    text = paragraph[start:m.end]
-    return Mention(m.paragraph, start, m.end, text, "place",
-                   f"lieu (« {paragraph[start:m.start].strip(SPACES)} »)", None, m.in_quote)
-
-
-def _split_person_tails(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
-    """Spans with a person's full name after « de » taken apart (« l’Égypte de Mohamed Salah »).
-
-    The model joins a team or a country and the person it is known by; the two are actors.
-    """
-    out = []
-    for span in spans:
-        text = paragraph[span.start:span.end]
-        tail = re.search(rf"[{SPACES}](?:de[{SPACES}]+|d[’'])(?P<p>[A-ZÀ-Ý][^\s]*"
-                         rf"(?:[{SPACES}][A-ZÀ-Ý][^\s]*)+)$", text)
-        if span.label != "PER" and tail and evidence.given_name_first(tail["p"]) \
-                and text[:tail.start()].strip(SPACES):
-            cut = span.start + tail.start()
-            out += [NerSpan(span.start, cut, span.label, paragraph[span.start:cut]),
-                    NerSpan(span.start + tail.start("p"), span.end, "PER", tail["p"])]
-        else:
-            out.append(span)
-    return out
 
 
 def _find_mentions(
@@ -339,7 +130,7 @@ def _find_mentions(
     for m in regex.finditer(paragraph):
         if evidence.credit(paragraph, m.start(), m.end()):
             continue  # « / AFP » after a photographer is a credit, not the agency speaking
-        s = by_fold[_dict_key(m.group())]
+        s = by_fold[dict_key(m.group())]
         longer = evidence.named_after(paragraph, m.start()) if s.kind in ("state", "place") \
             else None
         if longer:
@@ -369,7 +160,7 @@ def _find_mentions(
         if article is not None:
             start = article  # « à La Clusaz », « de La Teste-de-Buch »: the article is the name's
         text = paragraph[start:end]
-        known = _dict_key(text) in by_fold
+        known = dict_key(text) in by_fold
         if evidence.credit(paragraph, start, end) or evidence.rejection(
                 paragraph, start, end, span.label, known):
             continue
@@ -557,198 +348,6 @@ def _relays(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> list[Rela
     return relays
 
 
-# « Organisation du traité de sécurité collective (OTSC) » / « OTSC (Organisation …) ».
-# Capitals of any Latin alphabet (« TÜİK »), or a capital and lowercase letters (« Cédéao »).
-_ACRONYM = re.compile(r"(?<![\w\-])((?=[^\W\d_])[^a-zß-ÿ\W][^\W_a-zß-ÿ]{1,7}"
-                      r"|[A-ZÉ][a-zé]{2,7})(?![\w\-])")
-_ACRONYM_STOP = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en",
-                           "à", "au", "aux", "sur"})
-
-
-def _initials(long: str) -> str:
-    """Initials of the content words of an expansion (« traité de sécurité » -> TS)."""
-    words = [w for w in re.split(r"[\s’'\-]+", long) if w and w.lower() not in _ACRONYM_STOP]
-    return T.fold_accents("".join(w[0] for w in words)).upper()
-
-
-def _expands(acronym: str, long: str) -> bool:
-    """Whether an acronym abbreviates an expansion given beside it.
-
-    Its letters are the initials of the content words (in order or not: OSTC), of the
-    capitalised words (HTS for Hayat Tahrir al-Sham), or a subsequence of the initials of all
-    words starting with the same letter (Cédéao, OMS for « Organisation mondiale de la santé »).
-    """
-    letters = T.fold_accents(acronym).upper()
-    if len(letters) < 2 or len(long.split()) < 2:
-        return False
-    every = T.fold_accents("".join(w[0] for w in re.split(r"[\s’'\-]+", long) if w)).upper()
-    caps = T.fold_accents("".join(w[0] for w in re.split(r"[\s’'\-]+", long)
-                                  if w[:1].isupper())).upper()
-    initials = _initials(long)
-    if letters in (initials, caps) or sorted(letters) == sorted(initials):
-        return True
-    rest = iter(every)
-    return letters[0] == every[0] and all(ch in rest for ch in letters)
-
-
-def _acronyms(paragraphs: Sequence[str], mentions: list[Mention],
-              known: frozenset[str] | dict[str, object] = frozenset()) -> list[Mention]:
-    """Acronyms defined in the text name the same actor as their expansion.
-
-    A mention followed by an acronym in parentheses (or the reverse) defines it; every use of
-    that acronym, and of a letter-order variant of it (OSTC for OTSC), then takes the
-    expansion's target and kind. Uses the model missed are added.
-    """
-    defined: dict[str, Mention] = {}  # sorted letters -> expansion mention
-    for m in mentions:
-        paragraph = paragraphs[m.paragraph]
-        after = re.match(rf"[{SPACES}]*\(([^()]{{2,12}})\)", paragraph[m.end:])
-        # An acronym in parentheses right after a body's name abbreviates it, even in another
-        # language (« Unité militaire d’urgence (UME) ») when the first letters agree.
-        # So does one in the body's own language (« Banque centrale de la République de
-        # Turquie (TCMB) »): capitals in parentheses right after a body's name, unless they
-        # name another known actor (« (AFP) »).
-        loose = (m.kind == "organisation" and len(m.text.split()) > 1 and after is not None
-                 and (T.fold_accents(after.group(1))[:1] == T.fold_accents(m.text)[:1]
-                      or (after.group(1).isupper()
-                          and _dict_key(after.group(1)) not in known)))
-        if after and _ACRONYM.fullmatch(after.group(1)) and (
-                loose or _expands(after.group(1), m.text)):
-            defined["".join(sorted(T.fold_accents(after.group(1)).upper()))] = m
-    for m in mentions:
-        paragraph = paragraphs[m.paragraph]
-        inner = re.match(rf"[{SPACES}]*\(([^()]{{8,120}})\)", paragraph[m.end:])
-        if inner and _ACRONYM.fullmatch(m.text) and _expands(m.text, inner.group(1)):
-            long = Mention(m.paragraph, m.end + inner.start(1), m.end + inner.end(1),
-                           inner.group(1), "organisation", "développement du sigle", None,
-                           m.in_quote)
-            defined.setdefault("".join(sorted(T.fold_accents(m.text).upper())), long)
-    # « l’Olympique de Marseille … l’OM », « le Paris Saint-Germain … le PSG »: capitals that
-    # spell the capitalised words of exactly one body or place of the article name it.
-    named = [m for m in mentions if m.kind in ("organisation", "media", "place")
-             and len(m.text.split()) > 1 and not is_city(m.text) and m.text not in gazetteer()]
-    for m in mentions:
-        key = "".join(sorted(T.fold_accents(m.text).upper()))
-        if m.target is not None or not m.text.isupper() or key in defined \
-                or not _ACRONYM.fullmatch(m.text):
-            continue
-        spelt = {n.text: n for n in named if T.fold_accents("".join(
-            w[0] for w in re.split(r"[\s’'\-]+", n.text) if w[:1].isupper())).upper()
-            == T.fold_accents(m.text).upper()}
-        if len(spelt) == 1:
-            defined[key] = next(iter(spelt.values()))
-    spelled = _spelled_out(paragraphs, mentions, defined)
-    if not defined:
-        return mentions
-    # An expansion found by its initials is a mention; the names inside it are not.
-    out = [m for m in mentions if not any(
-        e.paragraph == m.paragraph and e.start <= m.start and m.end <= e.end for e in spelled)]
-    out += spelled
-    for p, paragraph in enumerate(paragraphs):
-        if _is_boilerplate(paragraph):
-            continue
-        quotes = _quote_spans(paragraph)
-        for hit in _ACRONYM.finditer(paragraph):
-            if "".join(sorted(T.fold_accents(hit.group()).upper())) not in defined:
-                continue
-            if not any(o.paragraph == p and o.start < hit.end() and hit.start() < o.end
-                       for o in out):
-                out.append(Mention(p, hit.start(), hit.end(), hit.group(), "organisation",
-                                   "sigle défini dans l’article", None,
-                                   any(i < hit.start() < j for i, j in quotes)))
-    def titled(m: Mention) -> bool:
-        # « le prince héritier saoudien Mohammed ben Salmane (MBS) »: initials of a person.
-        return m.kind == "person" and bool(
-            _title_before(paragraphs[m.paragraph], m.start)
-            or _civility_before(paragraphs[m.paragraph], m.start))
-
-    fixed = []
-    for m in out:
-        key = "".join(sorted(T.fold_accents(m.text).upper()))
-        long = defined.get(key) if _ACRONYM.fullmatch(m.text) else None
-        if long is not None and long is not m and titled(long):
-            m = Mention(m.paragraph, m.start, m.end, m.text, "person",
-                        f"initiales de « {long.text} »", long.target or long.text, m.in_quote)
-        elif long is not None and long is not m:
-            # An acronym names a body: the expansion's kind, or organisation if it was a guess.
-            kind = long.kind if long.kind not in ("person", "place", "") else "organisation"
-            m = Mention(m.paragraph, m.start, m.end, m.text, kind,
-                        f"sigle de « {long.text} »", long.target or long.text, m.in_quote)
-        elif any(m is d for d in defined.values()) and m.kind in ("person", "place", "") \
-                and not titled(m):
-            m = Mention(m.paragraph, m.start, m.end, m.text, "organisation",
-                        f"{m.basis} ; nom développé d’un sigle", m.target, m.in_quote)
-        fixed.append(m)
-    return sorted(fixed, key=lambda m: (m.paragraph, m.start))
-
-
-# Longest expansion, in words, looked for before an acronym in parentheses.
-MAX_EXPANSION_WORDS = 16
-
-
-def _spelled_out(paragraphs: Sequence[str], mentions: Sequence[Mention],
-                 defined: dict[str, Mention]) -> list[Mention]:
-    """Expansions no mention covers, found by the initials they spell (added to `defined`).
-
-    « les Patriotes africains du Sénégal pour le travail, l’éthique et la fraternité
-    (Pastef) »: the words before an acronym in parentheses, from a capitalised one, whose
-    content words' initials are its letters (in order or not), name a body.
-    """
-    found = []
-    for p, paragraph in enumerate(paragraphs):
-        if _is_boilerplate(paragraph):
-            continue
-        for paren in re.finditer(r"\(([^()]{2,12})\)", paragraph):
-            acronym = paren.group(1)
-            key = "".join(sorted(T.fold_accents(acronym).upper()))
-            if not _ACRONYM.fullmatch(acronym) or key in defined or any(
-                    m.paragraph == p and m.end <= paren.start()
-                    and re.fullmatch(rf"[{SPACES}]*", paragraph[m.end:paren.start()])
-                    for m in mentions):
-                continue
-            clause = re.split(r"[.;:«»()]", paragraph[:paren.start()])[-1]
-            base = paren.start() - len(clause)
-            starts = [w.start() for w in re.finditer(r"(?<![\w’'\-])[A-ZÀ-Ý]", clause)]
-            letters = T.fold_accents(acronym).upper()
-            for at in starts:
-                if re.match(r"(?:La|Le|Les)[ \u00a0]|L[’']", clause[at:]):
-                    continue  # « La Ligue de football professionnel (LFP) »: not the article
-                long = clause[at:].rstrip(SPACES)
-                if len(long.split()) > MAX_EXPANSION_WORDS:
-                    continue
-                initials = _initials(long)
-                if letters == initials or sorted(letters) == sorted(initials):
-                    m = Mention(p, base + at, base + at + len(long), long, "organisation",
-                                f"développement du sigle {acronym} (initiales)", None,
-                                any(i < base + at < j for i, j in _quote_spans(paragraph)))
-                    defined[key] = m
-                    found.append(m)
-                    break
-    return found
-
-
-def _short_forms(mentions: list[Mention]) -> list[Mention]:
-    """A body's name cut short (« la Banque centrale ») is the one full name it opens.
-
-    Its words must open exactly one longer body's name of the article, followed there by a
-    complement (« Banque centrale de la République de Turquie »); with two candidates, nothing.
-    """
-    bodies = {m.text: m for m in mentions if m.kind == "organisation" and len(m.text.split()) > 2}
-    out = []
-    for m in mentions:
-        if m.target is None and m.kind in ("organisation", "place", "") \
-                and len(m.text.split()) > 1 and m.text not in bodies:
-            longer = [b for t, b in bodies.items() if re.match(
-                rf"{re.escape(m.text)}[{SPACES}]+(?:de|du|des|d[’'])\b", t)]
-            if len(longer) == 1:
-                long = longer[0]
-                m = Mention(m.paragraph, m.start, m.end, m.text, long.kind,
-                            f"forme courte de « {long.text} »", long.target or long.text,
-                            m.in_quote)
-        out.append(m)
-    return out
-
-
 def _drop_lone_surnames(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mention]:
     """A single word the model alone calls a person is one only when something corroborates it.
 
@@ -870,75 +469,3 @@ def extract_actors(
                           + nicknames)
 
 
-def _transliterated(
-    paragraphs: Sequence[str], ner: Sequence[Sequence[NerSpan]], mentions: Sequence[Mention],
-) -> tuple[list[Mention], tuple[tuple[str, str], ...]]:
-    """Names in another script that transliterate to a name of the article (« Песков »).
-
-    They join the actor they transliterate (never a page of their own): unidecode's
-    romanisation, folded, must equal the fold of a Latin-script mention's name or surname.
-    """
-    from unidecode import unidecode
-
-    by_fold: dict[str, Mention] = {}
-    for m in mentions:
-        by_fold.setdefault(fold(m.text), m)
-        if m.kind == "person":
-            by_fold.setdefault(fold(split_name(m.text)[1]), m)
-    found, pairs = [], []
-    for p, spans in enumerate(ner[:len(paragraphs)]):
-        for span in spans:
-            text = paragraphs[p][span.start:span.end].strip(SPACES)
-            if evidence.script_ok(text) or not text:
-                continue
-            latin = by_fold.get(fold(unidecode(text)))
-            if latin is None or any(o.paragraph == p and o.start < span.end and span.start < o.end
-                                    for o in mentions):
-                continue
-            found.append(Mention(p, span.start, span.start + len(text), text, latin.kind,
-                                 f"translittération de {latin.text}", latin.target,
-                                 any(i < span.start < j for i, j in _quote_spans(paragraphs[p]))))
-            if latin.kind == "person":
-                pairs.append((text, latin.text))
-    return found, tuple(pairs)
-
-
-# Longest text between two names of one person (« X, qui se fait appeler par son vrai nom, Y »).
-MAX_ALIAS_GAP = 80
-
-
-def _nicknames(paragraphs: Sequence[str], mentions: list[Mention],
-               ) -> tuple[list[Mention], tuple[tuple[str, str], ...]]:
-    """A name given right after a person's by « dit », « surnommé » or « alias » is the person.
-
-    « le général Mohamed Hamdan Daglo, dit « Hemedti » »: the nickname is the same person
-    (whatever the model called it, and even where it found nothing), a second name of theirs.
-    """
-    cue = re.compile(rf"[{SPACES}]*,?[{SPACES}]+(?:dit|dite|surnommée?|alias)[{SPACES}]+"
-                     rf"(?:«[{SPACES}]*)?(?P<name>[A-ZÀ-Ý][\w’'\-]+(?:[{SPACES}][A-ZÀ-Ý][\w’'\-]+)*)")
-    out, pairs = list(mentions), []
-    for m in mentions:
-        hit = cue.match(paragraphs[m.paragraph], m.end) if m.kind == "person" else None
-        if not hit or lone_surname(m.text):
-            continue
-        start, end = hit.start("name"), hit.end("name")
-        out = [o for o in out if not (o.paragraph == m.paragraph and o.start < end
-                                      and start < o.end)]
-        out.append(Mention(m.paragraph, start, end, hit["name"], "person",
-                           f"surnom de « {m.text} »", None, m.in_quote))
-        pairs.append((hit["name"], m.text))
-    return sorted(out, key=lambda x: (x.paragraph, x.start)), tuple(pairs)
-
-
-def _also_known_as(paragraphs: Sequence[str],
-                   mentions: Sequence[Mention]) -> tuple[tuple[str, str], ...]:
-    """Second names given to a named person by a cue (« de son vrai nom », « alias »)."""
-    cue = re.compile(rf"(?i:\b(?:{'|'.join(re.escape(c) for c in lex.ALSO_KNOWN_AS)})\b)")
-    persons = [m for m in mentions if m.kind == "person" and not lone_surname(m.text)]
-    pairs = []
-    for a, b in itertools.pairwise(persons):
-        between = paragraphs[a.paragraph][a.end:b.start] if a.paragraph == b.paragraph else ""
-        if between and len(between) <= MAX_ALIAS_GAP and cue.search(between) \
-                and not re.search(r"[.;!?]", between):
-            pairs.append((b.text, a.text))
-    return tuple(pairs)

@@ -203,3 +203,7 @@ def _surnames_compatible(a: str, b: str) -> bool:
 def _is_boilerplate(paragraph: str) -> bool:
     """Whether a paragraph carries a credit or teaser marker."""
     return any(cue in paragraph for cue in lex.BOILERPLATE_CUES)
+
+def dict_key(text: str) -> str:
+    """Dictionary key: folded, a hyphen counting as a space."""
+    return simple_fold(text).replace("-", " ")

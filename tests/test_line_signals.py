@@ -314,6 +314,12 @@ def test_comments_after_the_article_are_not_article_text() -> None:
     # An unknown site is named by its own domain.
     (["Rien ici"], "https://actu-info-direct.fr/2025/08/09/x/", "actu-info-direct.fr",
      "publisher"),
+    # … or by its own name printed at the top, over a wire's marker in the copy it publishes;
+    # an aggregator's own name never is the outlet.
+    (["Le Matin", "Marrakech (MAP) – Un an après le séisme, la reconstruction avance."],
+     "https://lematin.ma/nation/seisme/245310", "Le Matin", "publisher"),
+    (["msn", "(Reuters) - Des frappes russes ont visé le réseau électrique ukrainien."],
+     "https://www.msn.com/fr-fr/actualite/monde/x", "Reuters", "agency"),
 ])
 def test_outlet_named_by_the_text(lines: list[str], url: str | None, outlet: str,
                                   relation: str) -> None:

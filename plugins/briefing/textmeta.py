@@ -400,6 +400,9 @@ def outlet_evidence(
             found.append(OutletEvidence(entry.name, "publisher",
                                         f"adresse de l’article « {url_host(url)} »", 0, 6))
     furniture = set(site_lines)
+    # An aggregator's own name never names the outlet of the copy it carries.
+    host_entry = O.by_domain(url_host(url)) if url else None
+    aggregated = host_entry is not None and host_entry.kind == "aggregator"
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()
         if not text:
@@ -442,10 +445,12 @@ def outlet_evidence(
             if name and T.match_key(text) in names:
                 found.append(OutletEvidence(name, "publisher", f"nom du site « {text} »",
                                             number, 2))
-            elif url and spells_host(text, url_host(url)):
+            elif url and spells_host(text, url_host(url)) and not aggregated:
+                # The site's own name, confirmed by its address: as strong as an agency
+                # marker, and printed above it (« Le Matin » over « Marrakech (MAP) – »).
                 found.append(OutletEvidence(text, "publisher",
                                             f"nom du site « {text} », celui de son adresse",
-                                            number, 3))
+                                            number, 4))
     if url and not any(e.strength == 6 for e in found):
         host = url_host(url)
         entry = O.by_domain(host)

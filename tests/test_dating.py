@@ -186,6 +186,39 @@ def test_a_reporting_incise_after_the_date_does_not_give_it_its_tense():
     assert (t.tense, t.value) == ("future", "2024-06-30")
 
 
+@pytest.mark.parametrize(("text", "anchor", "tense", "value"), [
+    # A past question about a meeting to come: the clause's past is not the meeting's.
+    ("Interrogée sur la réunion du 18 juillet, elle a refusé de dire si une nouvelle baisse y "
+     "serait discutée.", (2024, 6, 6), None, "2024-07-18"),
+    ("La livre s'est raffermie face au dollar, à dix jours des élections municipales du "
+     "31 mars.", (2024, 3, 21), None, "2024-03-31"),
+    # The verb the noun is the subject of, or a marker of the noun phrase, gives the direction.
+    ("La réunion du 18 juillet aura lieu à Francfort.", (2024, 8, 1), "future", "2025-07-18"),
+    ("Les élections du 31 mars ont été remportées par l'opposition.", (2024, 2, 1), "past",
+     "2023-03-31"),
+    ("Le ministre a évoqué la prochaine réunion du 18 juillet.", (2024, 8, 1), "future",
+     "2025-07-18"),
+    # A time noun locates the clause itself: its verb gives the direction.
+    ("Dans la nuit du 5 mai, les secours sont intervenus.", (2024, 5, 3), "past", "2023-05-05"),
+])
+def test_a_noun_s_day_date_takes_its_direction_from_its_own_noun_phrase(text, anchor, tense,
+                                                                        value):
+    day = next(t for t in dating.resolve(dating.tag(text), text, datetime.date(*anchor))
+               if t.kind == "date")
+    assert (day.tense, day.value) == (tense, value)
+
+
+@pytest.mark.parametrize("text", [
+    "En aval, la décrue ne devrait s’amorcer qu’à partir de jeudi, préviennent les hydrologues.",
+    "Le tribunal pourrait rendre sa décision jeudi.",
+    "Le parquet prendrait sa décision jeudi, selon nos informations.",
+])
+def test_a_conditional_of_an_irregular_verb_is_not_an_imperfect(text):
+    """« devrait », « pourrait », « prendrait » tell what is to come: next Thursday."""
+    (t,) = dating.resolve(dating.tag(text), text, datetime.date(2025, 1, 28))  # a Tuesday
+    assert (t.tense, t.value) == ("future", "2025-01-30")
+
+
 def test_since_a_day_is_in_the_past_whatever_the_verb():
     """« imposés depuis le 4 mars appelleront des représailles »: the state began before."""
     text = "Les droits de douane imposés depuis le 4 mars appelleront des représailles."

@@ -117,6 +117,13 @@ _PAST_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.PAST_CUES)})(?![\w-])", re.IGN
 _NOMINAL_RE = re.compile(rf"\w{_SP}(?:de|d{_APOS})[\s\u00a0\u202f]*$", re.IGNORECASE)
 # A day date completing a noun after a determiner (« la déclaration du », « l'accord du »):
 # it names an act already known to the reader, whatever tense the clause's verb has.
+# A noun, possibly with an adjective, completed by a day date (« des élections municipales du »):
+# the head noun is the event the date belongs to.
+_NOUN_DATE_RE = re.compile(
+    rf"(?:^|(?<=[\s(]))(?:{_alt((*g.NOUN_DETERMINERS, 'des', 'aux', 'au'))})(?:{_SP}|(?<={_APOS}))"
+    rf"(?:(?:prochaine?|dernière|dernier){_SP})?(?P<head>[^\W\d][\w-]{{2,}})"
+    rf"(?:{_SP}[^\W\d][\w-]{{2,}})?{_SP}du{_SP}$",
+    re.IGNORECASE)
 _NOUN_DU_RE = re.compile(
     rf"(?:^|[\s(])(?:{_alt(g.NOUN_DETERMINERS)})(?:{_SP}|(?<={_APOS}))[^\W\d]{{3,}}{_SP}du"
     rf"[\s\u00a0\u202f]*$",
@@ -189,6 +196,25 @@ def _tense(text: str, start: int, end: int) -> str | None:
             if best is None or key < best:
                 best = key
     return best[2] if best else None
+
+
+def _noun_tense(text: str, start: int, end: int) -> str | None:
+    """Tense of a noun's day date (« la réunion du 18 juillet »), or "" when the date is no noun's.
+
+    The noun's event is not the clause's: « Interrogée sur la réunion du 18 juillet, elle a
+    refusé … » tells a past question about a meeting to come. Its direction comes from the noun
+    phrase (« la prochaine réunion du 18 juillet ») or from the verb it is the subject of, right
+    after it in the same clause (« la réunion du 18 juillet aura lieu à Francfort »); else
+    none, and the year is the nearest to the publication.
+    """
+    glued = text[start:start + 3].lower() == "du "  # « du 18 juillet » tagged whole
+    before = text[max(0, start - 60):start] + ("du " if glued else "")
+    m = _NOUN_DATE_RE.search(before)
+    if not m or m["head"].lower() in g.NOT_NOMINAL_HEADS:
+        return ""
+    after = re.split(r"[,;:.!?«»()]", text[end:end + 80])[0]
+    phrase = before[m.start():len(before) - (3 if glued else 0)]
+    return _tense(phrase + text[start:end] + after, len(phrase), len(phrase) + end - start)
 
 
 def _since(text: str, start: int) -> bool:
@@ -360,7 +386,8 @@ def tag(text: str) -> tuple[Timex, ...]:
     for t in sorted(chosen, key=lambda t: t.start):
         # « le traité de 1997 » dates a noun, not the verb of the clause: no tense.
         nominal = t.kind in ("month", "year") and _NOMINAL_RE.search(text[: t.start]) is not None
-        tense = None if nominal else _tense(text, t.start, t.end)
+        noun = _noun_tense(text, t.start, t.end) if t.kind == "date" else ""
+        tense = None if nominal else noun if noun != "" else _tense(text, t.start, t.end)
         out.append(
             replace(
                 t,

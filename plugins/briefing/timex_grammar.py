@@ -212,6 +212,9 @@ FUTURE_CUES: tuple[str, ...] = (
     r"prochaine",
     r"\w{3,}(?:erai|eras|era|erons|erez|eront|irai|iras|ira|irons|iront|dra|dront)",  # simple future
     r"\w{3,}(?:erait|eraient|irait|iraient)",  # conditional: future seen from a past report
+    # The conditional of verbs with an irregular future stem (« devrait », « pourrait »,
+    # « prendrait », « faudrait »), which the imperfect ending rule would read as past.
+    r"\w*(?:ndr|devr|pourr|voudr|faudr|vaudr|saur|verr|mourr|courr|cevr)(?:ait|aient)",
 )
 
 # Words that look like a simple future but are not verbs (checked before FUTURE_CUES).

@@ -259,3 +259,60 @@ def test_a_date_inside_an_actors_name_dates_nothing():
     events = chronology.extract_events(
         "b", [text], DAY, [[(name, name + len("Mouvement du 23 mars"), "m23")]])
     assert [e.date for e in events] == ["2025-01-27"]
+
+
+@pytest.mark.parametrize("label", [
+    # Present tense of first-group verbs, after a noun, a name or a pronoun subject.
+    "Le gouvernement annonce une baisse des tarifs",
+    "La Commission propose un nouveau pacte",
+    "Le club girondin décroche son premier titre européen",
+    "Le chef du gouvernement arménien reproche à l’alliance son silence",
+    "La campagne de vaccination s’ouvre demain",
+    "Il entre en vigueur dès demain",
+    # Irregular forms from the model's lookups, and the simple past.
+    "Le tribunal prend sa décision",
+    "Herman De Croo, qui présida la Chambre",
+])
+def test_a_present_or_simple_past_verb_after_its_subject_makes_a_clause(label):
+    assert chronology.is_clause(label)
+
+
+@pytest.mark.parametrize("label", [
+    # The same words as nouns, after a determiner or an adjective placed before its noun.
+    "Une annonce du gouvernement",
+    "Après une très forte hausse des prix",
+    "Un accord entre Paris et Berlin",
+    # Nouns shaped like verb endings, adjectives among the tense cues.
+    "Le président de la République",
+    "Le gouvernement de transition",
+    "La semaine dernière à Paris",
+    # A verb without its subject.
+    "Ne cache plus son intention de se présenter",
+    "A été élu en 2014 à la mairie",
+    "Découle principalement du repli des prix",
+])
+def test_nouns_and_verbs_without_a_subject_make_no_clause(label):
+    assert not chronology.is_clause(label)
+
+
+@pytest.mark.parametrize(("sentence", "timex", "label"), [
+    # A present-tense sentence is prose: its dates give events.
+    ("La campagne de vaccination s'ouvre demain, mardi 15 octobre, dans l'Hexagone.", "demain",
+     "La campagne de vaccination s'ouvre demain"),
+    # A fronted participle tells the dated fact when the main clause tells another time.
+    ("Né en 2006 de la fusion de deux clubs historiques, le club girondin décroche son premier "
+     "titre européen.", "2006", "Le club girondin est né en 2006 de la fusion de deux clubs "
+     "historiques"),
+    ("Nommé le 5 septembre, M. Barnier signe le passage le plus bref à Matignon.",
+     "le 5 septembre", "M. Barnier a été nommé le 5 septembre"),
+    # A participle in apposition to a name is that name's dated fact.
+    ("Northampton, sacré en 2000, espérait un deuxième titre.", "2000",
+     "Northampton a été sacré en 2000"),
+    # A participle before a main clause told in the past is a circumstance of that fact.
+    ("Réuni vendredi 21 mars, le conseil municipal a élu Arnaud Deslandes au poste de maire.",
+     "vendredi 21 mars", "Le conseil municipal a élu Arnaud Deslandes au poste de maire"),
+])
+def test_labels_tell_the_dated_fact_with_its_subject(sentence, timex, label):
+    events = _events("b", [sentence], PublicationDate("2024-10-14", "inferred", "t"))
+    assert {e.timex: e.label for e in events}[timex] == label
+    assert chronology.is_clause(label)

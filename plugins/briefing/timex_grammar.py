@@ -584,3 +584,37 @@ NOUN_DETERMINERS: tuple[str, ...] = (
     "la", "le", "les", "l'", "l’", "cette", "ce", "cet", "ces", "sa", "son", "ses", "leur",
     "leurs", "une", "un",
 )
+
+# Endings of the third-person finite forms of first-group verbs (present, imperfect, simple
+# past, future, conditional; news prose has no « tu »), each with what turns the form back
+# into the infinitive: « annonce » -> « annoncer », « signèrent » -> « signer ». Irregular
+# verbs come from the model's lookups.
+ER_FINITE_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("e", "er"), ("ent", "er"), ("ait", "er"), ("aient", "er"), ("a", "er"),
+    ("èrent", "er"), ("era", "er"), ("eront", "er"), ("erait", "er"), ("eraient", "er"),
+)
+# Endings of the forms the lookups list that are not finite: participles (« prise », « élus »)
+# and present participles (« annonçant »). « dit », « fait » stay: finite as often as not.
+NON_FINITE_ENDINGS: tuple[str, ...] = (
+    "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "ise", "ises",
+    "ite", "ites", "te", "tes", "ant",
+)
+# Words after which a verb-looking word is a noun: determiners and prepositions (« une
+# annonce », « la baisse », « sur place »).
+NOUN_OPENERS: frozenset[str] = frozenset({
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "ce", "cet",
+    "cette", "ces", "son", "sa", "ses", "leurs", "mon", "ma", "mes", "notre", "nos", "votre",
+    "vos", "à", "en", "par", "pour", "sur", "sous", "dans", "avec", "sans", "chez", "vers",
+    "entre", "contre", "après", "avant", "depuis", "pendant", "selon", "chaque", "quelque",
+    "plusieurs", "certains", "certaines", "aucun", "aucune", "tout", "toute", "tous", "toutes",
+    "et", "ou", "quel", "quelle",
+})
+# Subject pronouns and clitics: the verb-looking word after them is a verb (« il entre »,
+# « elle se présente », « qui signe », « ne reste »).
+SUBJECT_CLITICS: frozenset[str] = frozenset({
+    "il", "elle", "ils", "elles", "on", "je", "j'", "tu", "nous", "vous", "qui", "ce", "c'",
+    "cela", "ça", "ne", "n'", "se", "s'", "y", "lui", "leur", "me", "m'", "te", "t'", "qu'",
+})
+# Adverbs between a determiner and its adjective (« une très forte hausse »).
+DEGREE_ADVERBS: frozenset[str] = frozenset({"très", "plus", "moins", "aussi", "si", "trop",
+                                            "assez", "encore", "bien"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefing import dating
@@ -91,11 +92,15 @@ def join_pieces(pieces: list[tuple[int, str]]) -> str:
 
 def subject_of(clause: str) -> str | None:
     """The words before a clause's first finite verb (its subject), None if there are none."""
-    from briefing.actors.evidence import common_nouns
-
-    verb = next((m for m in _FINITE_RE.finditer(clause)
-                 if len(m.group()) <= 4 or m.group().lower() not in common_nouns()), None)
-    subject = clause[:verb.start()].strip(" ,") if verb else ""
+    at = next((a for a in verb_starts(clause) if _has_subject(clause[:a])), None)
+    subject = clause[:at] if at is not None else ""
+    # « La campagne s’ouvre », « Il ne cache »: the clitics belong to the verb.
+    while True:
+        last = re.search(r"(?:^|\s)(\w+[’']|\w+)\s*$", subject)
+        if not last or last.group(1).lower().replace("’", "'") not in _NOT_SUBJECTS:
+            break
+        subject = subject[:last.start()]
+    subject = subject.strip(" ,")
     if not subject or not standalone(subject) or re.search(
             r"(?i:\b(?:le|la|les|l[’']|un|une|des|du|de|d[’']))$", subject):
         return None
@@ -149,9 +154,112 @@ MIN_SENTENCE_WORDS = 5
 
 
 def is_clause(text: str) -> bool:
-    """Whether a label reads as a clause: several words and a finite verb."""
-    words = text.split()
-    return len(words) >= 3 and bool(_HAS_VERB_RE.search(text) or _FINITE_RE.search(text))
+    """Whether a label reads as a clause: several words, a finite verb and a subject before it.
+
+    « Le gouvernement annonce … » is one; « Ne cache plus son intention … » (no subject),
+    « Le président de la République » and « La semaine dernière à Paris » (no verb) are not.
+    """
+    return len(text.split()) >= 3 and any(_has_subject(text[:at]) for at in verb_starts(text))
+
+
+def has_verb(piece: str) -> bool:
+    """Whether a piece of a sentence has a finite verb, with or without its subject
+    (« ont retrouvé leurs familles », after an incise)."""
+    return len(piece.split()) >= 3 and bool(verb_starts(piece))
+
+
+# Tense cues that are adjectives, not verbs (« la semaine dernière », « le sommet prévu »).
+_NOT_VERBS = frozenset({"dernier", "dernière", "passé", "précédent", "prochain", "prochaine",
+                        "prévu", "prévue", "prévus", "prévues", "devant", "expire"})
+# Auxiliaries and modals, too short or too irregular for the shapes of the tense cues.
+_AUX_RE = re.compile(r"(?<![\w’'-])(?:est|sont|a|ont|va|vont|doit|doivent|peut|peuvent)"
+                     r"(?![\w-])", re.IGNORECASE)
+# Words before a verb that are not its subject: negation and object or reflexive pronouns.
+_NOT_SUBJECTS = frozenset({"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "me", "m'", "te",
+                           "t'", "et", "mais", "puis", "ou"})
+_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def verb_starts(text: str) -> list[int]:
+    """Where the finite verbs of a text start: tense shapes, auxiliaries, known verb forms."""
+    starts = {m.start() for m in _HAS_VERB_RE.finditer(text)
+              if m.group().lower() not in _NOT_VERBS}
+    starts.update(m.start() for m in _AUX_RE.finditer(text))
+    starts.update(_morphological_verbs(text))
+    return sorted(starts)
+
+
+def _has_subject(before: str) -> bool:
+    """Whether the words before a verb hold its subject (not only « ne », « se », « y »…)."""
+    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(before)]
+    return any(w not in _NOT_SUBJECTS and not (w.endswith("'") and w in _NOT_SUBJECTS)
+               for w in words)
+
+
+def has_finite_verb(text: str) -> bool:
+    """Whether a text holds a conjugated verb, by its form and the word before it."""
+    return bool(_morphological_verbs(text))
+
+
+def _morphological_verbs(text: str) -> list[int]:
+    """Starts of the known verb forms placed as verbs, not as nouns.
+
+    « Le gouvernement annonce », « la Commission propose », « il entre en vigueur »: a form of
+    a verb the model knows, after its subject; not « une annonce » nor « l’accord entre ».
+    """
+    found = list(_WORD_RE.finditer(text))
+    words = [m.group().lower().replace("’", "'") for m in found]
+    out = []
+    for i, word in enumerate(words):
+        clitic, _, bare = word.rpartition("'")
+        raw = found[i].group()
+        kind = _verb_form(bare) if not raw[:1].isupper() or clitic else ""
+        if not kind:
+            continue
+        before = f"{clitic}'" if clitic else (words[i - 1] if i else "")
+        if before in g.NOUN_OPENERS:
+            continue  # « une annonce », « l’annonce », « d’entre »
+        if before in g.SUBJECT_CLITICS or (kind == "verb" and before) or (
+                kind == "noun" and i and _ends_subject(found[i - 1].group(), words[:i - 1])):
+            out.append(found[i].start() + (len(clitic) + 1 if clitic else 0))
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _verb_form(word: str) -> str:
+    """"verb" for a finite verb form, "noun" when it is a noun or an adjective too, "word"
+    when a function word too (« entre »), "" when no finite verb form."""
+    from briefing.actors.evidence import adjectives, common_nouns, stop_words, verb_forms, verbs
+
+    if len(word) < 2 or not word.isalpha():
+        return ""
+    finite = (word in verb_forms() and not word.endswith(g.NON_FINITE_ENDINGS)) or any(
+        word.endswith(end) and word[: len(word) - len(end)] + back in verbs()
+        for end, back in g.ER_FINITE_ENDINGS)
+    if not finite:
+        return ""
+    if word in stop_words():
+        return "word"
+    return "noun" if word in common_nouns() or word in adjectives() else "verb"
+
+
+def _ends_subject(word: str, earlier: list[str]) -> bool:
+    """Whether a word can end the subject of the verb-or-noun after it: a name, a noun, or an
+    adjective after its noun (« le club girondin décroche »), not one before it (« une forte
+    hausse », « la très nouvelle annonce »)."""
+    from briefing.actors.evidence import adjectives, common_nouns, stop_words
+
+    low = word.lower()
+    if low in stop_words():
+        return False
+    if word[:1].isupper():
+        return True
+    singular = low[:-1] if low.endswith(("s", "x")) else low
+    forms = {low, singular}
+    if any(w in adjectives() for w in forms):
+        ahead = next((w for w in reversed(earlier) if w not in g.DEGREE_ADVERBS), "")
+        return ahead not in g.NOUN_OPENERS and bool(ahead)
+    return any(w in common_nouns() for w in forms)
 
 
 def is_prose(sentence: str) -> bool:

@@ -11,6 +11,7 @@ from .clauses import (
     ETRE,
     SUBJECT_WORDS,
     clause_spans,
+    has_verb,
     is_adjunct,
     is_adjunct_start,
     is_clause,
@@ -123,6 +124,13 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     pieces = [text[a:b].replace("\x00", " ").strip() for a, b in spans]
     index = next(i for i, (a, b) in enumerate(spans) if "\x00" in text[a:b] or b == len(text))
     clause = pieces[index]
+    fronted_or_apposed = index == 0 or _noun_phrase(pieces[index - 1])
+    if not has_verb(clause) and participle(clause.split()[0] if clause else "") \
+            and fronted_or_apposed and not _tells_a_past_fact(
+                pieces[index + 1] if index + 1 < len(pieces) else ""):
+        # « Né en 2006 …, le club … », « Northampton, sacré en 2000, … »: the participle says
+        # the dated fact; `clause_around` tells it with its subject and the date.
+        return cut(clause)
     if _REPORTING_START_RE.match(clause) and index > 0:
         # « …, a déclaré vendredi le ministère »: the date dates what the clauses before say.
         clause = ", ".join(pieces[:index])
@@ -143,15 +151,41 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
 def _fronted_participle(piece: str, main: str) -> str | None:
     """« Elue en 2014, l’édile a … » -> « L’édile a été élue en 2014 »: the main clause's subject.
 
-    A clause opening on a past participle says what happened to the subject of the main clause;
-    verbs built with « être » keep it (« est arrivé »), the others make a passive (« a été »).
+    A clause opening on a past participle says what happened to the subject of the main clause.
+    """
+    subject = subject_of(main)
+    return _participle_clause(subject, piece) if subject else None
+
+
+def _noun_phrase(piece: str) -> bool:
+    """Whether a piece can be the subject of a participle after it: a noun phrase, without a
+    verb, not an adjunct (« Northampton », not « D'après le ministère »)."""
+    return standalone(piece) and not has_verb(piece) and not is_adjunct_start(piece)
+
+
+def _tells_a_past_fact(main: str) -> bool:
+    """Whether a main clause tells a past fact (« le conseil a élu … »), not a saying (« a
+    expliqué »), a state or what is to come: a participle before it is then a circumstance
+    (« Réuni vendredi 21 mars, le conseil a élu … »), not the dated fact."""
+    return any(m.group().split()[-1].lower() not in g.REPORTING_VERBS
+               for m in _COMPOUND_PAST_RE.finditer(main))
+
+
+# The compound past of the tense cues (auxiliary, then a participle).
+_COMPOUND_PAST_RE = re.compile(rf"(?<![\w-])(?:{g.PAST_CUES[0]})(?![\w-])", re.IGNORECASE)
+
+
+def _participle_clause(subject: str, piece: str) -> str | None:
+    """« Northampton » and « sacré en 2000 » -> « Northampton a été sacré en 2000 ».
+
+    Verbs built with « être » keep it (« est arrivé »), the others make a passive (« a été »);
+    None when the piece does not open on a past participle.
     """
     words = piece.split()
-    first = _fold(words[0].lower()) if words else ""
-    subject = subject_of(main)
     form = participle(words[0]) if words else None
-    if not subject or not form:
+    if not form:
         return None
+    first = _fold(words[0].lower())
     plural = first.endswith("s")
     etre = participle_base(first) in ETRE
     aux = ("sont" if plural else "est") if etre else ("ont été" if plural else "a été")
@@ -180,18 +214,25 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
     while first > 0 and not standalone(pieces[first][1]) and pieces[first][0] not in (";", ":"):
         first -= 1
     kept = [(first, pieces[first][1])] + [(k, pieces[k][1]) for k in range(first + 1, i + 1)
-                                          if k == i or is_clause(pieces[k][1])]
+                                          if k == i or has_verb(pieces[k][1])]
     # A fronted adjunct (« Depuis vendredi 24 novembre », « Réunis pour leur sommet ») holds the
     # date before the main clause; a noun phrase opening on a determiner is the subject.
     date_only = not sentence[_offset(pieces, i):start].strip() and not sentence[
         end:_offset(pieces, i) + len(pieces[i][1])].strip()  # « La veille, … »
     adjunct = is_adjunct(join_pieces(kept)) and (
         date_only or _fold(kept[0][1].split()[0]) not in SUBJECT_WORDS)
-    if not is_clause(pieces[i][1]) and i + 1 < len(pieces) and pieces[i + 1][0] == "," \
+    if not has_verb(pieces[i][1]) and i + 1 < len(pieces) and pieces[i + 1][0] == "," \
             and first < i and is_clause(join_pieces(kept)) and not standalone(pieces[i][1]):
         # « … ont conclu, vendredi 19 avril, un accord … »: the date is an incise; the clause
         # goes on after it.
         kept.append((i + 1, pieces[i + 1][1]))
+    apposed = (_participle_clause(pieces[first][1], pieces[i][1])
+               if first == i - 1 and _noun_phrase(pieces[first][1]) and not _tells_a_past_fact(
+                   pieces[i + 1][1] if i + 1 < len(pieces) else "") else None)
+    if apposed:
+        # « Northampton, sacré en 2000, espérait … »: the participle in apposition says the
+        # dated fact of the noun phrase before it.
+        kept = [(i, apposed)]
     relative = _reduced_relative(pieces[i][1], start - _offset(pieces, i))
     if relative and not is_clause(join_pieces(kept)):
         kept = [(i, relative)]
@@ -201,14 +242,14 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
         sep, text = pieces[k]
         if adjunct and standalone(text):
             # The fronted adjunct holds the date; this is the main clause (or its subject).
-            fronted = _fronted_participle(join_pieces(kept), text) if is_clause(text) else None
+            fronted = _fronted_participle(join_pieces(kept), text) if has_verb(text) else None
             if fronted:
                 kept = [(i, fronted)]
                 break
             kept = [(n, t) for n, t in kept if n >= i]  # « Réunis pour leur sommet, » goes
             kept.append((k, text))
-            adjunct = not is_clause(text)
-        elif is_clause(text) and not standalone(text) and not is_adjunct_start(text):
+            adjunct = not has_verb(text)
+        elif has_verb(text) and not standalone(text) and not is_adjunct_start(text):
             kept.append((k, text))
     text = join_pieces(kept)
     if not is_clause(text):

@@ -316,3 +316,21 @@ def test_labels_tell_the_dated_fact_with_its_subject(sentence, timex, label):
     events = _events("b", [sentence], PublicationDate("2024-10-14", "inferred", "t"))
     assert {e.timex: e.label for e in events}[timex] == label
     assert chronology.is_clause(label)
+
+
+def test_a_date_standing_after_a_noun_phrase_dates_that_noun():
+    """« …, après la levée d’une première alerte, en mai 2023. »: the alert, not the sentence's
+    other fact (dated « mercredi »)."""
+    text = ("L’OMS a déclenché mercredi son plus haut niveau d’alerte face au mpox, un peu plus "
+            "d’un an après la levée d’une première alerte, en mai 2023.")
+    events = _events("b", [text], PublicationDate("2024-08-14", "inferred", "t"))
+    assert {e.timex: e.label for e in events}["mai 2023"] == "Une première alerte date de mai 2023"
+
+
+def test_a_date_no_clause_tells_gives_no_event():
+    """A date whose sentence holds no clause about it (the sentence dates another fact) is no
+    event: its label would not read as a sentence."""
+    text = "Le ministre a signé mercredi le décret, un peu plus d’un an après, en mai 2023."
+    events = _events("b", [text], PublicationDate("2024-08-14", "inferred", "t"))
+    assert all(chronology.is_clause(e.label) for e in events)
+    assert [e.timex for e in events] == ["mercredi"]

@@ -323,3 +323,19 @@ def test_text_never_confirms():
             dating.infer_publication_date(seed_body(seed), CAPTIONS.get(seed, ())).status
             != "confirmed"
         )
+
+
+def test_what_is_expected_is_to_come():
+    """« est attendue en août » is passive in shape but tells a future: next August."""
+    text = "Une nouvelle évolution est attendue en août, lors de la révision annuelle."
+    (t,) = dating.resolve(dating.tag(text), text, datetime.date(2025, 1, 31))
+    assert (t.tense, t.value) == ("future", "2025-08")
+
+
+def test_the_day_after_an_event_is_not_the_day_after_the_last_date():
+    """« le lendemain du vote » counts from the vote, not from the date cited before it."""
+    text = ("Il a prêté serment le 2 avril. Son rival avait reconnu sa défaite dès le lendemain "
+            "du vote. Le lendemain, il a formé son gouvernement.")
+    found = dating.resolve(dating.tag(text), text, datetime.date(2024, 4, 3))
+    assert [(t.text, t.value) for t in found] == [("le 2 avril", "2024-04-02"),
+                                                  ("Le lendemain", "2024-04-03")]

@@ -109,6 +109,9 @@ _WEEKDAY_RE = re.compile(
 )
 _RELATIVE_RE = re.compile(rf"(?<!\w)(?P<rel>{_alt(g.RELATIVE)})(?!\w)", re.IGNORECASE)
 _ANAPHORIC_RE = re.compile(rf"(?<!\w)(?P<ana>{_alt(g.ANAPHORIC)})(?!\w)", re.IGNORECASE)
+# « (le lendemain) du vote », « (la veille) de sa mort »: a noun, not a date, after the word.
+_OF_AN_EVENT_RE = re.compile(rf"{_SP}(?:du|des|de{_SP}la|de{_SP}l{_APOS}|d{_APOS}|de)"
+                             rf"{_OSP}(?!{_DAY}\b|{_WEEKDAY}\b|{_MONTH}\b)[^\W\d]", re.IGNORECASE)
 _DAY_ITEM_RE = re.compile(rf"(?<![\d\w]){_DAY}(?![\d\w])", re.IGNORECASE)
 _SINCE_RE = re.compile(rf"\bdepuis(?:{_SP}\S+){{0,6}}{_SP}$", re.IGNORECASE)
 
@@ -354,6 +357,8 @@ def _candidates(text: str) -> list[Timex]:
             )
         )
     for m in _ANAPHORIC_RE.finditer(text):
+        if _OF_AN_EVENT_RE.match(text, m.end()):
+            continue  # « le lendemain du vote »: the day after an event, not after the last date
         found.append(
             Timex(
                 m.group(0),

@@ -206,6 +206,9 @@ FUTURE_CUES: tuple[str, ...] = (
     r"prévue",
     r"prévus",
     r"prévues",  # « prévu le 12 octobre »
+    # What is expected or scheduled (« une évolution est attendue en août »): not a past,
+    # though shaped like one.
+    r"(?:est|sont|sera|seront)\s+(?:attendue?s?|programmée?s?|envisagée?s?|planifiée?s?)",
     r"expire",
     r"expirera",  # a mandate « expire en décembre 2025 »: present for a scheduled end
     r"prochain",

@@ -13,7 +13,7 @@ from briefing.dating import PublicationDate, Timex
 
 from .anchoring import check_relative_span
 from .clauses import is_clause, is_prose
-from .labels import RUBRIC_RE, clause_around, cut, make_label
+from .labels import RUBRIC_RE, apposed_date_clause, clause_around, cut, make_label
 from .matching import key_terms
 from .model import STATUS_WORD, Event, display_value, sort_key, unique_id
 
@@ -100,10 +100,12 @@ def extract_events(
                 # says the fact, with its subject and the date itself; else the sentence does,
                 # unless it dates something else too (it would lend this date that fact).
                 rubric = len(sentence) - len(RUBRIC_RE.sub("", sentence))
-                label = clause_around(RUBRIC_RE.sub("", sentence),
-                                       max(g_start, s_start) - offset - rubric,
-                                       min(g_end, s_end) - offset - rubric) or (
+                at = (max(g_start, s_start) - offset - rubric, min(g_end, s_end) - offset - rubric)
+                label = clause_around(RUBRIC_RE.sub("", sentence), *at) or apposed_date_clause(
+                    RUBRIC_RE.sub("", sentence), *at, future) or (
                     cut(RUBRIC_RE.sub("", sentence.rstrip(" ."))) if not others else label)
+            if not is_clause(label):
+                continue  # no clause says what the date dates: no fact to place
             basis = _BASIS.get(t.resolved_by or "", "année inconnue : date incomplète")
             if t.resolved_by in ("anchor", "passage") and precision == "day" \
                     and pub.status != "confirmed" and not pub.printed:

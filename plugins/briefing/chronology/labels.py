@@ -267,6 +267,44 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
     return label if is_clause(label) else None
 
 
+def apposed_date_clause(sentence: str, start: int, end: int, future: bool) -> str | None:
+    """« …, après la levée d’une première alerte, en mai 2023. » -> « Une première alerte date
+    de mai 2023 »: a date standing alone after a noun phrase dates that noun."""
+    sentence = sentence.rstrip(" .")
+    pieces = split_pieces(sentence)
+    starts, at = [], 0
+    for _, text in pieces:  # where each piece starts (its separator and spaces skipped)
+        at = sentence.find(text, at)
+        starts.append(at)
+        at += len(text)
+    i = next((n for n in range(len(pieces)) if start < starts[n] + len(pieces[n][1])),
+             len(pieces) - 1)
+    at = starts[i]
+    alone = re.fullmatch(r"(?:(?:en|dès|depuis|le|au|à|ce|de|du)\s+)?",
+                         sentence[at:start].strip() + " " if sentence[at:start].strip() else "",
+                         re.IGNORECASE) and not sentence[end:at + len(pieces[i][1])].strip()
+    if not alone or i == 0 or pieces[i][0].strip() != ",":
+        return None
+    before = pieces[i - 1][1]
+    dets = list(re.finditer(r"\b(?:le|la|les|un|une|des)\s+|\bl[’']", before, re.IGNORECASE))
+    words = before[dets[-1].end():].split() if dets else []
+    if not words or len(words) > 4 or has_verb(before[dets[-1].start():]) \
+            or not all(_nominal_word(w) for w in words) \
+            or any(w.lower() in (*g.NOT_NOMINAL_HEADS, "an", "ans") for w in words):
+        return None  # « un an après », « la levée de … », a clause: no noun phrase to date
+    date = re.sub(r"^(?:le|du|en|dès|depuis|ce|au)\s+", "", sentence[start:end], flags=re.I)
+    label = cut(_nominal_clause(before[dets[-1].end():].strip(), dets[-1].group(), date, future))
+    return label if is_clause(label) else None
+
+
+def _nominal_word(word: str) -> bool:
+    """Whether a word belongs in a noun phrase: a noun, an adjective or a name."""
+    from briefing.actors.evidence import adjectives, noun_like
+
+    low = word.lower()
+    return word[:1].isupper() or noun_like(low) or low in adjectives()
+
+
 def _offset(pieces: list[tuple[str, str]], i: int) -> int:
     """Where piece i starts in the sentence (its text, past spaces)."""
     at = 0

@@ -339,3 +339,12 @@ def test_the_day_after_an_event_is_not_the_day_after_the_last_date():
     found = dating.resolve(dating.tag(text), text, datetime.date(2024, 4, 3))
     assert [(t.text, t.value) for t in found] == [("le 2 avril", "2024-04-02"),
                                                   ("Le lendemain", "2024-04-03")]
+
+
+def test_the_start_of_a_lasting_state_gives_no_year_to_the_passage():
+    """« depuis celui de Georges Pompidou, en octobre 1962 » starts a state lasting until the
+    writing: « le 5 septembre » after it is near the day of writing, not in 1962."""
+    text = ("Aucun gouvernement n'avait été censuré depuis celui de Georges Pompidou, en octobre "
+            "1962. Nommé le 5 septembre, M. Barnier signe le passage le plus bref à Matignon.")
+    found = dating.resolve(dating.tag(text), text, datetime.date(2024, 12, 4))
+    assert [(t.value, t.since) for t in found] == [("1962-10", True), ("2024-09-05", False)]

@@ -223,7 +223,13 @@ def _noun_tense(text: str, start: int, end: int) -> str | None:
 def _since(text: str, start: int) -> bool:
     """True for « depuis 1991 » or « depuis la fin d'une guerre en 1994 »."""
     window = text[max(0, start - 60) : start]
-    clause = re.split(r"[,;:.]", window)[-1]
+    parts = re.split(r"[,;:.]", window)
+    clause = parts[-1]
+    if len(parts) > 1 and re.fullmatch(r"\s*(?:en|le|au|à)?\s*", clause, re.IGNORECASE) \
+            and window[len(window) - len(clause) - 1] == ",":
+        # « depuis celui de Georges Pompidou, en octobre 1962 »: the date restates what
+        # « depuis » starts from.
+        clause = parts[-2]
     return bool(_SINCE_RE.search(clause + " ")) or clause.rstrip().lower().endswith("depuis")
 
 
@@ -649,7 +655,9 @@ def _passage_year(timexes: Sequence[Timex], i: int) -> tuple[int, int, int] | No
     """
     best = None
     for j, other in enumerate(timexes[:i]):
-        if not other.complete or other.kind not in ("date", "month"):
+        # « depuis octobre 1962 » starts a state lasting until the writing: no time to tell
+        # the passage in.
+        if not other.complete or other.kind not in ("date", "month") or other.since:
             continue
         y, m, d = parse_value(other.value)  # type: ignore[arg-type]
         if y is None or m is None:

@@ -334,3 +334,11 @@ def test_a_date_no_clause_tells_gives_no_event():
     events = _events("b", [text], PublicationDate("2024-08-14", "inferred", "t"))
     assert all(chronology.is_clause(e.label) for e in events)
     assert [e.timex for e in events] == ["mercredi"]
+
+
+def test_the_part_of_the_day_goes_with_its_date():
+    """« dimanche soir » leaves no stray « soir » in the label once the date is taken out."""
+    text = "L'ancien banquier central a été élu dimanche soir avec 85,9 % des points."
+    (e,) = _events("b", [text], PublicationDate("2025-03-10", "inferred", "t"))
+    assert (e.date, e.label) == ("2025-03-09", "L'ancien banquier central a été élu avec 85,9 % "
+                                               "des points")

@@ -117,7 +117,9 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
                   r"|\bd[’'])\s*$", "", before, flags=re.IGNORECASE)
     if re.search(r"\b\w+[’']\s*$", head):
         head = sentence[:end]  # « qu’à partir de jeudi »: without the date, nothing is said
-    tail = sentence[end:]
+    # « lundi matin », « samedi au soir »: the part of the day goes with the date it follows.
+    tail = re.sub(r"^\s*(?:au\s+)?(?:soir|matin|après-midi|midi)\b", "", sentence[end:],
+                  flags=re.IGNORECASE)
     gap = " " if tail[:1].isalpha() else ""
     text = head + "\x00" + gap + tail
     spans = clause_spans(text)

@@ -342,3 +342,14 @@ def test_the_part_of_the_day_goes_with_its_date():
     (e,) = _events("b", [text], PublicationDate("2025-03-10", "inferred", "t"))
     assert (e.date, e.label) == ("2025-03-09", "L'ancien banquier central a été élu avec 85,9 % "
                                                "des points")
+
+
+def test_a_date_standing_alone_between_commas_dates_the_clause_before_it():
+    """« …, le club se rendra en Autriche pour la deuxième journée, le 1er octobre, sur la
+    pelouse … »: the date is an incise of the clause before it."""
+    text = ("Le club finistérien se rendra en Autriche pour la deuxième journée, le 1er octobre, "
+            "sur la pelouse du RB Salzbourg, avant de recevoir le Bayer Leverkusen.")
+    events = _events("b", [text], PublicationDate("2024-08-30", "inferred", "t"))
+    assert [(e.date, e.label) for e in events] == [(
+        "2024-10-01",
+        "Le club finistérien se rendra en Autriche pour la deuxième journée, le 1er octobre")]

@@ -348,3 +348,38 @@ def test_the_start_of_a_lasting_state_gives_no_year_to_the_passage():
             "1962. Nommé le 5 septembre, M. Barnier signe le passage le plus bref à Matignon.")
     found = dating.resolve(dating.tag(text), text, datetime.date(2024, 12, 4))
     assert [(t.value, t.since) for t in found] == [("1962-10", True), ("2024-09-05", False)]
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    # A season takes the year of its middle month, on the side the tense or its word asks for.
+    ("Beaucoup doutaient de son projet à l’automne, lorsque le club flirtait avec "
+     "l’élimination.", (2025, 5, 31), "2024"),
+    ("Ils avaient mené ensemble la candidature depuis l'automne dernier.", (2024, 7, 24),
+     "2023"),
+    ("Le chantier reprendra au printemps.", (2024, 11, 2), "2025"),
+    ("L'été dernier, il a beaucoup plu.", (2024, 7, 20), "2023"),
+    ("Les travaux ont commencé à la fin de l'été 2023.", (2024, 8, 20), "2023"),
+])
+def test_a_season_dates_its_year(text, anchor, value):
+    (t,) = dating.resolve(dating.tag(text), text, datetime.date(*anchor))
+    assert (t.kind, t.value, t.precision) == ("season", value, "year")
+
+
+@pytest.mark.parametrize("text", [
+    "Le Printemps arabe a bouleversé la région.",
+    "L'été a été particulièrement chaud.",
+])
+def test_a_season_word_without_a_time_word_is_no_date(text):
+    assert dating.tag(text) == ()
+
+
+def test_a_fronted_participle_tells_the_past_whatever_the_main_verb():
+    """« Qualifié au printemps …, le club se rendra … »: spring 2024, not spring 2025; the date
+    of the main clause keeps its future; a participle after the main clause does not count."""
+    text = ("Qualifié au printemps grâce à une troisième place, le club se rendra en Autriche "
+            "pour la deuxième journée, le 1er octobre.")
+    found = dating.resolve(dating.tag(text), text, datetime.date(2024, 8, 30))
+    assert [(t.value, t.tense) for t in found] == [("2024", "past"), ("2024-10-01", "future")]
+    text = "La finale aura lieu le 17 mai, précédée de deux demi-finales les 13 et 15 mai."
+    found = dating.resolve(dating.tag(text), text, datetime.date(2025, 5, 10))
+    assert {t.tense for t in found} == {"future"}

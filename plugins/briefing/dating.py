@@ -101,6 +101,12 @@ _YEAR_RE = re.compile(
     rf"(?!{_SP}(?!(?:{_alt(g.PLURAL_FUNCTION_WORDS)})\b)[a-zà-ÿ]+s\b)",
     re.IGNORECASE,
 )
+_SEASON_RE = re.compile(
+    rf"(?<!\w)(?:(?P<lead>{_alt(g.SEASON_LEADS)})|(?P<art>l{_APOS}|le))"
+    rf"(?:(?<={_APOS})|{_SP})?(?P<season>{_alt(g.SEASONS)})"
+    rf"(?:{_SP}(?P<dir>{_alt(g.SEASON_DIRECTION)})\b|{_SP}{_YEAR})?(?!\w)",
+    re.IGNORECASE,
+)
 _DECADE_RE = re.compile(rf"\bannées{_SP}(?P<decade>1[5-9]\d0|20\d0)\b", re.IGNORECASE)
 _WEEKDAY_RE = re.compile(
     rf"\b(?P<cue>(?:{_alt(g.SAME_DAY_CUES)}){_SP})?{_WEEKDAY}\b"
@@ -169,6 +175,8 @@ sentence_spans = T.sentence_spans
 def _tense(text: str, start: int, end: int) -> str | None:
     """Tense of the verb nearest the expression in its sentence: past, future or None."""
     lo, hi = next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (0, len(text)))
+    if _participle_piece(text, lo, hi, start, end):
+        return "past"
     quotes = T.quote_spans(text)  # verbs in quotes speak of another time than the narration
     inside = next(((a, b) for a, b in quotes if a <= start < b), None)
 
@@ -199,6 +207,24 @@ def _tense(text: str, start: int, end: int) -> str | None:
             if best is None or key < best:
                 best = key
     return best[2] if best else None
+
+
+def _participle_piece(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """Whether the expression sits in a piece opening on a past participle, with no verb of its
+    own, that opens the sentence or is an incise: « Qualifié au printemps …, le club se rendra
+    … » tells a past qualification, whatever the main clause's tense; not « …, précédée de
+    deux demi-finales les 13 et 15 mai. », which describes what the main clause tells."""
+    from briefing.actors.evidence import participles
+
+    a = max(text.rfind(c, lo, start) for c in ",;:") + 1 or lo
+    b = min((i for i in (text.find(c, end, hi) for c in ",;:") if i >= 0), default=hi)
+    if a > lo and (b >= hi or text[b] != ","):
+        return False
+    piece = text[max(a, lo):b]
+    first = piece.split()[0].lower() if piece.split() else ""
+    return (first in participles() and T.fold_accents(first).rstrip("es") not in
+            g.PROSPECTIVE_PARTICIPLES and not _FUTURE_RE.search(piece)
+            and not _PAST_RE.search(piece))
 
 
 def _noun_tense(text: str, start: int, end: int) -> str | None:
@@ -331,6 +357,21 @@ def _candidates(text: str) -> list[Timex]:
                 _modifier(m),
             )
         )
+    for m in _SEASON_RE.finditer(text):
+        direction = g.SEASON_DIRECTION.get((m["dir"] or "").lower())
+        if not (m["lead"] or direction or m["year"]):
+            continue  # « l'été a été chaud », « le Printemps arabe »: no time said
+        lead = (m["lead"] or "").lower().replace("’", "'")
+        # The surface starts at the article (« depuis l'automne »: « depuis » stays before it,
+        # for `_since`), or at « au », « en », « cet », « fin de »… that belong to it.
+        article = max(lead.rfind(" l'"), lead.rfind(" le"))
+        begin = m.start() + article + 1 if article >= 0 and not lead.startswith(
+            ("fin", "début", "courant")) else m.start()
+        found.append(Timex(
+            text[begin:m.end()], begin, m.end(), "season",
+            m["year"] or f"XXXX-{g.SEASONS[m['season'].lower()]:02d}", "year",
+            deictic=lead in ("cet", "ce"),
+            shift=None if direction is None else f"{direction:+d}S"))
     for m in _DECADE_RE.finditer(text):
         found.append(Timex(m.group(0), m.start(), m.end(), "decade", m["decade"][:3], "decade"))
     for m in _WEEKDAY_RE.finditer(text):
@@ -564,10 +605,29 @@ def resolve_with(
                 r = replace(t, value=day.isoformat(), resolved_by="anchor")
         elif t.value and t.kind in ("date", "month", "range"):
             r = _resolve_calendar(t, timexes, i, anchor)
+        elif t.kind == "season" and anchor is not None:
+            r = _resolve_season(t, anchor)
         out.append(r)
         if r.value and r.precision == "day" and r.kind != "range" and r.value.count("-") == 2:
             last_day = r.value
     return tuple(out)
+
+
+def _resolve_season(t: Timex, anchor: Anchor) -> Timex:
+    """Year of « à l'automne », « l'été dernier », « cet été »: that of its middle month,
+    chosen like a bare month's; a season is dated to its year."""
+    month = parse_value(t.value)[1]  # type: ignore[arg-type]
+    if t.deictic:
+        direction = None
+    elif t.shift:
+        direction = "past" if t.shift.startswith("-") else "future"
+    else:
+        direction = "past" if t.since else t.tense
+    year = _month_year(month, anchor, direction) if month else None  # type: ignore[arg-type]
+    if year is not None and t.shift and year == anchor.lo.year and month and abs(
+            month - anchor.lo.month) <= 1:
+        year += -1 if direction == "past" else 1  # « l'été dernier » said in July: last year's
+    return replace(t, value=f"{year:04d}", resolved_by="anchor") if year is not None else t
 
 
 def _resolve_calendar(t: Timex, timexes: Sequence[Timex], i: int, anchor: Anchor | None) -> Timex:

@@ -621,3 +621,23 @@ SUBJECT_CLITICS: frozenset[str] = frozenset({
 # Adverbs between a determiner and its adjective (« une très forte hausse »).
 DEGREE_ADVERBS: frozenset[str] = frozenset({"très", "plus", "moins", "aussi", "si", "trop",
                                             "assez", "encore", "bien"})
+
+# Seasons and the month in their middle, which chooses their year like a bare month does
+# (« à l'automne » told in the past in May 2025 is autumn 2024). Winter straddles two years:
+# it is left out.
+SEASONS: dict[str, int] = {"printemps": 4, "été": 7, "automne": 10}
+# What makes a season word a time (« à l'automne », « cet été », « depuis le printemps »), not a
+# name (« le Printemps arabe ») or a subject.
+SEASON_LEADS: tuple[str, ...] = (
+    "à l'", "à l’", "au", "en", "cet", "ce", "depuis l'", "depuis l’", "depuis le", "dès l'",
+    "dès l’", "dès le", "pendant l'", "pendant l’", "pendant le", "durant l'", "durant l’",
+    "durant le", "jusqu'à l'", "jusqu’à l’", "avant l'", "avant l’", "après l'", "après l’",
+    "fin de l'", "fin de l’", "début de l'", "début de l’", "courant de l'", "courant de l’",
+)
+# Words after a season giving its direction: « l'automne dernier », « l'été prochain ».
+SEASON_DIRECTION: dict[str, int] = {"dernier": -1, "passé": -1, "prochain": 1}
+# Participles of what is expected or scheduled, accent-folded, without their final « e » and
+# « s »: « attendue jeudi », « programmé en mars » tell a future, not a past.
+PROSPECTIVE_PARTICIPLES: frozenset[str] = frozenset({
+    "attendu", "programm", "envisag", "planifi", "prevu", "annonc", "promi", "fix",
+})

@@ -32,8 +32,8 @@ _BASIS = {
 
 def _event_value(t: Timex) -> tuple[str, str] | None:
     """Date and precision an expression gives an event, None if it cannot date one."""
-    if t.value is None:
-        return None
+    if t.value is None or (t.kind == "season" and not t.complete):
+        return None  # a season without a year dates nothing
     if t.kind == "range" and t.complete and t.value_end and "X" not in t.value_end:
         lo = datetime.date.fromisoformat(t.value)
         hi = datetime.date.fromisoformat(t.value_end)

@@ -205,22 +205,21 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
     """
     sentence = sentence.rstrip(" .")
     pieces = split_pieces(sentence)
-    at, i = 0, len(pieces) - 1
-    for n, (sep, text) in enumerate(pieces):
-        at += len(sep)
-        if start < at + len(text) + 1:
-            i = n
-            break
-        at += len(text)
+    offsets = _offsets(sentence, pieces)
+    i = next((n for n, (_, text) in enumerate(pieces) if start < offsets[n] + len(text) + 1),
+             len(pieces) - 1)
+    date_only = not sentence[offsets[i]:start].strip() and not sentence[
+        end:offsets[i] + len(pieces[i][1])].strip()  # « La veille, … »
     first = i
-    while first > 0 and not standalone(pieces[first][1]) and pieces[first][0] not in (";", ":"):
+    # A piece that is only the date (« …, le 1er octobre, … ») opens no clause of its own: the
+    # clause before it is the one it dates.
+    while first > 0 and (not standalone(pieces[first][1]) or (first == i and date_only)) \
+            and pieces[first][0] not in (";", ":"):
         first -= 1
     kept = [(first, pieces[first][1])] + [(k, pieces[k][1]) for k in range(first + 1, i + 1)
                                           if k == i or has_verb(pieces[k][1])]
     # A fronted adjunct (« Depuis vendredi 24 novembre », « Réunis pour leur sommet ») holds the
     # date before the main clause; a noun phrase opening on a determiner is the subject.
-    date_only = not sentence[_offset(pieces, i):start].strip() and not sentence[
-        end:_offset(pieces, i) + len(pieces[i][1])].strip()  # « La veille, … »
     adjunct = is_adjunct(join_pieces(kept)) and (
         date_only or _fold(kept[0][1].split()[0]) not in SUBJECT_WORDS)
     if not has_verb(pieces[i][1]) and i + 1 < len(pieces) and pieces[i + 1][0] == "," \
@@ -235,13 +234,13 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
         # « Northampton, sacré en 2000, espérait … »: the participle in apposition says the
         # dated fact of the noun phrase before it.
         kept = [(i, apposed)]
-    relative = _reduced_relative(pieces[i][1], start - _offset(pieces, i))
+    relative = _reduced_relative(pieces[i][1], start - offsets[i])
     if relative and not is_clause(join_pieces(kept)):
         kept = [(i, relative)]
     for k in range(i + 1, len(pieces)):
         if is_clause(join_pieces(kept)) or pieces[k][0].strip() in (";", ":"):
             break
-        sep, text = pieces[k]
+        text = pieces[k][1]
         if adjunct and standalone(text):
             # The fronted adjunct holds the date; this is the main clause (or its subject).
             fronted = _fronted_participle(join_pieces(kept), text) if has_verb(text) else None
@@ -274,11 +273,7 @@ def apposed_date_clause(sentence: str, start: int, end: int, future: bool) -> st
     de mai 2023 »: a date standing alone after a noun phrase dates that noun."""
     sentence = sentence.rstrip(" .")
     pieces = split_pieces(sentence)
-    starts, at = [], 0
-    for _, text in pieces:  # where each piece starts (its separator and spaces skipped)
-        at = sentence.find(text, at)
-        starts.append(at)
-        at += len(text)
+    starts = _offsets(sentence, pieces)
     i = next((n for n in range(len(pieces)) if start < starts[n] + len(pieces[n][1])),
              len(pieces) - 1)
     at = starts[i]
@@ -307,15 +302,14 @@ def _nominal_word(word: str) -> bool:
     return word[:1].isupper() or noun_like(low) or low in adjectives()
 
 
-def _offset(pieces: list[tuple[str, str]], i: int) -> int:
-    """Where piece i starts in the sentence (its text, past spaces)."""
-    at = 0
-    for n, (sep, text) in enumerate(pieces):
-        at += len(sep)
-        if n == i:
-            return at
+def _offsets(sentence: str, pieces: list[tuple[str, str]]) -> list[int]:
+    """Where each piece starts in the sentence (its text, past its separator and spaces)."""
+    starts, at = [], 0
+    for _, text in pieces:
+        at = sentence.find(text, at)
+        starts.append(at)
         at += len(text)
-    return at
+    return starts
 
 
 def _reduced_relative(piece: str, at: int) -> str | None:

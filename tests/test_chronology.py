@@ -290,6 +290,8 @@ def test_a_present_or_simple_past_verb_after_its_subject_makes_a_clause(label):
     "Ne cache plus son intention de se présenter",
     "A été élu en 2014 à la mairie",
     "Découle principalement du repli des prix",
+    # The first verb is the main one: a subordinate clause's subject is not its subject.
+    "N’a jamais caché qu’elle entendait prendre sa revanche",
 ])
 def test_nouns_and_verbs_without_a_subject_make_no_clause(label):
     assert not chronology.is_clause(label)
@@ -308,6 +310,11 @@ def test_nouns_and_verbs_without_a_subject_make_no_clause(label):
     # A participle in apposition to a name is that name's dated fact.
     ("Northampton, sacré en 2000, espérait un deuxième titre.", "2000",
      "Northampton a été sacré en 2000"),
+    ("L’ancienne garde des sceaux, battue en 2020, n’a jamais caché son ambition.", "2020",
+     "L’ancienne garde des sceaux a été battue en 2020"),
+    # « d’ici 2026 » goes with its date.
+    ("La première phase prévoit le retour de dizaines de milliers de personnes d’ici 2026.",
+     "2026", "La première phase prévoit le retour de dizaines de milliers de personnes"),
     # A participle before a main clause told in the past is a circumstance of that fact.
     ("Réuni vendredi 21 mars, le conseil municipal a élu Arnaud Deslandes au poste de maire.",
      "vendredi 21 mars", "Le conseil municipal a élu Arnaud Deslandes au poste de maire"),

@@ -157,9 +157,12 @@ def is_clause(text: str) -> bool:
     """Whether a label reads as a clause: several words, a finite verb and a subject before it.
 
     « Le gouvernement annonce … » is one; « Ne cache plus son intention … » (no subject),
+    « N’a jamais caché qu’elle entendait … » (its first verb has none),
     « Le président de la République » and « La semaine dernière à Paris » (no verb) are not.
     """
-    return len(text.split()) >= 3 and any(_has_subject(text[:at]) for at in verb_starts(text))
+    starts = verb_starts(text)
+    # The first verb is the main one: « N’a jamais caché qu’elle entendait … » has none.
+    return len(text.split()) >= 3 and bool(starts) and _has_subject(text[:starts[0]])
 
 
 def has_verb(piece: str) -> bool:
@@ -249,6 +252,9 @@ def _ends_subject(word: str, earlier: list[str]) -> bool:
     hausse », « la très nouvelle annonce »)."""
     from briefing.actors.evidence import adjectives, common_nouns, stop_words
 
+    elided, _, word = word.replace("’", "'").rpartition("'")
+    if elided:  # « l’ancienne garde »: the article is the word before
+        earlier = [*earlier, f"{elided.lower()}'"]
     low = word.lower()
     if low in stop_words():
         return False

@@ -113,8 +113,9 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
         return cut(_nominal_clause(noun, det[-1].group() if det else "", sentence[start:end],
                                     future))
     # Remove the expression and the preposition before it; unglue « septembreavec ».
-    head = re.sub(r"(?:\bà\s+(?:partir|compter)\s+(?:de|d[’'])|\b(?:en|de|depuis|dès|le|les|au|à)"
-                  r"|\bd[’'])\s*$", "", before, flags=re.IGNORECASE)
+    head = re.sub(r"(?:\bà\s+(?:partir|compter)\s+(?:de|d[’'])|\bd[’']ici"
+                  r"|\bjusqu[’'](?:en|à|au)|\b(?:en|de|depuis|dès|le|les|au|à)|\bd[’'])\s*$", "",
+                  before, flags=re.IGNORECASE)
     if re.search(r"\b\w+[’']\s*$", head):
         head = sentence[:end]  # « qu’à partir de jeudi »: without the date, nothing is said
     # « lundi matin », « samedi au soir »: the part of the day goes with the date it follows.
@@ -126,10 +127,13 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     pieces = [text[a:b].replace("\x00", " ").strip() for a, b in spans]
     index = next(i for i, (a, b) in enumerate(spans) if "\x00" in text[a:b] or b == len(text))
     clause = pieces[index]
-    fronted_or_apposed = index == 0 or _noun_phrase(pieces[index - 1])
+    # Fronted: unless the main clause tells a past fact it is the circumstance of; in
+    # apposition to a noun phrase: always.
+    fronted_or_apposed = (index == 0 and not _tells_a_past_fact(
+        pieces[index + 1] if index + 1 < len(pieces) else "")) or (
+        index > 0 and _noun_phrase(pieces[index - 1]))
     if not has_verb(clause) and participle(clause.split()[0] if clause else "") \
-            and fronted_or_apposed and not _tells_a_past_fact(
-                pieces[index + 1] if index + 1 < len(pieces) else ""):
+            and fronted_or_apposed:
         # « Né en 2006 …, le club … », « Northampton, sacré en 2000, … »: the participle says
         # the dated fact; `clause_around` tells it with its subject and the date.
         return cut(clause)
@@ -228,8 +232,7 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
         # goes on after it.
         kept.append((i + 1, pieces[i + 1][1]))
     apposed = (_participle_clause(pieces[first][1], pieces[i][1])
-               if first == i - 1 and _noun_phrase(pieces[first][1]) and not _tells_a_past_fact(
-                   pieces[i + 1][1] if i + 1 < len(pieces) else "") else None)
+               if first == i - 1 and _noun_phrase(pieces[first][1]) else None)
     if apposed:
         # « Northampton, sacré en 2000, espérait … »: the participle in apposition says the
         # dated fact of the noun phrase before it.

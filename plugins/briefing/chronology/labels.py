@@ -121,6 +121,9 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     # « lundi matin », « samedi au soir »: the part of the day goes with the date it follows.
     tail = re.sub(r"^\s*(?:au\s+)?(?:soir|matin|après-midi|midi)\b", "", sentence[end:],
                   flags=re.IGNORECASE)
+    if re.search(r"\bnuit\s*$", head, re.IGNORECASE):
+        # « dans la nuit de mercredi à jeudi »: the night's other end goes with it.
+        tail = _NIGHT_END_RE.sub("", tail)
     gap = " " if tail[:1].isalpha() else ""
     text = head + "\x00" + gap + tail
     spans = clause_spans(text)
@@ -152,6 +155,11 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
         clause = ", ".join(p for p in pieces[first : index + 1] if p)
     clause = re.sub(r"\s+,", ",", clause)
     return cut(RUBRIC_RE.sub("", clause))
+
+
+_NIGHT_END_RE = re.compile(
+    rf"^\s*(?:à|au)\s+(?:{'|'.join(g.WEEKDAYS)}|\d{{1,2}}(?:er)?\s+(?:{'|'.join(g.MONTHS)}))\b",
+    re.IGNORECASE)
 
 
 def _fronted_participle(piece: str, main: str) -> str | None:

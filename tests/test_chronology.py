@@ -312,6 +312,9 @@ def test_nouns_and_verbs_without_a_subject_make_no_clause(label):
      "Northampton a été sacré en 2000"),
     ("L’ancienne garde des sceaux, battue en 2020, n’a jamais caché son ambition.", "2020",
      "L’ancienne garde des sceaux a été battue en 2020"),
+    # « Au moins » opens the subject.
+    ("Au moins 95 personnes ont perdu la vie mardi dans les pluies torrentielles.", "mardi",
+     "Au moins 95 personnes ont perdu la vie dans les pluies torrentielles"),
     # The night's other end goes with the date (« de mercredi à jeudi »).
     ("Les rafales ont dépassé les 150 km/h dans la nuit de mercredi à jeudi, selon Météo-France.",
      "mercredi", "Les rafales ont dépassé les 150 km/h dans la nuit"),

@@ -30,7 +30,9 @@ _GAP_RE = re.compile(
     r"\b(?P<det>[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne|des|du|l[’'])\s+(?=[.,;:)»]|a\b|ont\b|n[’']|et\b|$)"
 )
 RUBRIC_RE = re.compile(r"^[A-ZÉÈÀ][A-ZÉÈÀ' ]{2,}\s+[-–]\s+")
-_LEADING_FILLER_RE = re.compile(r"^(?:(?:en|depuis|dès|et|à|au|mais|puis)\s+)+", re.IGNORECASE)
+# « Au moins 95 personnes »: « au » there opens the subject, not an adjunct.
+_LEADING_FILLER_RE = re.compile(
+    r"^(?:(?:en|depuis|dès|et|à|au(?!\s+(?:moins|plus)\b)|mais|puis)\s+)+", re.IGNORECASE)
 _REPORTING_START_RE = re.compile(
     rf"^(?:a|ont|avait)(?:-t-(?:il|elle|on))?\s+(?:{'|'.join(g.REPORTING_VERBS)})\b", re.IGNORECASE
 )

@@ -366,3 +366,12 @@ def test_a_date_standing_alone_between_commas_dates_the_clause_before_it():
     assert [(e.date, e.label) for e in events] == [(
         "2024-10-01",
         "Le club finistérien se rendra en Autriche pour la deuxième journée, le 1er octobre")]
+
+
+def test_a_span_dated_by_its_year_keeps_its_days_in_the_label():
+    """« du 6 janvier au 8 avril » is dated 2025 (both ends in it): the label says the span."""
+    text = "Le procès s'était tenu du 6 janvier au 8 avril. Il a été condamné ce jeudi."
+    events = _events("b", [text], PublicationDate("2025-09-25", "inferred", "t"))
+    span = next(e for e in events if e.timex == "du 6 janvier au 8 avril")
+    assert (span.date, span.precision, span.label) == (
+        "2025", "year", "Le procès s'était tenu du 6 janvier au 8 avril")

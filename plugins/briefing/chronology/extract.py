@@ -87,6 +87,9 @@ def extract_events(
                 > pub.value[:len(value)]
             label = make_label(sentence, max(g_start, s_start) - offset,
                                min(g_end, s_end) - offset, future)
+            if t.kind == "range" and precision != "day":
+                # « du 6 janvier au 8 avril » dated by its year: the label keeps the span.
+                label = clause_around(sentence, t.start - offset, t.end - offset) or label
             before = sentence[: max(g_start, s_start) - offset]
             others = {x.value for x in timexes
                       if s_start <= x.start < s_end and x.value} - {t.value}

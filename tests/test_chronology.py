@@ -312,6 +312,10 @@ def test_nouns_and_verbs_without_a_subject_make_no_clause(label):
      "Northampton a été sacré en 2000"),
     ("L’ancienne garde des sceaux, battue en 2020, n’a jamais caché son ambition.", "2020",
      "L’ancienne garde des sceaux a été battue en 2020"),
+    # A wire dateline is no part of the fact.
+    ("KYIV, 25 décembre (Reuters) - La Russie a lancé une attaque massive contre le réseau "
+     "électrique ukrainien.", "25 décembre",
+     "La Russie a lancé une attaque massive contre le réseau électrique ukrainien"),
     # « Au moins » opens the subject.
     ("Au moins 95 personnes ont perdu la vie mardi dans les pluies torrentielles.", "mardi",
      "Au moins 95 personnes ont perdu la vie dans les pluies torrentielles"),

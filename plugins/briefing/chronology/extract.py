@@ -103,9 +103,11 @@ def extract_events(
                 # says the fact, with its subject and the date itself; else the sentence does,
                 # unless it dates something else too (it would lend this date that fact).
                 rubric = len(sentence) - len(RUBRIC_RE.sub("", sentence))
+                if max(g_start, s_start) - offset < rubric:
+                    rubric = 0  # the date is in the dateline: the sentence is kept whole
                 at = (max(g_start, s_start) - offset - rubric, min(g_end, s_end) - offset - rubric)
-                label = clause_around(RUBRIC_RE.sub("", sentence), *at) or apposed_date_clause(
-                    RUBRIC_RE.sub("", sentence), *at, future) or (
+                body = sentence[rubric:]
+                label = clause_around(body, *at) or apposed_date_clause(body, *at, future) or (
                     cut(RUBRIC_RE.sub("", sentence.rstrip(" ."))) if not others else label)
             if not is_clause(label):
                 continue  # no clause says what the date dates: no fact to place

@@ -29,7 +29,10 @@ _fold = T.fold_accents
 _GAP_RE = re.compile(
     r"\b(?P<det>[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne|des|du|l[’'])\s+(?=[.,;:)»]|a\b|ont\b|n[’']|et\b|$)"
 )
-RUBRIC_RE = re.compile(r"^[A-ZÉÈÀ][A-ZÉÈÀ' ]{2,}\s+[-–]\s+")
+# A rubric or a wire dateline opening the sentence: « POLITIQUE - », « KYIV, 25 décembre
+# (Reuters) - ».
+RUBRIC_RE = re.compile(
+    r"^[A-ZÉÈÀ][A-ZÉÈÀ'’ -]{2,}(?:,[^-–()]{0,30})?(?:\s*\([^)]{2,40}\))?\s+[-–]\s+")
 # « Au moins 95 personnes »: « au » there opens the subject, not an adjunct.
 _LEADING_FILLER_RE = re.compile(
     r"^(?:(?:en|depuis|dès|et|à|au(?!\s+(?:moins|plus)\b)|mais|puis)\s+)+", re.IGNORECASE)

@@ -210,10 +210,12 @@ def _tense(text: str, start: int, end: int) -> str | None:
 
 
 def _participle_piece(text: str, lo: int, hi: int, start: int, end: int) -> bool:
-    """Whether the expression sits in a piece opening on a past participle, with no verb of its
-    own, that opens the sentence or is an incise: « Qualifié au printemps …, le club se rendra
-    … » tells a past qualification, whatever the main clause's tense; not « …, précédée de
-    deux demi-finales les 13 et 15 mai. », which describes what the main clause tells."""
+    """Whether the expression sits in a fronted or incised piece opening on a past participle.
+
+    « Qualifié au printemps …, le club se rendra … » tells a past qualification, whatever the
+    main clause's tense; not « …, précédée de deux demi-finales les 13 et 15 mai. », which
+    describes what the main clause tells. The piece has no verb of its own.
+    """
     from briefing.actors.evidence import participles
 
     a = max(text.rfind(c, lo, start) for c in ",;:") + 1 or lo
@@ -614,8 +616,7 @@ def resolve_with(
 
 
 def _resolve_season(t: Timex, anchor: Anchor) -> Timex:
-    """Year of « à l'automne », « l'été dernier », « cet été »: that of its middle month,
-    chosen like a bare month's; a season is dated to its year."""
+    """Year of « à l'automne », « l'été dernier », « cet été »: its middle month's, as a month."""
     month = parse_value(t.value)[1]  # type: ignore[arg-type]
     if t.deictic:
         direction = None

@@ -166,8 +166,7 @@ def is_clause(text: str) -> bool:
 
 
 def has_verb(piece: str) -> bool:
-    """Whether a piece of a sentence has a finite verb, with or without its subject
-    (« ont retrouvé leurs familles », after an incise)."""
+    """Whether a piece of a sentence has a finite verb, subject or not (« ont retrouvé … »)."""
     return len(piece.split()) >= 3 and bool(verb_starts(piece))
 
 
@@ -230,8 +229,10 @@ def _morphological_verbs(text: str) -> list[int]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _verb_form(word: str) -> str:
-    """"verb" for a finite verb form, "noun" when it is a noun or an adjective too, "word"
-    when a function word too (« entre »), "" when no finite verb form."""
+    """What a finite verb form also is: "verb" (nothing else), "noun", "word" (« entre »), or "".
+
+    "noun" stands for a noun or an adjective, "word" for a function word; "" is no verb form.
+    """
     from briefing.actors.evidence import adjectives, common_nouns, stop_words, verb_forms, verbs
 
     if len(word) < 2 or not word.isalpha():
@@ -247,9 +248,11 @@ def _verb_form(word: str) -> str:
 
 
 def _ends_subject(word: str, earlier: list[str]) -> bool:
-    """Whether a word can end the subject of the verb-or-noun after it: a name, a noun, or an
-    adjective after its noun (« le club girondin décroche »), not one before it (« une forte
-    hausse », « la très nouvelle annonce »)."""
+    """Whether a word can end the subject of the verb-or-noun after it.
+
+    A name, a noun, or an adjective after its noun (« le club girondin décroche »), not one
+    before it (« une forte hausse », « la très nouvelle annonce »).
+    """
     from briefing.actors.evidence import adjectives, common_nouns, stop_words
 
     elided, _, word = word.replace("’", "'").rpartition("'")

@@ -177,15 +177,16 @@ def _fronted_participle(piece: str, main: str) -> str | None:
 
 
 def _noun_phrase(piece: str) -> bool:
-    """Whether a piece can be the subject of a participle after it: a noun phrase, without a
-    verb, not an adjunct (« Northampton », not « D'après le ministère »)."""
+    """Whether a piece is a noun phrase (« Northampton », not « D'après le ministère »)."""
     return standalone(piece) and not has_verb(piece) and not is_adjunct_start(piece)
 
 
 def _tells_a_past_fact(main: str) -> bool:
-    """Whether a main clause tells a past fact (« le conseil a élu … »), not a saying (« a
-    expliqué »), a state or what is to come: a participle before it is then a circumstance
-    (« Réuni vendredi 21 mars, le conseil a élu … »), not the dated fact."""
+    """Whether a main clause tells a past fact (« le conseil a élu … »), not a saying or a state.
+
+    A participle fronted before it is then a circumstance (« Réuni vendredi 21 mars, le
+    conseil a élu … »), not the dated fact.
+    """
     return any(m.group().split()[-1].lower() not in g.REPORTING_VERBS
                for m in _COMPOUND_PAST_RE.finditer(main))
 
@@ -285,8 +286,11 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
 
 
 def apposed_date_clause(sentence: str, start: int, end: int, future: bool) -> str | None:
-    """« …, après la levée d’une première alerte, en mai 2023. » -> « Une première alerte date
-    de mai 2023 »: a date standing alone after a noun phrase dates that noun."""
+    """A date standing alone after a noun phrase dates that noun.
+
+    « …, après la levée d’une première alerte, en mai 2023. » gives « Une première alerte date
+    de mai 2023 ».
+    """
     sentence = sentence.rstrip(" .")
     pieces = split_pieces(sentence)
     starts = _offsets(sentence, pieces)

@@ -259,3 +259,123 @@ def test_a_date_inside_an_actors_name_dates_nothing():
     events = chronology.extract_events(
         "b", [text], DAY, [[(name, name + len("Mouvement du 23 mars"), "m23")]])
     assert [e.date for e in events] == ["2025-01-27"]
+
+
+@pytest.mark.parametrize("label", [
+    # Present tense of first-group verbs, after a noun, a name or a pronoun subject.
+    "Le gouvernement annonce une baisse des tarifs",
+    "La Commission propose un nouveau pacte",
+    "Le club girondin décroche son premier titre européen",
+    "Le chef du gouvernement arménien reproche à l’alliance son silence",
+    "La campagne de vaccination s’ouvre demain",
+    "Il entre en vigueur dès demain",
+    # Irregular forms from the model's lookups, and the simple past.
+    "Le tribunal prend sa décision",
+    "Herman De Croo, qui présida la Chambre",
+])
+def test_a_present_or_simple_past_verb_after_its_subject_makes_a_clause(label):
+    assert chronology.is_clause(label)
+
+
+@pytest.mark.parametrize("label", [
+    # The same words as nouns, after a determiner or an adjective placed before its noun.
+    "Une annonce du gouvernement",
+    "Après une très forte hausse des prix",
+    "Un accord entre Paris et Berlin",
+    # Nouns shaped like verb endings, adjectives among the tense cues.
+    "Le président de la République",
+    "Le gouvernement de transition",
+    "La semaine dernière à Paris",
+    # A verb without its subject.
+    "Ne cache plus son intention de se présenter",
+    "A été élu en 2014 à la mairie",
+    "Découle principalement du repli des prix",
+    # The first verb is the main one: a subordinate clause's subject is not its subject.
+    "N’a jamais caché qu’elle entendait prendre sa revanche",
+])
+def test_nouns_and_verbs_without_a_subject_make_no_clause(label):
+    assert not chronology.is_clause(label)
+
+
+@pytest.mark.parametrize(("sentence", "timex", "label"), [
+    # A present-tense sentence is prose: its dates give events.
+    ("La campagne de vaccination s'ouvre demain, mardi 15 octobre, dans l'Hexagone.", "demain",
+     "La campagne de vaccination s'ouvre demain"),
+    # A fronted participle tells the dated fact when the main clause tells another time.
+    ("Né en 2006 de la fusion de deux clubs historiques, le club girondin décroche son premier "
+     "titre européen.", "2006", "Le club girondin est né en 2006 de la fusion de deux clubs "
+     "historiques"),
+    ("Nommé le 5 septembre, M. Barnier signe le passage le plus bref à Matignon.",
+     "le 5 septembre", "M. Barnier a été nommé le 5 septembre"),
+    # A participle in apposition to a name is that name's dated fact.
+    ("Northampton, sacré en 2000, espérait un deuxième titre.", "2000",
+     "Northampton a été sacré en 2000"),
+    ("L’ancienne garde des sceaux, battue en 2020, n’a jamais caché son ambition.", "2020",
+     "L’ancienne garde des sceaux a été battue en 2020"),
+    # A wire dateline is no part of the fact.
+    ("KYIV, 25 décembre (Reuters) - La Russie a lancé une attaque massive contre le réseau "
+     "électrique ukrainien.", "25 décembre",
+     "La Russie a lancé une attaque massive contre le réseau électrique ukrainien"),
+    # « Au moins » opens the subject.
+    ("Au moins 95 personnes ont perdu la vie mardi dans les pluies torrentielles.", "mardi",
+     "Au moins 95 personnes ont perdu la vie dans les pluies torrentielles"),
+    # The night's other end goes with the date (« de mercredi à jeudi »).
+    ("Les rafales ont dépassé les 150 km/h dans la nuit de mercredi à jeudi, selon Météo-France.",
+     "mercredi", "Les rafales ont dépassé les 150 km/h dans la nuit"),
+    # « d’ici 2026 » goes with its date.
+    ("La première phase prévoit le retour de dizaines de milliers de personnes d’ici 2026.",
+     "2026", "La première phase prévoit le retour de dizaines de milliers de personnes"),
+    # A participle before a main clause told in the past is a circumstance of that fact.
+    ("Réuni vendredi 21 mars, le conseil municipal a élu Arnaud Deslandes au poste de maire.",
+     "vendredi 21 mars", "Le conseil municipal a élu Arnaud Deslandes au poste de maire"),
+])
+def test_labels_tell_the_dated_fact_with_its_subject(sentence, timex, label):
+    events = _events("b", [sentence], PublicationDate("2024-10-14", "inferred", "t"))
+    assert {e.timex: e.label for e in events}[timex] == label
+    assert chronology.is_clause(label)
+
+
+def test_a_date_standing_after_a_noun_phrase_dates_that_noun():
+    """« …, après la levée d’une première alerte, en mai 2023. »: the alert, not the sentence's
+    other fact (dated « mercredi »)."""
+    text = ("L’OMS a déclenché mercredi son plus haut niveau d’alerte face au mpox, un peu plus "
+            "d’un an après la levée d’une première alerte, en mai 2023.")
+    events = _events("b", [text], PublicationDate("2024-08-14", "inferred", "t"))
+    assert {e.timex: e.label for e in events}["mai 2023"] == "Une première alerte date de mai 2023"
+
+
+def test_a_date_no_clause_tells_gives_no_event():
+    """A date whose sentence holds no clause about it (the sentence dates another fact) is no
+    event: its label would not read as a sentence."""
+    text = "Le ministre a signé mercredi le décret, un peu plus d’un an après, en mai 2023."
+    events = _events("b", [text], PublicationDate("2024-08-14", "inferred", "t"))
+    assert all(chronology.is_clause(e.label) for e in events)
+    assert [e.timex for e in events] == ["mercredi"]
+
+
+def test_the_part_of_the_day_goes_with_its_date():
+    """« dimanche soir » leaves no stray « soir » in the label once the date is taken out."""
+    text = "L'ancien banquier central a été élu dimanche soir avec 85,9 % des points."
+    (e,) = _events("b", [text], PublicationDate("2025-03-10", "inferred", "t"))
+    assert (e.date, e.label) == ("2025-03-09", "L'ancien banquier central a été élu avec 85,9 % "
+                                               "des points")
+
+
+def test_a_date_standing_alone_between_commas_dates_the_clause_before_it():
+    """« …, le club se rendra en Autriche pour la deuxième journée, le 1er octobre, sur la
+    pelouse … »: the date is an incise of the clause before it."""
+    text = ("Le club finistérien se rendra en Autriche pour la deuxième journée, le 1er octobre, "
+            "sur la pelouse du RB Salzbourg, avant de recevoir le Bayer Leverkusen.")
+    events = _events("b", [text], PublicationDate("2024-08-30", "inferred", "t"))
+    assert [(e.date, e.label) for e in events] == [(
+        "2024-10-01",
+        "Le club finistérien se rendra en Autriche pour la deuxième journée, le 1er octobre")]
+
+
+def test_a_span_dated_by_its_year_keeps_its_days_in_the_label():
+    """« du 6 janvier au 8 avril » is dated 2025 (both ends in it): the label says the span."""
+    text = "Le procès s'était tenu du 6 janvier au 8 avril. Il a été condamné ce jeudi."
+    events = _events("b", [text], PublicationDate("2025-09-25", "inferred", "t"))
+    span = next(e for e in events if e.timex == "du 6 janvier au 8 avril")
+    assert (span.date, span.precision, span.label) == (
+        "2025", "year", "Le procès s'était tenu du 6 janvier au 8 avril")

@@ -186,6 +186,39 @@ def test_a_reporting_incise_after_the_date_does_not_give_it_its_tense():
     assert (t.tense, t.value) == ("future", "2024-06-30")
 
 
+@pytest.mark.parametrize(("text", "anchor", "tense", "value"), [
+    # A past question about a meeting to come: the clause's past is not the meeting's.
+    ("Interrogée sur la réunion du 18 juillet, elle a refusé de dire si une nouvelle baisse y "
+     "serait discutée.", (2024, 6, 6), None, "2024-07-18"),
+    ("La livre s'est raffermie face au dollar, à dix jours des élections municipales du "
+     "31 mars.", (2024, 3, 21), None, "2024-03-31"),
+    # The verb the noun is the subject of, or a marker of the noun phrase, gives the direction.
+    ("La réunion du 18 juillet aura lieu à Francfort.", (2024, 8, 1), "future", "2025-07-18"),
+    ("Les élections du 31 mars ont été remportées par l'opposition.", (2024, 2, 1), "past",
+     "2023-03-31"),
+    ("Le ministre a évoqué la prochaine réunion du 18 juillet.", (2024, 8, 1), "future",
+     "2025-07-18"),
+    # A time noun locates the clause itself: its verb gives the direction.
+    ("Dans la nuit du 5 mai, les secours sont intervenus.", (2024, 5, 3), "past", "2023-05-05"),
+])
+def test_a_noun_s_day_date_takes_its_direction_from_its_own_noun_phrase(text, anchor, tense,
+                                                                        value):
+    day = next(t for t in dating.resolve(dating.tag(text), text, datetime.date(*anchor))
+               if t.kind == "date")
+    assert (day.tense, day.value) == (tense, value)
+
+
+@pytest.mark.parametrize("text", [
+    "En aval, la décrue ne devrait s’amorcer qu’à partir de jeudi, préviennent les hydrologues.",
+    "Le tribunal pourrait rendre sa décision jeudi.",
+    "Le parquet prendrait sa décision jeudi, selon nos informations.",
+])
+def test_a_conditional_of_an_irregular_verb_is_not_an_imperfect(text):
+    """« devrait », « pourrait », « prendrait » tell what is to come: next Thursday."""
+    (t,) = dating.resolve(dating.tag(text), text, datetime.date(2025, 1, 28))  # a Tuesday
+    assert (t.tense, t.value) == ("future", "2025-01-30")
+
+
 def test_since_a_day_is_in_the_past_whatever_the_verb():
     """« imposés depuis le 4 mars appelleront des représailles »: the state began before."""
     text = "Les droits de douane imposés depuis le 4 mars appelleront des représailles."
@@ -290,3 +323,63 @@ def test_text_never_confirms():
             dating.infer_publication_date(seed_body(seed), CAPTIONS.get(seed, ())).status
             != "confirmed"
         )
+
+
+def test_what_is_expected_is_to_come():
+    """« est attendue en août » is passive in shape but tells a future: next August."""
+    text = "Une nouvelle évolution est attendue en août, lors de la révision annuelle."
+    (t,) = dating.resolve(dating.tag(text), text, datetime.date(2025, 1, 31))
+    assert (t.tense, t.value) == ("future", "2025-08")
+
+
+def test_the_day_after_an_event_is_not_the_day_after_the_last_date():
+    """« le lendemain du vote » counts from the vote, not from the date cited before it."""
+    text = ("Il a prêté serment le 2 avril. Son rival avait reconnu sa défaite dès le lendemain "
+            "du vote. Le lendemain, il a formé son gouvernement.")
+    found = dating.resolve(dating.tag(text), text, datetime.date(2024, 4, 3))
+    assert [(t.text, t.value) for t in found] == [("le 2 avril", "2024-04-02"),
+                                                  ("Le lendemain", "2024-04-03")]
+
+
+def test_the_start_of_a_lasting_state_gives_no_year_to_the_passage():
+    """« depuis celui de Georges Pompidou, en octobre 1962 » starts a state lasting until the
+    writing: « le 5 septembre » after it is near the day of writing, not in 1962."""
+    text = ("Aucun gouvernement n'avait été censuré depuis celui de Georges Pompidou, en octobre "
+            "1962. Nommé le 5 septembre, M. Barnier signe le passage le plus bref à Matignon.")
+    found = dating.resolve(dating.tag(text), text, datetime.date(2024, 12, 4))
+    assert [(t.value, t.since) for t in found] == [("1962-10", True), ("2024-09-05", False)]
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    # A season takes the year of its middle month, on the side the tense or its word asks for.
+    ("Beaucoup doutaient de son projet à l’automne, lorsque le club flirtait avec "
+     "l’élimination.", (2025, 5, 31), "2024"),
+    ("Ils avaient mené ensemble la candidature depuis l'automne dernier.", (2024, 7, 24),
+     "2023"),
+    ("Le chantier reprendra au printemps.", (2024, 11, 2), "2025"),
+    ("L'été dernier, il a beaucoup plu.", (2024, 7, 20), "2023"),
+    ("Les travaux ont commencé à la fin de l'été 2023.", (2024, 8, 20), "2023"),
+])
+def test_a_season_dates_its_year(text, anchor, value):
+    (t,) = dating.resolve(dating.tag(text), text, datetime.date(*anchor))
+    assert (t.kind, t.value, t.precision) == ("season", value, "year")
+
+
+@pytest.mark.parametrize("text", [
+    "Le Printemps arabe a bouleversé la région.",
+    "L'été a été particulièrement chaud.",
+])
+def test_a_season_word_without_a_time_word_is_no_date(text):
+    assert dating.tag(text) == ()
+
+
+def test_a_fronted_participle_tells_the_past_whatever_the_main_verb():
+    """« Qualifié au printemps …, le club se rendra … »: spring 2024, not spring 2025; the date
+    of the main clause keeps its future; a participle after the main clause does not count."""
+    text = ("Qualifié au printemps grâce à une troisième place, le club se rendra en Autriche "
+            "pour la deuxième journée, le 1er octobre.")
+    found = dating.resolve(dating.tag(text), text, datetime.date(2024, 8, 30))
+    assert [(t.value, t.tense) for t in found] == [("2024", "past"), ("2024-10-01", "future")]
+    text = "La finale aura lieu le 17 mai, précédée de deux demi-finales les 13 et 15 mai."
+    found = dating.resolve(dating.tag(text), text, datetime.date(2025, 5, 10))
+    assert {t.tense for t in found} == {"future"}

@@ -101,6 +101,12 @@ _YEAR_RE = re.compile(
     rf"(?!{_SP}(?!(?:{_alt(g.PLURAL_FUNCTION_WORDS)})\b)[a-zà-ÿ]+s\b)",
     re.IGNORECASE,
 )
+_SEASON_RE = re.compile(
+    rf"(?<!\w)(?:(?P<lead>{_alt(g.SEASON_LEADS)})|(?P<art>l{_APOS}|le))"
+    rf"(?:(?<={_APOS})|{_SP})?(?P<season>{_alt(g.SEASONS)})"
+    rf"(?:{_SP}(?P<dir>{_alt(g.SEASON_DIRECTION)})\b|{_SP}{_YEAR})?(?!\w)",
+    re.IGNORECASE,
+)
 _DECADE_RE = re.compile(rf"\bannées{_SP}(?P<decade>1[5-9]\d0|20\d0)\b", re.IGNORECASE)
 _WEEKDAY_RE = re.compile(
     rf"\b(?P<cue>(?:{_alt(g.SAME_DAY_CUES)}){_SP})?{_WEEKDAY}\b"
@@ -109,6 +115,9 @@ _WEEKDAY_RE = re.compile(
 )
 _RELATIVE_RE = re.compile(rf"(?<!\w)(?P<rel>{_alt(g.RELATIVE)})(?!\w)", re.IGNORECASE)
 _ANAPHORIC_RE = re.compile(rf"(?<!\w)(?P<ana>{_alt(g.ANAPHORIC)})(?!\w)", re.IGNORECASE)
+# « (le lendemain) du vote », « (la veille) de sa mort »: a noun, not a date, after the word.
+_OF_AN_EVENT_RE = re.compile(rf"{_SP}(?:du|des|de{_SP}la|de{_SP}l{_APOS}|d{_APOS}|de)"
+                             rf"{_OSP}(?!{_DAY}\b|{_WEEKDAY}\b|{_MONTH}\b)[^\W\d]", re.IGNORECASE)
 _DAY_ITEM_RE = re.compile(rf"(?<![\d\w]){_DAY}(?![\d\w])", re.IGNORECASE)
 _SINCE_RE = re.compile(rf"\bdepuis(?:{_SP}\S+){{0,6}}{_SP}$", re.IGNORECASE)
 
@@ -117,6 +126,13 @@ _PAST_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.PAST_CUES)})(?![\w-])", re.IGN
 _NOMINAL_RE = re.compile(rf"\w{_SP}(?:de|d{_APOS})[\s\u00a0\u202f]*$", re.IGNORECASE)
 # A day date completing a noun after a determiner (« la déclaration du », « l'accord du »):
 # it names an act already known to the reader, whatever tense the clause's verb has.
+# A noun, possibly with an adjective, completed by a day date (« des élections municipales du »):
+# the head noun is the event the date belongs to.
+_NOUN_DATE_RE = re.compile(
+    rf"(?:^|(?<=[\s(]))(?:{_alt((*g.NOUN_DETERMINERS, 'des', 'aux', 'au'))})(?:{_SP}|(?<={_APOS}))"
+    rf"(?:(?:prochaine?|dernière|dernier){_SP})?(?P<head>[^\W\d][\w-]{{2,}})"
+    rf"(?:{_SP}[^\W\d][\w-]{{2,}})?{_SP}du{_SP}$",
+    re.IGNORECASE)
 _NOUN_DU_RE = re.compile(
     rf"(?:^|[\s(])(?:{_alt(g.NOUN_DETERMINERS)})(?:{_SP}|(?<={_APOS}))[^\W\d]{{3,}}{_SP}du"
     rf"[\s\u00a0\u202f]*$",
@@ -159,6 +175,8 @@ sentence_spans = T.sentence_spans
 def _tense(text: str, start: int, end: int) -> str | None:
     """Tense of the verb nearest the expression in its sentence: past, future or None."""
     lo, hi = next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (0, len(text)))
+    if _participle_piece(text, lo, hi, start, end):
+        return "past"
     quotes = T.quote_spans(text)  # verbs in quotes speak of another time than the narration
     inside = next(((a, b) for a, b in quotes if a <= start < b), None)
 
@@ -191,10 +209,55 @@ def _tense(text: str, start: int, end: int) -> str | None:
     return best[2] if best else None
 
 
+def _participle_piece(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """Whether the expression sits in a fronted or incised piece opening on a past participle.
+
+    « Qualifié au printemps …, le club se rendra … » tells a past qualification, whatever the
+    main clause's tense; not « …, précédée de deux demi-finales les 13 et 15 mai. », which
+    describes what the main clause tells. The piece has no verb of its own.
+    """
+    from briefing.actors.evidence import participles
+
+    a = max(text.rfind(c, lo, start) for c in ",;:") + 1 or lo
+    b = min((i for i in (text.find(c, end, hi) for c in ",;:") if i >= 0), default=hi)
+    if a > lo and (b >= hi or text[b] != ","):
+        return False
+    piece = text[max(a, lo):b]
+    first = piece.split()[0].lower() if piece.split() else ""
+    return (first in participles() and T.fold_accents(first).rstrip("es") not in
+            g.PROSPECTIVE_PARTICIPLES and not _FUTURE_RE.search(piece)
+            and not _PAST_RE.search(piece))
+
+
+def _noun_tense(text: str, start: int, end: int) -> str | None:
+    """Tense of a noun's day date (« la réunion du 18 juillet »), or "" when the date is no noun's.
+
+    The noun's event is not the clause's: « Interrogée sur la réunion du 18 juillet, elle a
+    refusé … » tells a past question about a meeting to come. Its direction comes from the noun
+    phrase (« la prochaine réunion du 18 juillet ») or from the verb it is the subject of, right
+    after it in the same clause (« la réunion du 18 juillet aura lieu à Francfort »); else
+    none, and the year is the nearest to the publication.
+    """
+    glued = text[start:start + 3].lower() == "du "  # « du 18 juillet » tagged whole
+    before = text[max(0, start - 60):start] + ("du " if glued else "")
+    m = _NOUN_DATE_RE.search(before)
+    if not m or m["head"].lower() in g.NOT_NOMINAL_HEADS:
+        return ""
+    after = re.split(r"[,;:.!?«»()]", text[end:end + 80])[0]
+    phrase = before[m.start():len(before) - (3 if glued else 0)]
+    return _tense(phrase + text[start:end] + after, len(phrase), len(phrase) + end - start)
+
+
 def _since(text: str, start: int) -> bool:
     """True for « depuis 1991 » or « depuis la fin d'une guerre en 1994 »."""
     window = text[max(0, start - 60) : start]
-    clause = re.split(r"[,;:.]", window)[-1]
+    parts = re.split(r"[,;:.]", window)
+    clause = parts[-1]
+    if len(parts) > 1 and re.fullmatch(r"\s*(?:en|le|au|à)?\s*", clause, re.IGNORECASE) \
+            and window[len(window) - len(clause) - 1] == ",":
+        # « depuis celui de Georges Pompidou, en octobre 1962 »: the date restates what
+        # « depuis » starts from.
+        clause = parts[-2]
     return bool(_SINCE_RE.search(clause + " ")) or clause.rstrip().lower().endswith("depuis")
 
 
@@ -296,6 +359,21 @@ def _candidates(text: str) -> list[Timex]:
                 _modifier(m),
             )
         )
+    for m in _SEASON_RE.finditer(text):
+        direction = g.SEASON_DIRECTION.get((m["dir"] or "").lower())
+        if not (m["lead"] or direction or m["year"]):
+            continue  # « l'été a été chaud », « le Printemps arabe »: no time said
+        lead = (m["lead"] or "").lower().replace("’", "'")
+        # The surface starts at the article (« depuis l'automne »: « depuis » stays before it,
+        # for `_since`), or at « au », « en », « cet », « fin de »… that belong to it.
+        article = max(lead.rfind(" l'"), lead.rfind(" le"))
+        begin = m.start() + article + 1 if article >= 0 and not lead.startswith(
+            ("fin", "début", "courant")) else m.start()
+        found.append(Timex(
+            text[begin:m.end()], begin, m.end(), "season",
+            m["year"] or f"XXXX-{g.SEASONS[m['season'].lower()]:02d}", "year",
+            deictic=lead in ("cet", "ce"),
+            shift=None if direction is None else f"{direction:+d}S"))
     for m in _DECADE_RE.finditer(text):
         found.append(Timex(m.group(0), m.start(), m.end(), "decade", m["decade"][:3], "decade"))
     for m in _WEEKDAY_RE.finditer(text):
@@ -328,6 +406,8 @@ def _candidates(text: str) -> list[Timex]:
             )
         )
     for m in _ANAPHORIC_RE.finditer(text):
+        if _OF_AN_EVENT_RE.match(text, m.end()):
+            continue  # « le lendemain du vote »: the day after an event, not after the last date
         found.append(
             Timex(
                 m.group(0),
@@ -360,7 +440,8 @@ def tag(text: str) -> tuple[Timex, ...]:
     for t in sorted(chosen, key=lambda t: t.start):
         # « le traité de 1997 » dates a noun, not the verb of the clause: no tense.
         nominal = t.kind in ("month", "year") and _NOMINAL_RE.search(text[: t.start]) is not None
-        tense = None if nominal else _tense(text, t.start, t.end)
+        noun = _noun_tense(text, t.start, t.end) if t.kind == "date" else ""
+        tense = None if nominal else noun if noun != "" else _tense(text, t.start, t.end)
         out.append(
             replace(
                 t,
@@ -526,10 +607,28 @@ def resolve_with(
                 r = replace(t, value=day.isoformat(), resolved_by="anchor")
         elif t.value and t.kind in ("date", "month", "range"):
             r = _resolve_calendar(t, timexes, i, anchor)
+        elif t.kind == "season" and anchor is not None:
+            r = _resolve_season(t, anchor)
         out.append(r)
         if r.value and r.precision == "day" and r.kind != "range" and r.value.count("-") == 2:
             last_day = r.value
     return tuple(out)
+
+
+def _resolve_season(t: Timex, anchor: Anchor) -> Timex:
+    """Year of « à l'automne », « l'été dernier », « cet été »: its middle month's, as a month."""
+    month = parse_value(t.value)[1]  # type: ignore[arg-type]
+    if t.deictic:
+        direction = None
+    elif t.shift:
+        direction = "past" if t.shift.startswith("-") else "future"
+    else:
+        direction = "past" if t.since else t.tense
+    year = _month_year(month, anchor, direction) if month else None  # type: ignore[arg-type]
+    if year is not None and t.shift and year == anchor.lo.year and month and abs(
+            month - anchor.lo.month) <= 1:
+        year += -1 if direction == "past" else 1  # « l'été dernier » said in July: last year's
+    return replace(t, value=f"{year:04d}", resolved_by="anchor") if year is not None else t
 
 
 def _resolve_calendar(t: Timex, timexes: Sequence[Timex], i: int, anchor: Anchor | None) -> Timex:
@@ -617,7 +716,9 @@ def _passage_year(timexes: Sequence[Timex], i: int) -> tuple[int, int, int] | No
     """
     best = None
     for j, other in enumerate(timexes[:i]):
-        if not other.complete or other.kind not in ("date", "month"):
+        # « depuis octobre 1962 » starts a state lasting until the writing: no time to tell
+        # the passage in.
+        if not other.complete or other.kind not in ("date", "month") or other.since:
             continue
         y, m, d = parse_value(other.value)  # type: ignore[arg-type]
         if y is None or m is None:

@@ -206,12 +206,18 @@ FUTURE_CUES: tuple[str, ...] = (
     r"prévue",
     r"prévus",
     r"prévues",  # « prévu le 12 octobre »
+    # What is expected or scheduled (« une évolution est attendue en août »): not a past,
+    # though shaped like one.
+    r"(?:est|sont|sera|seront)\s+(?:attendue?s?|programmée?s?|envisagée?s?|planifiée?s?)",
     r"expire",
     r"expirera",  # a mandate « expire en décembre 2025 »: present for a scheduled end
     r"prochain",
     r"prochaine",
     r"\w{3,}(?:erai|eras|era|erons|erez|eront|irai|iras|ira|irons|iront|dra|dront)",  # simple future
     r"\w{3,}(?:erait|eraient|irait|iraient)",  # conditional: future seen from a past report
+    # The conditional of verbs with an irregular future stem (« devrait », « pourrait »,
+    # « prendrait », « faudrait »), which the imperfect ending rule would read as past.
+    r"\w*(?:ndr|devr|pourr|voudr|faudr|vaudr|saur|verr|mourr|courr|cevr)(?:ait|aient)",
 )
 
 # Words that look like a simple future but are not verbs (checked before FUTURE_CUES).
@@ -581,3 +587,57 @@ NOUN_DETERMINERS: tuple[str, ...] = (
     "la", "le", "les", "l'", "l’", "cette", "ce", "cet", "ces", "sa", "son", "ses", "leur",
     "leurs", "une", "un",
 )
+
+# Endings of the third-person finite forms of first-group verbs (present, imperfect, simple
+# past, future, conditional; news prose has no « tu »), each with what turns the form back
+# into the infinitive: « annonce » -> « annoncer », « signèrent » -> « signer ». Irregular
+# verbs come from the model's lookups.
+ER_FINITE_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("e", "er"), ("ent", "er"), ("ait", "er"), ("aient", "er"), ("a", "er"),
+    ("èrent", "er"), ("era", "er"), ("eront", "er"), ("erait", "er"), ("eraient", "er"),
+)
+# Endings of the forms the lookups list that are not finite: participles (« prise », « élus »)
+# and present participles (« annonçant »). « dit », « fait » stay: finite as often as not.
+NON_FINITE_ENDINGS: tuple[str, ...] = (
+    "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "ise", "ises",
+    "ite", "ites", "te", "tes", "ant",
+)
+# Words after which a verb-looking word is a noun: determiners and prepositions (« une
+# annonce », « la baisse », « sur place »).
+NOUN_OPENERS: frozenset[str] = frozenset({
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "ce", "cet",
+    "cette", "ces", "son", "sa", "ses", "leurs", "mon", "ma", "mes", "notre", "nos", "votre",
+    "vos", "à", "en", "par", "pour", "sur", "sous", "dans", "avec", "sans", "chez", "vers",
+    "entre", "contre", "après", "avant", "depuis", "pendant", "selon", "chaque", "quelque",
+    "plusieurs", "certains", "certaines", "aucun", "aucune", "tout", "toute", "tous", "toutes",
+    "et", "ou", "quel", "quelle",
+})
+# Subject pronouns and clitics: the verb-looking word after them is a verb (« il entre »,
+# « elle se présente », « qui signe », « ne reste »).
+SUBJECT_CLITICS: frozenset[str] = frozenset({
+    "il", "elle", "ils", "elles", "on", "je", "j'", "tu", "nous", "vous", "qui", "ce", "c'",
+    "cela", "ça", "ne", "n'", "se", "s'", "y", "lui", "leur", "me", "m'", "te", "t'", "qu'",
+})
+# Adverbs between a determiner and its adjective (« une très forte hausse »).
+DEGREE_ADVERBS: frozenset[str] = frozenset({"très", "plus", "moins", "aussi", "si", "trop",
+                                            "assez", "encore", "bien"})
+
+# Seasons and the month in their middle, which chooses their year like a bare month does
+# (« à l'automne » told in the past in May 2025 is autumn 2024). Winter straddles two years:
+# it is left out.
+SEASONS: dict[str, int] = {"printemps": 4, "été": 7, "automne": 10}
+# What makes a season word a time (« à l'automne », « cet été », « depuis le printemps »), not a
+# name (« le Printemps arabe ») or a subject.
+SEASON_LEADS: tuple[str, ...] = (
+    "à l'", "à l’", "au", "en", "cet", "ce", "depuis l'", "depuis l’", "depuis le", "dès l'",
+    "dès l’", "dès le", "pendant l'", "pendant l’", "pendant le", "durant l'", "durant l’",
+    "durant le", "jusqu'à l'", "jusqu’à l’", "avant l'", "avant l’", "après l'", "après l’",
+    "fin de l'", "fin de l’", "début de l'", "début de l’", "courant de l'", "courant de l’",
+)
+# Words after a season giving its direction: « l'automne dernier », « l'été prochain ».
+SEASON_DIRECTION: dict[str, int] = {"dernier": -1, "passé": -1, "prochain": 1}
+# Participles of what is expected or scheduled, accent-folded, without their final « e » and
+# « s »: « attendue jeudi », « programmé en mars » tell a future, not a past.
+PROSPECTIVE_PARTICIPLES: frozenset[str] = frozenset({
+    "attendu", "programm", "envisag", "planifi", "prevu", "annonc", "promi", "fix",
+})

@@ -129,6 +129,16 @@ def participles() -> frozenset[str]:
     return _word_index("participle")
 
 
+def verbs() -> frozenset[str]:
+    """French verbs (infinitives) from the same index."""
+    return _word_index("verb")
+
+
+def verb_forms() -> frozenset[str]:
+    """Conjugated forms of French verbs listed by the model's lemmatizer exceptions."""
+    return _word_index("verb_form")
+
+
 def adjectives() -> frozenset[str]:
     """French adjectives (demonyms included) from the same index."""
     return _word_index("adj")
@@ -174,6 +184,9 @@ def _lemma_index() -> dict[str, list[str]]:
         elif verb.endswith("ir"):
             participles.update(verb[:-2] + e for e in ("i", "ie", "is", "ies"))
     out["participle"] = sorted(participles)
+    # Conjugated forms of the verbs the rules cannot derive (« prend », « réunit », « fut »),
+    # infinitives left out.
+    out["verb_form"] = sorted(f for f, lemmas in forms.items() if f not in lemmas)
     return out
 
 

@@ -1,0 +1,360 @@
+"""The short French label of the event a date expression dates in its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from briefing import textutils as T
+from briefing import timex_grammar as g
+
+from .clauses import (
+    ETRE,
+    SUBJECT_WORDS,
+    clause_spans,
+    has_verb,
+    is_adjunct,
+    is_adjunct_start,
+    is_clause,
+    join_pieces,
+    participle,
+    participle_base,
+    split_pieces,
+    standalone,
+    subject_of,
+)
+
+_fold = T.fold_accents
+
+
+_GAP_RE = re.compile(
+    r"\b(?P<det>[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne|des|du|l[’'])\s+(?=[.,;:)»]|a\b|ont\b|n[’']|et\b|$)"
+)
+# A rubric or a wire dateline opening the sentence: « POLITIQUE - », « KYIV, 25 décembre
+# (Reuters) - ».
+RUBRIC_RE = re.compile(
+    r"^[A-ZÉÈÀ][A-ZÉÈÀ'’ -]{2,}(?:,[^-–()]{0,30})?(?:\s*\([^)]{2,40}\))?\s+[-–]\s+")
+# « Au moins 95 personnes »: « au » there opens the subject, not an adjunct.
+_LEADING_FILLER_RE = re.compile(
+    r"^(?:(?:en|depuis|dès|et|à|au(?!\s+(?:moins|plus)\b)|mais|puis)\s+)+", re.IGNORECASE)
+_REPORTING_START_RE = re.compile(
+    rf"^(?:a|ont|avait)(?:-t-(?:il|elle|on))?\s+(?:{'|'.join(g.REPORTING_VERBS)})\b", re.IGNORECASE
+)
+
+
+def cut(text: str) -> str:
+    """Label of at most LABEL_MAX_WORDS words, gaps shown as […], first letter upper case."""
+    text = _GAP_RE.sub(
+        lambda m: f"{m['det']} […] " if not m["det"].endswith(("’", "'")) else f"{m['det']}[…] ",
+        text,
+    )
+    text = re.sub(r"\s[–—]\s.*?\s[–—]\s", " ", text)  # an incise is not the event
+    text = re.sub(r"\s+", " ", text).strip(' ,;:-–«»"')
+    if re.search(r"\b(?:l[’']|la|le|les|du|des)$", text):
+        text += " […]"  # the sentence lost its last word (a removed hyperlink)
+    text = _LEADING_FILLER_RE.sub("", text)
+    words = text.split()
+    if len(words) > g.LABEL_MAX_WORDS:
+        text = " ".join(words[: g.LABEL_MAX_WORDS]).rstrip(",;:") + "…"
+    if text.count("«") != text.count("»"):
+        text = text.replace("«", "").replace("»", "").strip()
+        text = re.sub(r"\s+", " ", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _nominal(before: str, after: str = "") -> bool:
+    """Whether the date belongs to the noun before it (« les élections municipales de mars »).
+
+    Not when that word is a time noun or a preposition (« la matinée de dimanche », « à partir
+    de 2030 »): the date then dates the clause around it.
+    """
+    m = re.search(r"([\w-]+)\s+(?:de|d[’'])\s*$", before, re.IGNORECASE)
+    return bool(m) and m.group(1).lower() not in g.NOT_NOMINAL_HEADS and not re.match(
+        r"\s+(?:à|au)\s+\d", after)  # « de 2013 à 2020 »: a span, not a noun's date
+
+
+# Determiners of the noun a date belongs to, as the subject of its label (« aux élections » ->
+# « les élections »), and whether they make it plural.
+_SUBJECT_DETERMINERS = {"le": ("le", False), "la": ("la", False), "les": ("les", True),
+                        "un": ("un", False), "une": ("une", False), "du": ("le", False),
+                        "des": ("les", True), "au": ("le", False), "aux": ("les", True)}
+
+
+def _nominal_clause(noun: str, det: str, date: str, future: bool) -> str:
+    """« un traité de 1997 » -> « Un traité … date de 1997 »: the noun's date as a clause.
+
+    What is past « date de » its date; what is to come « aura lieu » then.
+    """
+    low = det.strip().lower()
+    elided = low.endswith(("’", "'"))
+    article, plural = (det.strip(), False) if elided else _SUBJECT_DETERMINERS.get(low, ("", False))
+    subject = f"{article}{'' if elided else ' '}{noun}".strip()
+    day = re.match(r"\d{1,2}(?:er)?\s", date) is not None  # « 9 novembre 2020 »: a day
+    if future:
+        verb = "auront lieu" if plural else "aura lieu"
+        return f"{subject} {verb} {'le' if day else 'en'} {date}"
+    verb = "datent" if plural else "date"
+    return f"{subject} {verb} {'du' if day else 'de'} {date}"
+
+
+def make_label(sentence: str, start: int, end: int, future: bool = False) -> str:
+    """Short French label for the event a date expression dates in its sentence.
+
+    `future`: the date comes after the publication (a noun's date is then told as to come).
+    """
+    sentence = sentence.rstrip(" .")
+    before = sentence[:start]
+    if _nominal(before, sentence[end:]):
+        # « un traité de 1997 avec la Russie »: the date belongs to the noun before it.
+        head = re.split(r"[.;:«»]", before)[-1]
+        det = list(
+            re.finditer(r"\b(?:le|la|les|un|une|du|des|au|aux)\s+|\bl[’']", head, re.IGNORECASE)
+        )
+        noun = head[det[-1].end() :] if det else head
+        noun = re.sub(r"\s*(?:de|d[’'])\s*$", "", noun)
+        # The noun's complement, up to a clause of its own (« avec la Russie pour demander »).
+        tail = re.split(r"[,;«.]|\b(?:et|pour|afin|qui|que|qu[’']|dont|où|lorsque|quand)\b",
+                        sentence[end:])[0]
+        noun = f"{noun} {' '.join(tail.split()[:5])}".strip()
+        return cut(_nominal_clause(noun, det[-1].group() if det else "", sentence[start:end],
+                                    future))
+    # Remove the expression and the preposition before it; unglue « septembreavec ».
+    head = re.sub(r"(?:\bà\s+(?:partir|compter)\s+(?:de|d[’'])|\bd[’']ici"
+                  r"|\bjusqu[’'](?:en|à|au)|\b(?:en|de|depuis|dès|le|les|au|à)|\bd[’'])\s*$", "",
+                  before, flags=re.IGNORECASE)
+    if re.search(r"\b\w+[’']\s*$", head):
+        head = sentence[:end]  # « qu’à partir de jeudi »: without the date, nothing is said
+    # « lundi matin », « samedi au soir »: the part of the day goes with the date it follows.
+    tail = re.sub(r"^\s*(?:au\s+)?(?:soir|matin|après-midi|midi)\b", "", sentence[end:],
+                  flags=re.IGNORECASE)
+    if re.search(r"\bnuit\s*$", head, re.IGNORECASE):
+        # « dans la nuit de mercredi à jeudi »: the night's other end goes with it.
+        tail = _NIGHT_END_RE.sub("", tail)
+    gap = " " if tail[:1].isalpha() else ""
+    text = head + "\x00" + gap + tail
+    spans = clause_spans(text)
+    pieces = [text[a:b].replace("\x00", " ").strip() for a, b in spans]
+    index = next(i for i, (a, b) in enumerate(spans) if "\x00" in text[a:b] or b == len(text))
+    clause = pieces[index]
+    # Fronted: unless the main clause tells a past fact it is the circumstance of; in
+    # apposition to a noun phrase: always.
+    fronted_or_apposed = (index == 0 and not _tells_a_past_fact(
+        pieces[index + 1] if index + 1 < len(pieces) else "")) or (
+        index > 0 and _noun_phrase(pieces[index - 1]))
+    if not has_verb(clause) and participle(clause.split()[0] if clause else "") \
+            and fronted_or_apposed:
+        # « Né en 2006 …, le club … », « Northampton, sacré en 2000, … »: the participle says
+        # the dated fact; `clause_around` tells it with its subject and the date.
+        return cut(clause)
+    if _REPORTING_START_RE.match(clause) and index > 0:
+        # « …, a déclaré vendredi le ministère »: the date dates what the clauses before say.
+        clause = ", ".join(pieces[:index])
+    elif (
+        len(clause.split()) < 3
+        or (is_adjunct(clause) and all(is_adjunct(p) for p in pieces[:index]))
+    ) and index + 1 < len(pieces):
+        clause = pieces[index + 1]
+    else:
+        first = index
+        while first > 0 and not standalone(pieces[first]):
+            first -= 1
+        clause = ", ".join(p for p in pieces[first : index + 1] if p)
+    clause = re.sub(r"\s+,", ",", clause)
+    return cut(RUBRIC_RE.sub("", clause))
+
+
+_NIGHT_END_RE = re.compile(
+    rf"^\s*(?:à|au)\s+(?:{'|'.join(g.WEEKDAYS)}|\d{{1,2}}(?:er)?\s+(?:{'|'.join(g.MONTHS)}))\b",
+    re.IGNORECASE)
+
+
+def _fronted_participle(piece: str, main: str) -> str | None:
+    """« Elue en 2014, l’édile a … » -> « L’édile a été élue en 2014 »: the main clause's subject.
+
+    A clause opening on a past participle says what happened to the subject of the main clause.
+    """
+    subject = subject_of(main)
+    return _participle_clause(subject, piece) if subject else None
+
+
+def _noun_phrase(piece: str) -> bool:
+    """Whether a piece is a noun phrase (« Northampton », not « D'après le ministère »)."""
+    return standalone(piece) and not has_verb(piece) and not is_adjunct_start(piece)
+
+
+def _tells_a_past_fact(main: str) -> bool:
+    """Whether a main clause tells a past fact (« le conseil a élu … »), not a saying or a state.
+
+    A participle fronted before it is then a circumstance (« Réuni vendredi 21 mars, le
+    conseil a élu … »), not the dated fact.
+    """
+    return any(m.group().split()[-1].lower() not in g.REPORTING_VERBS
+               for m in _COMPOUND_PAST_RE.finditer(main))
+
+
+# The compound past of the tense cues (auxiliary, then a participle).
+_COMPOUND_PAST_RE = re.compile(rf"(?<![\w-])(?:{g.PAST_CUES[0]})(?![\w-])", re.IGNORECASE)
+
+
+def _participle_clause(subject: str, piece: str) -> str | None:
+    """« Northampton » and « sacré en 2000 » -> « Northampton a été sacré en 2000 ».
+
+    Verbs built with « être » keep it (« est arrivé »), the others make a passive (« a été »);
+    None when the piece does not open on a past participle.
+    """
+    words = piece.split()
+    form = participle(words[0]) if words else None
+    if not form:
+        return None
+    first = _fold(words[0].lower())
+    plural = first.endswith("s")
+    etre = participle_base(first) in ETRE
+    aux = ("sont" if plural else "est") if etre else ("ont été" if plural else "a été")
+    return f"{subject} {aux} {form} {' '.join(words[1:])}"
+
+
+def clause_around(sentence: str, start: int, end: int) -> str | None:
+    """The clause holding a date, with a subject and a verb, or None.
+
+    The clause containing the date, widened left to its subject (a clause opening on a capital
+    or a subject word) and right to its verb, past the incises between them (« Depuis vendredi
+    24 novembre, une cinquantaine d'otages, pour l'essentiel …, ont retrouvé leurs familles »);
+    a clause opening on a participle takes the main clause's subject. The date is kept: the
+    label says what it dates.
+    """
+    sentence = sentence.rstrip(" .")
+    pieces = split_pieces(sentence)
+    offsets = _offsets(sentence, pieces)
+    i = next((n for n, (_, text) in enumerate(pieces) if start < offsets[n] + len(text) + 1),
+             len(pieces) - 1)
+    date_only = not sentence[offsets[i]:start].strip() and not sentence[
+        end:offsets[i] + len(pieces[i][1])].strip()  # « La veille, … »
+    first = i
+    # A piece that is only the date (« …, le 1er octobre, … ») opens no clause of its own: the
+    # clause before it is the one it dates.
+    while first > 0 and (not standalone(pieces[first][1]) or (first == i and date_only)) \
+            and pieces[first][0] not in (";", ":"):
+        first -= 1
+    kept = [(first, pieces[first][1])] + [(k, pieces[k][1]) for k in range(first + 1, i + 1)
+                                          if k == i or has_verb(pieces[k][1])]
+    # A fronted adjunct (« Depuis vendredi 24 novembre », « Réunis pour leur sommet ») holds the
+    # date before the main clause; a noun phrase opening on a determiner is the subject.
+    adjunct = is_adjunct(join_pieces(kept)) and (
+        date_only or _fold(kept[0][1].split()[0]) not in SUBJECT_WORDS)
+    if not has_verb(pieces[i][1]) and i + 1 < len(pieces) and pieces[i + 1][0] == "," \
+            and first < i and is_clause(join_pieces(kept)) and not standalone(pieces[i][1]):
+        # « … ont conclu, vendredi 19 avril, un accord … »: the date is an incise; the clause
+        # goes on after it.
+        kept.append((i + 1, pieces[i + 1][1]))
+    apposed = (_participle_clause(pieces[first][1], pieces[i][1])
+               if first == i - 1 and _noun_phrase(pieces[first][1]) else None)
+    if apposed:
+        # « Northampton, sacré en 2000, espérait … »: the participle in apposition says the
+        # dated fact of the noun phrase before it.
+        kept = [(i, apposed)]
+    relative = _reduced_relative(pieces[i][1], start - offsets[i])
+    if relative and not is_clause(join_pieces(kept)):
+        kept = [(i, relative)]
+    for k in range(i + 1, len(pieces)):
+        if is_clause(join_pieces(kept)) or pieces[k][0].strip() in (";", ":"):
+            break
+        text = pieces[k][1]
+        if adjunct and standalone(text):
+            # The fronted adjunct holds the date; this is the main clause (or its subject).
+            fronted = _fronted_participle(join_pieces(kept), text) if has_verb(text) else None
+            if fronted:
+                kept = [(i, fronted)]
+                break
+            kept = [(n, t) for n, t in kept if n >= i]  # « Réunis pour leur sommet, » goes
+            kept.append((k, text))
+            adjunct = not has_verb(text)
+        elif has_verb(text) and not standalone(text) and not is_adjunct_start(text):
+            kept.append((k, text))
+    text = join_pieces(kept)
+    if not is_clause(text):
+        return None
+    words = text.split()
+    if len(words) > g.LABEL_MAX_WORDS:
+        # Keep the verb when it comes a little after the usual cut.
+        need = next((n for n in range(3, len(words) + 1) if is_clause(" ".join(words[:n]))),
+                    len(words))
+        if need > g.LABEL_MAX_WORDS + g.LABEL_VERB_SLACK:
+            return None
+        limit = max(g.LABEL_MAX_WORDS, need + 2)
+        text = " ".join(words[:limit]).rstrip(",;:") + ("…" if limit < len(words) else "")
+    label = _cut_short(text)
+    return label if is_clause(label) else None
+
+
+def apposed_date_clause(sentence: str, start: int, end: int, future: bool) -> str | None:
+    """A date standing alone after a noun phrase dates that noun.
+
+    « …, après la levée d’une première alerte, en mai 2023. » gives « Une première alerte date
+    de mai 2023 ».
+    """
+    sentence = sentence.rstrip(" .")
+    pieces = split_pieces(sentence)
+    starts = _offsets(sentence, pieces)
+    i = next((n for n in range(len(pieces)) if start < starts[n] + len(pieces[n][1])),
+             len(pieces) - 1)
+    at = starts[i]
+    alone = re.fullmatch(r"(?:(?:en|dès|depuis|le|au|à|ce|de|du)\s+)?",
+                         sentence[at:start].strip() + " " if sentence[at:start].strip() else "",
+                         re.IGNORECASE) and not sentence[end:at + len(pieces[i][1])].strip()
+    if not alone or i == 0 or pieces[i][0].strip() != ",":
+        return None
+    before = pieces[i - 1][1]
+    dets = list(re.finditer(r"\b(?:le|la|les|un|une|des)\s+|\bl[’']", before, re.IGNORECASE))
+    words = before[dets[-1].end():].split() if dets else []
+    if not words or len(words) > 4 or has_verb(before[dets[-1].start():]) \
+            or not all(_nominal_word(w) for w in words) \
+            or any(w.lower() in (*g.NOT_NOMINAL_HEADS, "an", "ans") for w in words):
+        return None  # « un an après », « la levée de … », a clause: no noun phrase to date
+    date = re.sub(r"^(?:le|du|en|dès|depuis|ce|au)\s+", "", sentence[start:end], flags=re.I)
+    label = cut(_nominal_clause(before[dets[-1].end():].strip(), dets[-1].group(), date, future))
+    return label if is_clause(label) else None
+
+
+def _nominal_word(word: str) -> bool:
+    """Whether a word belongs in a noun phrase: a noun, an adjective or a name."""
+    from briefing.actors.evidence import adjectives, noun_like
+
+    low = word.lower()
+    return word[:1].isupper() or noun_like(low) or low in adjectives()
+
+
+def _offsets(sentence: str, pieces: list[tuple[str, str]]) -> list[int]:
+    """Where each piece starts in the sentence (its text, past its separator and spaces)."""
+    starts, at = [], 0
+    for _, text in pieces:
+        at = sentence.find(text, at)
+        starts.append(at)
+        at += len(text)
+    return starts
+
+
+def _reduced_relative(piece: str, at: int) -> str | None:
+    """« l’explosion survenue lundi 25 septembre dans un dépôt » -> « L’explosion est survenue … ».
+
+    A past participle right before the date, after a noun phrase, is a relative clause without
+    its « qui est »: the noun phrase is its subject.
+    """
+    before = piece[:max(0, at)]
+    m = re.search(r"(?P<np>(?:\b(?:le|la|les|un|une|des)\s+|\bl[’'])[\w’'-]+(?:\s+[a-zé][\w-]*)?)"
+                  r"\s+(?P<part>[\w-]+)\s*$", before, re.IGNORECASE)
+    if not m:
+        return None
+    part = _fold(m["part"])
+    if not participle(m["part"]):
+        return None
+    plural = part.endswith("s")
+    etre = participle_base(part) in ETRE
+    aux = ("sont" if plural else "est") if etre else ("ont été" if plural else "a été")
+    return f"{m['np']} {aux} {m['part']} {piece[max(0, at):]}"
+
+
+def _cut_short(text: str) -> str:
+    """`cut` without its word limit (the caller has cut already)."""
+    words = text.split()
+    return cut(text) if len(words) <= g.LABEL_MAX_WORDS else (
+        cut(" ".join(words[:g.LABEL_MAX_WORDS])).rstrip("…") + " " + " ".join(
+            words[g.LABEL_MAX_WORDS:]))

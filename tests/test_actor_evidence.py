@@ -665,3 +665,35 @@ def test_a_capitalised_noun_with_its_place_is_a_body():
     paragraph = "Selon la Défense civile de Gaza, au moins 19 personnes ont été tuées."
     assert names(actors_of([paragraph], [[("Défense civile de Gaza", "MISC")]])) == {
         "Défense civile de Gaza": "organisation"}
+
+
+@pytest.mark.parametrize(("paragraphs", "found", "expected"), [
+    # A span running into the next sentence is cut at its stop.
+    (["SES s'allie à Intelsat face à SpaceX. M. Al-Saleh dirigera l'ensemble."],
+     [[("SpaceX. M. Al-Saleh", "PER")]], {"SpaceX": "place", "Al-Saleh": "person"}),
+    # A capitalised title before a given name names a monarch; « Mgr » is a civility.
+    (["Les ministres ont prêté serment devant le Grand-Duc Henri, puis Mgr de Germay a béni "
+      "la Chambre. Mgr Olivier de Germay l'avait annoncé."],
+     [[("Henri", "PER"), ("Mgr de Germay", "PER"), ("Mgr Olivier de Germay", "PER")]],
+     {"Grand-Duc Henri": "person", "Olivier de Germay": "person"}),
+    # A pope's name is a second name; so is a real name given after a stage name.
+    (["Les cardinaux ont choisi Robert Francis Prevost, qui a pris le nom de Léon XIV."],
+     [[("Robert Francis Prevost", "PER"), ("Léon XIV", "PER")]], {"Léon XIV": "person"}),
+    (["Aya Nakamura a chanté avec Thomas Jolly. Aya Danioko, de son vrai nom, a répondu."],
+     [[("Aya Nakamura", "PER"), ("Thomas Jolly", "PER"), ("Aya Danioko", "PER")]],
+     {"Aya Danioko": "person", "Thomas Jolly": "person"}),
+    # A given name that reads like a plural noun still opens a person's name.
+    (["Gilles Roth (CSV) hérite des Finances et Lex Delles (DP) de l'Économie."],
+     [[("Gilles Roth", "PER"), ("Lex Delles", "PER")]],
+     {"Gilles Roth": "person", "Lex Delles": "person"}),
+    # A feminine demonym, a road, a union confederation.
+    (["La Française Sophie Adenot a emprunté l'A9 pour rejoindre la centrale syndicale UGTT."],
+     [[("Française", "LOC"), ("Sophie Adenot", "PER"), ("A9", "LOC"), ("UGTT", "LOC")]],
+     {"Sophie Adenot": "person", "A9": "place", "UGTT": "organisation"}),
+    # A body's head noun alone is the one body of the article it names.
+    (["Montpellier Méditerranée Métropole a voté la gratuité. La Métropole paiera."],
+     [[("Montpellier Méditerranée Métropole", "ORG"), ("Métropole", "LOC")]],
+     {"Montpellier Méditerranée Métropole": "organisation"}),
+])
+def test_names_from_the_fifth_batch(paragraphs, found, expected):
+    assert names(actors_of(paragraphs, found)) == expected

@@ -204,7 +204,7 @@ APPOSITION_STOPWORDS: frozenset[str] = frozenset({
 })
 
 # Civilities that make the next capitalised word a person.
-CIVILITIES: tuple[str, ...] = ("M.", "Mme", "Mlle", "MM.", "Me", "Dr")
+CIVILITIES: tuple[str, ...] = ("M.", "Mme", "Mlle", "MM.", "Me", "Dr", "Pr", "Mgr")
 
 # Verbs of saying (past participles after "a"/"a-t-il", or other forms before a quote).
 SAYING_PARTICIPLES: tuple[str, ...] = (
@@ -303,6 +303,7 @@ ORGANISATION_CUES: tuple[str, ...] = (
     "fonds", "holding", "agence de notation", "organisation", "alliance", "coalition",
     "collectif", "mouvement", "réseau", "fédération", "union", "confédération", "think tank",
     "famille", "dynastie", "clan", "filiale", "start-up", "multinationale",
+    "centrale syndicale", "intersyndicale", "confédération syndicale",
 )
 
 # Capitalised heads that make a name the model calls a place an institution (« la Bourse de
@@ -430,5 +431,5 @@ PLURAL_DETERMINERS: tuple[str, ...] = ("les", "des", "aux", "ces", "nos", "vos",
 # Phrases that give a person a second name ("plus connu sous son nom de guerre X").
 ALSO_KNOWN_AS: tuple[str, ...] = (
     "nom de guerre", "connu sous le nom de", "son vrai nom", "de son vrai nom", "né sous le nom de",
-    "se fait appeler", "alias", "surnommé",
+    "se fait appeler", "alias", "surnommé", "sous le nom de", "pris le nom de",  # a pope's name
 )

@@ -214,6 +214,16 @@ def _short_forms(mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.paragraph, m.start, m.end, m.text, long.kind,
                             f"forme courte de « {long.text} »", long.target or long.text,
                             m.in_quote)
+        elif m.target is None and m.kind in ("organisation", "place", "") \
+                and " " not in m.text and m.text.lower() in evidence.common_nouns():
+            # « la Chambre » for « la Chambre des députés », « la Métropole » for « Montpellier
+            # Méditerranée Métropole »: the one body of the article whose name holds the noun.
+            longer = [b for t, b in bodies.items() if m.text in t.split()]
+            if len(longer) == 1:
+                long = longer[0]
+                m = Mention(m.paragraph, m.start, m.end, m.text, long.kind,
+                            f"forme courte de « {long.text} »", long.target or long.text,
+                            m.in_quote)
         out.append(m)
     return out
 
@@ -288,5 +298,16 @@ def _also_known_as(paragraphs: Sequence[str],
         between = paragraphs[a.paragraph][a.end:b.start] if a.paragraph == b.paragraph else ""
         if between and len(between) <= MAX_ALIAS_GAP and cue.search(between) \
                 and not re.search(r"[.;!?]", between):
+            pairs.append((b.text, a.text))
+    # « Aya Danioko, de son vrai nom, … »: a real name given after the fact names the last
+    # person before it with the same given name (« Aya Nakamura »), never another one.
+    for i, b in enumerate(persons):
+        if not re.match(rf"[{SPACES}]*,[{SPACES}]*(?:de[{SPACES}]+)?son[{SPACES}]+vrai"
+                        rf"[{SPACES}]+nom\b", paragraphs[b.paragraph][b.end:]):
+            continue
+        given = fold(b.text).split()[0]
+        a = next((a for a in reversed(persons[:i])
+                  if fold(a.text).split()[0] == given and fold(a.text) != fold(b.text)), None)
+        if a is not None:
             pairs.append((b.text, a.text))
     return tuple(pairs)

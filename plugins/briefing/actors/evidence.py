@@ -118,7 +118,7 @@ def noun_like(word: str) -> bool:
     low = word.lower()
     if low in common_nouns():
         return True
-    stems = [low[:-1]] if low.endswith(("s", "x")) else []
+    stems = [low[:-1]] if low.endswith(("s", "x")) and len(low) > 3 else []
     if low.endswith("aux"):
         stems.append(low[:-3] + "al")  # « régionaux », « Généraux »
     return any(x in common_nouns() or x in adjectives() for x in stems)
@@ -365,7 +365,7 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         if (word.lower() not in common_nouns() and noun_like(word)
                 and re.search(rf"(?<!\w)(?i:des|les|aux)[{SPACES}]+$", left)):
             return "nom commun au pluriel (« le trail des Crêtes »)"
-        if word.lower() in adjectives() and re.search(
+        if _adjective(word) and re.search(
                 rf"(?i:\b(?:le|la|l[’']|au|du))[{SPACES}]*$", left):
             return "gentilé (« le Danois »), pas un nom"
 
@@ -385,7 +385,8 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
             rf"(?<!\w)(?i:{_alternation(lex.POSSESSIVES)})[{SPACES}]+$", left):
         return "organe d’un autre acteur (« son Comité de politique monétaire »)"
     if label == "PER" and len(words) > 1 and noun_like(words[0]) \
-            and words[0].lower() not in common_nouns():
+            and words[0].lower() not in common_nouns() \
+            and words[0].casefold() not in given_names():  # « Gilles Roth »
         return "nom commun au pluriel, pas un prénom (« Bilatérales III »)"
     if head in lex.EVENT_HEADS and lower_rest:
         return "compétition ou projet, pas un acteur"
@@ -472,6 +473,14 @@ def landmark(paragraph: str, start: int) -> int | None:
     if _adjective_after_noun(left, m.start()):
         return None  # « la première banque centrale du G7 »: an adjective, not a landmark
     return start - len(left) + m.start()
+
+
+def _adjective(word: str) -> bool:
+    """Whether a word is an adjective of the lexicon, a demonym's feminine included
+    (« Française », « Italienne »; not « Vilaine », a river)."""
+    low = word.lower()
+    return low in adjectives() or (low.endswith(("aise", "oise")) and low[:-1] in adjectives()) \
+        or (low.endswith(("ienne", "éenne")) and low[:-2] in adjectives())
 
 
 def _adjective_after_noun(left: str, at: int) -> bool:
@@ -565,7 +574,8 @@ def body_not_place(paragraph: str, start: int, end: int) -> str | None:
         return None
     if text.split()[0] in lex.INSTITUTION_HEADS or text.split()[-1] in lex.LEGAL_FORMS:
         return f"« {text.split()[0]} » : une institution ou une société"
-    if re.fullmatch(r"[A-Z0-9][A-Z0-9\-&]*[A-Z0-9]", text) and re.search(r"[A-Z]", text):
+    if re.fullmatch(r"[A-Z0-9][A-Z0-9\-&]*[A-Z0-9]", text) and re.search(r"[A-Z]", text) \
+            and not re.fullmatch(r"(?:[ANDMEC]|R[ND])[\s\-]?\d{1,4}", text):  # « l’A9 »: a road
         return "sigle inconnu du gazetier : un organisme"
     if speaks(paragraph, end) and not re.search(
             rf"(?<!\w)(?:de|du|des|d[’']|à|au|aux|en)[{SPACES}]*$", paragraph[:start]):

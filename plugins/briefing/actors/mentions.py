@@ -209,7 +209,7 @@ def _find_mentions(
             kind, basis = "organisation", "ner:ORG"
         else:
             kind, basis = "", f"ner:{span.label}"  # MISC: kept only if a person surname
-        royal = re.search(rf"(?<![\w\-])(?:{'|'.join(lex.ROYAL_TITLES)})[{SPACES}]+$",
+        royal = re.search(rf"(?<![\w\-])(?i:{'|'.join(lex.ROYAL_TITLES)})[{SPACES}]+$",
                           paragraph[max(0, start - 20):start])
         if royal and single and kind in ("person", ""):
             # « le roi Philippe »: a monarch is named by title and given name.

@@ -21,6 +21,35 @@ _SHORT_ENDINGS = frozenset({"de", "des", "du", "d’", "d'", "la", "le", "les", 
                             "pour", "et", "à", "au", "aux", "sur"})
 
 
+# Abbreviations ending with a full stop inside a name (« St. Jakobshalle », « Mgr. X »).
+_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Dr", "Pr", "Me", "Mgr", "Jr", "Sr", "Mme", "MM"})
+
+
+def _sentence_break(text: str) -> int | None:
+    """Where a span runs into the next sentence, or None.
+
+    A stop then an article or a pronoun (« groupe A. Le match »), or a word of two letters or
+    more with a lowercase one, a stop and a capital (« SpaceX. M. Al-Saleh »); not an initial
+    (« J. K. Rowling ») nor an abbreviation (« St. Jakobshalle »).
+    """
+    for m in re.finditer(rf"\.[{SPACES}]+(?=[A-ZÀ-Ý])", text):
+        word = re.search(r"[\w\-]+$", text[:m.start()])
+        after = text[m.end():].split()[0] if text[m.end():].split() else ""
+        if after in _SENTENCE_OPENERS or (
+                word and len(word.group()) > 1 and any(c.islower() for c in word.group())
+                and word.group() not in _ABBREVIATIONS):
+            return m.start()
+    return None
+
+
+# Words that open a sentence, never a name's next word after a stop.
+_SENTENCE_OPENERS = frozenset({
+    "Le", "La", "Les", "L’", "L'", "Un", "Une", "Des", "Il", "Elle", "Ils", "Elles", "Ce",
+    "Cette", "Ces", "Son", "Sa", "Ses", "Leur", "Leurs", "En", "Dans", "Au", "Aux", "Pour",
+    "Mais", "Et",
+})
+
+
 def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
     """Trim datelines, articles, civilities, titles and times; None if no proper name is left."""
     start, end = span.start, span.end
@@ -66,11 +95,9 @@ def _clean_span(paragraph: str, span: NerSpan) -> tuple[int, int] | None:
         # « … et Theo Francken de la Défense »: a portfolio after a full name is no part of
         # it; after a lone given name, the particle opens the surname (« Laurence des Cars »).
         end = start + portfolio.start()
-    crossing = re.search(rf"\.[{SPACES}]+(?:Le|La|Les|L[’']|Un|Une|Des|Il|Elle|Ils|Elles|Ce|"
-                         rf"Cette|Ces|Son|Sa|Ses|Leur|Leurs|En|Dans|Au|Aux|Pour|Mais|Et)(?!\w)",
-                         paragraph[start:end])
-    if crossing:
-        end = start + crossing.start()  # « dans le groupe A. Le match d’ouverture … »
+    crossing = _sentence_break(paragraph[start:end])
+    if crossing is not None:
+        end = start + crossing  # « dans le groupe A. Le match … », « SpaceX. M. Al-Saleh »
     kept = evidence.trim(paragraph[start:end], span.label)
     if kept is None:
         return None

@@ -231,6 +231,29 @@ def test_a_standfirst_that_lost_its_stop_and_a_dated_last_paragraph_are_article_
     assert (kinds[3], kinds[7]) == ("standfirst", "body")
 
 
+def test_a_links_box_inside_the_article_ends_where_the_text_resumes() -> None:
+    prose = ("Karim B. n'en était pas à son coup d'essai : il avait déjà été condamné il y a "
+             "dix ans pour des faits semblables, commis dans la même commune du littoral.")
+    kinds = _kinds([
+        "https://www.exemple.fr/beziers/justice/proces-cambriolages",
+        "Béziers : quatre ans de prison pour le cerveau des cambriolages",
+        "Publié le 17/04/2024 à 06:30",
+        prose,
+        "À lire aussi",
+        "Agde : une villa cambriolée en plein jour, le propriétaire dans le jardin",
+        "Publié le 12/03/2024 à 11:02",
+        "Le tribunal a finalement prononcé quatre ans de prison ferme contre Karim B., avec "
+        "maintien en détention, et deux ans dont un avec sursis contre son cousin, qui "
+        "conduisait la voiture le soir des faits.",
+        "Vos commentaires",
+        "Connectez-vous pour réagir",
+        "Montagnard73 - 18/04/2024 à 08:14",
+        "Votre adresse email ne sera pas publiée. Vos données sont recueillies pour modérer.",
+    ])
+    assert kinds[8] == "body" and kinds[7] == "teaser"
+    assert all(kinds[n] not in {"body", "standfirst"} for n in (9, 10, 11, 12))
+
+
 def test_caption_with_a_parenthesised_credit_is_not_article_text() -> None:
     text = "\n".join([
         "Tempête : des milliers de foyers privés de courant dans le Finistère",

@@ -204,8 +204,7 @@ def _decide_lines(page: _Page, shared: frozenset[str]) -> None:
         if decision is not None and decision.rule == "foreign-language" and in_teasers:
             decision = None
         if decision is not None and decision.kind == "dateline" and in_teasers and prose_seen \
-                and previous is not None and previous.rule in _LINK_RULES \
-                and not textmeta.STAMP_WORDS.search(text):
+                and previous is not None and previous.rule in _LINK_RULES:
             # In a links box within the article, a bare stamp under a linked headline dates
             # that article, not this one (above the article, the box may end at our headline).
             decision = Decision(number, text, "teaser", "teaser-date",
@@ -218,6 +217,11 @@ def _decide_lines(page: _Page, shared: frozenset[str]) -> None:
             between = [n for n, _ in page.numbered if items and items[-1] < n < number]
             if items and all(decided[n].kind in _HEADER_KINDS for n in between):
                 del decided[items[-1]]
+        if decision is None and in_teasers and prose_seen and strong(text) \
+                and len(words(text)) >= P.TEASER_BOX_END_WORDS:
+            # A links box inside the article ends where a long paragraph of prose resumes
+            # (a linked headline, its stamp, then the article goes on).
+            in_teasers = False
         if decision is None and in_teasers:
             decision = Decision(number, text, "teaser", "teaser-item",
                                 "lien vers un autre article (après un en-tête « À lire aussi »)")

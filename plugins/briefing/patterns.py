@@ -46,11 +46,15 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     _p("newsletter", r"^(NEWSLETTER|Newsletters?)$", "boilerplate", "widget d’abonnement à la lettre"),
     _p("newsletter-cta", r"^Inscrivez[- ]vous (à|pour).*$", "boilerplate",
        "invitation à s’abonner à la lettre"),
-    _p("comments-head", r"^(R[ÉE]AGISSEZ|R[ée]agir|Commentaires?|Laisser un commentaire|"
+    _p("comments-head", r"^(R[ÉE]AGISSEZ|R[ée]agir|((Vos|Les|Derniers) )?[Cc]ommentaires?|"
+       r"(Laisser|Publier|Écrire|Ajouter)"
+       r" un commentaire|"
        r"Voir les commentaires|Messages)(\s*\(\d+\))?$", "boilerplate",
        "en-tête du formulaire de commentaires"),
     _p("comments-form", r"^(Poster un Commentaire|Soyez le premier à commenter\s*!?|Me notifier des|"
-       r"avatar|wpDiscuz|Connexion pour commenter)$",
+       r"avatar|wpDiscuz|Connexion pour commenter|Connectez-vous pour (réagir|commenter))$|"
+       # The form's privacy notice: « Votre adresse email ne sera pas publiée. … »
+       r"^Votre adresse (e-?mail|électronique|de messagerie) ne sera pas publiée\b.*$",
        "boilerplate", "formulaire de commentaires"),
     _p("reader-poll", r"^Que pensez-vous de cet article\s*\??$", "boilerplate",
        "invitation à réagir"),
@@ -59,7 +63,7 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     # Related-content teasers: the heading itself; the lines after it are handled by position.
     # The common headings of French news sites' links boxes (and the English ones of themes).
     _p("teaser-head", r"^(A|À) lire aussi\s*:?$|^La r[ée]daction vous conseille$|^[àa] d[ée]couvrir$|"
-       r"^Sur le même (sujet|thème)$|^Lire aussi\s*:?$|^(A|À) voir aussi\s*:?$|"
+       r"^Sur le même (sujet|thème)$|^Lire aussi\s*:?$|^(A|À) (voir|lire) (aussi|également)( sur [^:]{1,40})?\s*:?$|"
        r"^Dans la même rubrique$|^Les plus (lus|partagés|commentés)$|^Plus d[’']actualités$|"
        r"^Derni[èe]res (nouvelles|infos|actualités|actus)$|^Articles (similaires|liés)$|"
        r"^Vous aimerez aussi$|^(Related|Recent|Popular) (posts|articles)$|^Nos derniers articles$",
@@ -177,6 +181,9 @@ REPEATED_MAX_WORDS = 6
 # sentence end and this stopword density; the article is the longest run of such lines where
 # at most BLOCK_MAX_GAP other lines (and no dateline, byline or links heading) come between.
 STRONG_PROSE_WORDS = 12
+# Inside the article, prose this long after a links box ends the box (a linked headline is
+# shorter, and so is the summary some boxes print under it).
+TEASER_BOX_END_WORDS = 25
 STRONG_PROSE_DENSITY = 0.2
 BLOCK_MAX_GAP = 3
 # A short first paragraph between the title and the lede (a sentence of this many words or

@@ -103,7 +103,7 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention],
             continue
         spelt = {n.text: n for n in named if T.fold_accents("".join(
             w[0] for w in re.split(r"[\s’'\-]+", n.text) if w[:1].isupper())).upper()
-            == T.fold_accents(m.text).upper()}
+            == T.fold_accents(m.text).upper() and m.text not in n.text.split()}  # « OL Lyonnes »
         if len(spelt) == 1:
             defined[key] = next(iter(spelt.values()))
     spelled = _spelled_out(paragraphs, mentions, defined)

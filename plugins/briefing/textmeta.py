@@ -352,19 +352,28 @@ def known_names(extra: Iterable[tuple[str, Iterable[str]]] = ()) -> dict[str, st
     return names
 
 
+# Longest outlet name, in words (« Dernières Nouvelles d’Alsace », « The Times of Israel »).
+MAX_NAME_WORDS = 8
+
+
 def _named(text: str, names: dict[str, str]) -> str | None:
     """The known outlet a short string names: whole, or one of its parts, or None."""
     key = T.match_key(text)
     if key in names:
         return names[key]
+    # Every run of whole words of the key looked up (not every spelling scanned: there are
+    # hundreds, and this runs on every short line of every page).
     best: tuple[int, str] | None = None
-    padded = f" {key} "
-    for spelling, name in names.items():
-        short = len(spelling) <= 3
-        if f" {spelling} " in padded and (not short or re.search(
-                rf"(?<![\w]){re.escape(spelling.upper())}(?![\w])", text)) \
-                and (best is None or len(spelling) > best[0]):
-            best = (len(spelling), name)
+    words = key.split()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + MAX_NAME_WORDS) + 1):
+            spelling = " ".join(words[i:j])
+            name = names.get(spelling)
+            if name is None or (best is not None and len(spelling) <= best[0]):
+                continue
+            if len(spelling) > 3 or re.search(
+                    rf"(?<![\w]){re.escape(spelling.upper())}(?![\w])", text):
+                best = (len(spelling), name)
     return best[1] if best else None
 
 

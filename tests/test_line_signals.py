@@ -231,6 +231,27 @@ def test_a_standfirst_that_lost_its_stop_and_a_dated_last_paragraph_are_article_
     assert (kinds[3], kinds[7]) == ("standfirst", "body")
 
 
+def test_a_headline_loses_the_site_name_glued_after_it() -> None:
+    page = "\n".join([
+        "Le président sud-coréen destitué par la Cour constitutionnelle - Le Journal de Séoul",
+        "La Cour constitutionnelle a confirmé vendredi la destitution du président, quatre mois "
+        "après sa brève proclamation de la loi martiale.",
+        "© Le Journal de Séoul",
+    ]) + "\n"
+    b = build_site([SeedFile("p.txt", page.encode())]).briefings[0]
+    assert b.title == "Le président sud-coréen destitué par la Cour constitutionnelle"
+    kept = "Inondations : la Vilaine déborde - les habitants évacués"  # not a site's name
+    assert build_site([SeedFile("q.txt", page.replace(page.split("\n")[0], kept).encode())]) \
+        .briefings[0].title == kept
+
+
+def test_an_outlets_name_beside_a_stamp_is_a_signature() -> None:
+    decision = linesignals.line_signal(5, "Le Dauphiné Libéré - 14 mai 2024 à 07:55")
+    assert decision is not None and decision.kind == "dateline"
+    sentence = linesignals.line_signal(5, "Le président est mort le 14 mai 2024 à Paris.")
+    assert sentence is None or sentence.kind != "dateline"
+
+
 def test_a_links_box_inside_the_article_ends_where_the_text_resumes() -> None:
     prose = ("Karim B. n'en était pas à son coup d'essai : il avait déjà été condamné il y a "
              "dix ans pour des faits semblables, commis dans la même commune du littoral.")

@@ -538,7 +538,27 @@ def _choose_title(
             < P.TITLE_MIN_SCORE:
         return "", None
     n = lines[candidates.index(best)]
-    return text_of[n], n
+    return _without_site_name(text_of[n], page, names), n
+
+
+def _without_site_name(title: str, page: _Page, names: dict[str, str]) -> str:
+    """A headline without the site's name the page's <title> glued after it.
+
+    « Le président destitué - Le Journal de Séoul »: the part after the last « - », « | » or
+    « – » goes when it is a known outlet, spells the page's address, or is printed on a line of
+    its own elsewhere on the page (the logo, the copyright footer).
+    """
+    m = re.search(r"\s+[-|–—]\s+([^-|–—]{2,60})$", title)
+    if not m:
+        return title
+    name = m.group(1).strip()
+    key = T.match_key(name)
+    own_lines = {T.match_key(re.sub(r"(?:©|\(c\)|copyright)\s*|\b(?:19|20)\d\d\b", "", t,
+                                    flags=re.I)) for _, t in page.numbered}
+    if key in names or key in own_lines or (
+            page.url and textmeta.spells_host(name, textmeta.url_host(page.url))):
+        return title[:m.start()].rstrip()
+    return title
 
 
 def _glued_after_name(text: str) -> re.Match[str] | None:

@@ -82,8 +82,12 @@ def line_signal(number: int, text: str) -> Decision | None:
         return Decision(number, text, "dateline", "dateline",
                         "horodatage ou ligne de date (sert à dater l’article, pas un fait)")
     found = textmeta.stamps_in(text)
-    if found and (textmeta.STAMP_WORDS.search(text) or textmeta.BYLINE.match(text)) \
-            and len(_signature_words(text, found)) <= P.BYLINE_MAX_WORDS:
+    signature = _signature_words(text, found) if found else []
+    if found and len(signature) <= P.BYLINE_MAX_WORDS and (
+            textmeta.STAMP_WORDS.search(text) or textmeta.BYLINE.match(text)
+            # « Le Dauphiné Libéré - 14 mai 2024 à 07:55 »: names only beside the stamp
+            or (all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in signature)
+                and not re.search(r"[.!?…]\s*$", text))):
         # « Burak Yıldırım | 21.03.2024 - Mis à jour : 21.03.2024 », « Par Julien Martin (avec
         # AFP) - Le 27/10/2025 à 23:15 - Mis à jour le … »: a signature and its stamps.
         return Decision(number, text, "dateline", "byline-stamp",
@@ -105,6 +109,9 @@ def line_signal(number: int, text: str) -> Decision | None:
     return None
 
 
+# Lowercase words a signature's names may hold (« Agence France-Presse », « La Voix du Nord »).
+_NAME_LINKS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "avec", "the", "of"})
+
 # What a dateline holds besides the signature: stamp labels, clock times, linking words.
 _STAMP_FILLER = re.compile(r"\b(?:publi[ée]e?|mis\s+à\s+jour|modifi[ée]e?|actualis[ée]e?|"
                            r"le|à|a|par|avec|et|the|by|on|at|\d{1,2}\s?[:h]\s?\d{2})\b", re.I)
@@ -114,7 +121,7 @@ def _signature_words(text: str, stamps: list[textmeta.Stamp]) -> list[str]:
     """The words of a line left once its stamps, clock times and stamp labels are taken out."""
     for stamp in stamps:
         text = text.replace(stamp.text, " ")
-    return words(_STAMP_FILLER.sub(" ", text))
+    return [w for w in words(_STAMP_FILLER.sub(" ", text)) if re.search(r"\w", w)]
 
 
 def menu_shaped(text: str) -> bool:

@@ -697,3 +697,17 @@ def test_a_capitalised_noun_with_its_place_is_a_body():
 ])
 def test_names_from_the_fifth_batch(paragraphs, found, expected):
     assert names(actors_of(paragraphs, found)) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "found", "expected"), [
+    # The official name's head names the article's state…
+    ("Le Maroc accueillera la compétition. Le Royaume a promis des stades neufs.",
+     [("Maroc", "LOC"), ("Royaume", "LOC")], {"Maroc": "state"}),
+    # … or the one state whose official name it opens.
+    ("Fondée en 1985 sous l'impulsion du Grand-Duché, l'entreprise a grandi.",
+     [("Grand-Duché", "LOC")], {"Luxembourg": "state"}),
+    # Ambiguous alone: no page.
+    ("La Principauté a annoncé un nouveau budget.", [("Principauté", "LOC")], {}),
+])
+def test_a_states_official_name_head_is_that_state(paragraph, found, expected):
+    assert names(actors_of([paragraph], [found])) == expected

@@ -41,6 +41,7 @@ from .names import (
     has_gap,
     lone_surname,
     place_key,
+    simple_fold,
     split_name,
 )
 from .quotes import _quotes
@@ -402,6 +403,38 @@ def _listed_kinds(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Me
     return out
 
 
+@functools.cache
+def _official_forms() -> dict[str, list[str]]:
+    """Each state's gazetteer forms, folded, hyphens as spaces (built once)."""
+    forms: dict[str, list[str]] = {}
+    for form, (canonical, kind, _) in gazetteer().items():
+        if kind == "state":
+            forms.setdefault(canonical, []).append(simple_fold(form).replace("-", " "))
+    return forms
+
+
+def _state_periphrases(mentions: list[Mention]) -> list[Mention]:
+    """« le Royaume », « la République islamique », « le Grand-Duché »: the one state whose
+    official name opens with these words (pycountry's official names, in French), among the
+    article's states, else among all (only Luxembourg is a grand duchy)."""
+    named = {m.target for m in mentions if m.kind == "state" and m.target}
+    heads = {simple_fold(h) for h in lex.STATE_HEADS}
+    forms = _official_forms()
+    out = []
+    for m in mentions:
+        key = simple_fold(m.text).replace("-", " ")
+        if m.target is None and m.kind != "person" and key.split()[0] in heads | {"grand"}:
+            opens = {s for s, fs in forms.items() if any(f == key or f.startswith(key + " ")
+                                                         for f in fs)}
+            hits = opens & named or opens
+            if len(hits) == 1:
+                state = hits.pop()
+                m = Mention(m.paragraph, m.start, m.end, m.text, "state",
+                            f"désigne {state} (nom officiel)", state, m.in_quote)
+        out.append(m)
+    return out
+
+
 def _unify_kinds(mentions: list[Mention]) -> list[Mention]:
     """One kind per name in an article: evidence from context and dictionary over the model."""
     votes: dict[str, dict[str, int]] = {}
@@ -456,6 +489,7 @@ def extract_actors(
     mentions = _drop_lone_given_names(mentions)
     mentions = _drop_lone_surnames(paragraphs, mentions)
     mentions = _listed_kinds(paragraphs, mentions)
+    mentions = _state_periphrases(mentions)
     mentions, nicknames = _nicknames(paragraphs, mentions)
     mentions = _unify_kinds(mentions)
     foreign, transliterated = _transliterated(paragraphs, ner, mentions)

@@ -431,6 +431,8 @@ def _state_periphrases(mentions: list[Mention]) -> list[Mention]:
                 state = hits.pop()
                 m = Mention(m.paragraph, m.start, m.end, m.text, "state",
                             f"désigne {state} (nom officiel)", state, m.in_quote)
+            elif opens and key in heads:
+                continue  # « la Principauté » alone, several candidates: no page, no guess
         out.append(m)
     return out
 

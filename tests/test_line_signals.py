@@ -364,6 +364,10 @@ def test_comments_after_the_article_are_not_article_text() -> None:
      "https://lematin.ma/nation/seisme/245310", "Le Matin", "publisher"),
     (["msn", "(Reuters) - Des frappes russes ont visé le réseau électrique ukrainien."],
      "https://www.msn.com/fr-fr/actualite/monde/x", "Reuters", "agency"),
+    # The newsroom signs, known or not; « Publié par X le … » names X.
+    (["La rédaction de Ouest-France"], None, "Ouest-France", "publisher"),
+    (["Rédaction Africanews"], None, "Africanews", "publisher"),
+    (["Publié par Le Point le 12/03/2024"], None, "Le Point", "publisher"),
 ])
 def test_outlet_named_by_the_text(lines: list[str], url: str | None, outlet: str,
                                   relation: str) -> None:

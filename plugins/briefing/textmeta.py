@@ -324,7 +324,11 @@ AGENCY_MARKERS = (
 # « Source: (EUROPA PRESS) », « Source : AFP », « Sources : Reuters, AP ».
 SOURCE_LINE = re.compile(r"^\s*Sources?\s*:\s*\(?(?P<name>[^()\n]{2,50}?)\)?\s*\.?$", re.I)
 # Bylines: « Par Euronews avec AFP », « Texte par :RFI », « Le Monde avec AFP », « Sputnik ».
-BYLINE = re.compile(r"^(?:Texte\s+)?(?:Par|By|Auteur|Author)\s*:?\s*(?P<name>.{2,80})$", re.I)
+BYLINE = re.compile(r"^(?:Texte\s+|(?:Article\s+)?(?:publié|écrit|rédigé)\s+)?"
+                    r"(?:Par|By|Auteur|Author)\s*:?\s*(?P<name>.{2,80})$", re.I)
+# « La rédaction de Ouest-France », « Rédaction Africanews »: the newsroom signs.
+NEWSROOM = re.compile(r"^(?:La\s+)?[Rr]édaction\s*(?:de\s+|d[’']|:\s*)?"
+                      r"(?P<name>[A-ZÀ-Ý0-9][^,;:]{1,40})$")
 WITH_AGENCY = re.compile(r"^(?P<name>.{2,40}?)\s+(?:avec|et|with)\s+(?:l[’']|les )?"
                          r"(?P<agency>AFP|Reuters|AP|agences?)\b.*$", re.I)
 # Copyright footers: « © 2024 AZERTAC. … », « Ouest-France © 2026 », « © Copyright 2024 x ».
@@ -429,9 +433,16 @@ def outlet_evidence(
                     found.append(OutletEvidence(name, "agency", f"marqueur d’agence "
                                                 f"« {m.group(0).strip()} »", number, 4))
                 break
+        newsroom = NEWSROOM.match(text)
+        if newsroom:
+            name = _named(newsroom.group("name"), names) or newsroom.group("name").strip()
+            found.append(OutletEvidence(name, "publisher", f"signature « {text} »", number, 3))
+            continue
         if len(T.words(text)) <= 10:
             m = BYLINE.match(text)
             who = m.group("name") if m else text
+            # « Publié par Le Point le 12/03/2024 »: a stamp after the name is no part of it.
+            who = re.sub(r"\s+(?:le|du)\s+\d.*$", "", who)
             w = WITH_AGENCY.match(who)
             # « Par Camille Roux avec AFP »: the agency helped, it did not publish; only a
             # known outlet before « avec » names the publisher.

@@ -711,3 +711,39 @@ def test_names_from_the_fifth_batch(paragraphs, found, expected):
 ])
 def test_a_states_official_name_head_is_that_state(paragraph, found, expected):
     assert names(actors_of([paragraph], [found])) == expected
+
+
+@pytest.mark.parametrize(("paragraphs", "found", "expected"), [
+    # Works: after a work's noun (an article between), after its maker's noun, before « de »
+    # and its maker's name, quoted alone elsewhere in the article; and a storm's name.
+    (["Elle a sorti son premier album, La Symphonie des éclairs, puis salué la réalisatrice de "
+      "Barbie et Emilia Pérez de Jacques Audiard, sous le cyclone Garance."],
+     [[("Symphonie des éclairs", "ORG"), ("Barbie", "PER"), ("Emilia Pérez", "PER"),
+       ("Jacques Audiard", "PER"), ("Garance", "LOC")]], {"Jacques Audiard": "person"}),
+    (["Le duo publie « Hyperdrama » chez son label.", "Hyperdrama compte deux titres chantés."],
+     [[], [("Hyperdrama", "LOC")]], {}),
+    # Portfolios given alone, demonyms with an age, Latin names: no page.
+    (["David Clarinval (MR) à l'Emploi et Vincent Van Peteghem (CD&V) au Budget. Un Portois de "
+      "31 ans a été jugé, comme l'avait prédit l'étude sur Homo sapiens."],
+     [[("David Clarinval", "PER"), ("MR", "ORG"), ("Emploi", "LOC"), ("Vincent Van Peteghem",
+       "PER"), ("Budget", "LOC"), ("Portois", "LOC"), ("Homo sapiens", "ORG")]],
+     {"David Clarinval": "person", "MR": "organisation", "Vincent Van Peteghem": "person"}),
+    # A club's affix; a name the model cut in two; a body after « au ».
+    (["Le gardien du Milan AC a cédé. Le capitaine a confié la tête du gouvernement à Rimtalba "
+      "Jean Emmanuel Ouédraogo, chercheur au CNRS."],
+     [[("Milan AC", "PER"), ("Rimtalba", "LOC"), ("Jean Emmanuel Ouédraogo", "PER"),
+       ("CNRS", "LOC")]],
+     {"Milan AC": "organisation", "Rimtalba Jean Emmanuel Ouédraogo": "person",
+      "CNRS": "organisation"}),
+    # … but a demonym before a name, or a place after « de la », stays apart.
+    (["L'Allemand Florian Lipowitz et le député de la Gironde Nicolas Thierry ont parlé."],
+     [[("Allemand", "MISC"), ("Florian Lipowitz", "PER"), ("Gironde", "LOC"),
+       ("Nicolas Thierry", "PER")]],
+     {"Florian Lipowitz": "person", "Gironde": "place", "Nicolas Thierry": "person"}),
+    # A person, then the next clause's subject: no apposition.
+    (["Devant grâce à Randal Kolo Muani, l'équipe de Didier Deschamps a cédé."],
+     [[("Randal Kolo Muani", "PER"), ("Didier Deschamps", "PER")]],
+     {"Randal Kolo Muani": "person", "Didier Deschamps": "person"}),
+])
+def test_names_from_the_sixth_batch(paragraphs, found, expected):
+    assert names(actors_of(paragraphs, found)) == expected

@@ -290,7 +290,7 @@ INSTITUTION_NOUNS: tuple[str, ...] = (
     "gendarmerie", "préfecture de police", "tribunal correctionnel", "tribunal de commerce",
     "tribunal de grande instance", "cour d’assises", "cour d'assises", "cour criminelle",
     "cour administrative d’appel", "cour administrative d'appel", "conseil de prud’hommes",
-    "conseil de prud'hommes", "métropole", "communauté de communes",
+    "conseil de prud'hommes", "métropole", "communauté de communes", "équipe", "sélection",
     "communauté d’agglomération", "communauté d'agglomération", "université", "académie",
 )
 
@@ -317,12 +317,44 @@ INSTITUTION_HEADS: tuple[str, ...] = (
     "Société", "Groupe", "Club", "Association", "Fédération", "Union", "Ligue",
 )
 
+# Sports clubs' affixes (« Milan AC », « FC Barcelone », « RC Lens », « AS Monaco »): a club.
+CLUB_AFFIXES: tuple[str, ...] = (
+    "AC", "FC", "SC", "AS", "RC", "CF", "OGC", "CA", "SCO", "ESTAC", "US", "AJ", "SM", "RB",
+    "Racing", "Olympique", "Stade", "Sporting", "Real", "Atlético", "Inter", "Dynamo", "Spartak",
+)
+
 # Legal forms closing a company's name (« Northvolt AB », « Apple Inc. »): the company, the same
 # as its name without them.
 LEGAL_FORMS: tuple[str, ...] = (
     "AB", "SA", "S.A.", "SAS", "SARL", "SE", "Inc.", "Inc", "Ltd", "Ltd.", "GmbH", "AG", "NV",
     "N.V.", "plc", "PLC", "LLC", "Corp.", "Corp", "SpA", "S.p.A.", "BV", "ASA", "Oyj",
 )
+
+# Nouns before a work's or a storm's name (« le film Barbie », « son album Hyperdrama »,
+# « le cyclone Garance »): the name is a title or an event, never an actor.
+WORK_NOUNS: tuple[str, ...] = (
+    "film", "long-métrage", "court-métrage", "documentaire", "série", "album", "disque",
+    "single", "chanson", "titre", "tube", "morceau", "roman", "livre", "essai", "recueil",
+    "pièce", "opéra", "spectacle", "tableau", "jeu vidéo", "émission", "podcast", "feuilleton",
+    "cyclone", "tempête", "ouragan", "typhon", "tornade",
+)
+
+# Who makes a work: the name after « la réalisatrice de », « l’auteur de » is a title.
+WORK_AUTHORS: tuple[str, ...] = (
+    "réalisateur", "réalisatrice", "auteur", "autrice", "auteure", "scénariste", "romancier",
+    "romancière", "compositeur", "compositrice", "dessinateur", "dessinatrice", "metteur en scène",
+    "metteuse en scène",
+)
+
+# Ministerial portfolios, capitalised, that the press gives alone (« David Clarinval (MR) à
+# l’Emploi », « la ministre de la Santé », « au Budget »): a portfolio, not a body or a place.
+PORTFOLIOS: frozenset[str] = frozenset({
+    "Affaires étrangères", "Agriculture", "Armées", "Budget", "Climat", "Commerce", "Culture",
+    "Défense", "Économie", "Éducation", "Emploi", "Énergie", "Enseignement supérieur",
+    "Environnement", "Finances", "Fonction publique", "Industrie", "Intérieur", "Justice",
+    "Logement", "Mobilité", "Numérique", "Outre-mer", "Recherche", "Santé", "Solidarités",
+    "Sports", "Transports", "Transition écologique", "Travail", "Urbanisme", "Habitat",
+})
 
 # Nouns naming a thing after a person or a place (« la maladie d’Alzheimer », « le syndrome de
 # Down », « l’effet Larsen »): the name completes the noun and names no actor.
@@ -366,13 +398,15 @@ LANDMARK_NOUNS: tuple[str, ...] = (
     "église", "mail", "esplanade", "parc", "quai", "allée", "square", "jardin", "rond-point",
     "route", "centrale", "barrage", "mine", "plage", "cathédrale", "palais", "prison",
     "base", "camp", "mont", "monts", "pointe", "vallon", "cap", "golfe", "baie", "détroit",
-    "massif", "forêt", "dune", "galerie",
+    "massif", "forêt", "dune", "galerie", "basilique", "château", "abbaye", "chapelle",
+    "monastère", "sanctuaire", "synagogue", "temple",
 )
 
 # Buildings named after their town (« l’Hôtel de Ville de Paris », « le Palais de Justice de
 # Lyon »): a place, though capitalised like a body.
 BUILDING_NOUNS: tuple[str, ...] = (
     "hôtel", "palais", "château", "musée", "théâtre", "opéra", "hôpital", "cathédrale", "basilique",
+    "stade", "vélodrome", "aréna", "arena", "circuit", "aéroport", "gare",
 )
 
 # Prepositions of place: a name right after one, with no given name, is a place ("à Goris").

@@ -202,7 +202,8 @@ def _short_forms(mentions: list[Mention]) -> list[Mention]:
     Its words must open exactly one longer body's name of the article, followed there by a
     complement (« Banque centrale de la République de Turquie »); with two candidates, nothing.
     """
-    bodies = {m.text: m for m in mentions if m.kind == "organisation" and len(m.text.split()) > 2}
+    bodies = {m.text: m for m in mentions
+              if m.kind in ("organisation", "place") and len(m.text.split()) > 2}
     out = []
     for m in mentions:
         if m.target is None and m.kind in ("organisation", "place", "") \

@@ -345,6 +345,19 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         return "nom donné à une chose (« la maladie d’Alzheimer »), pas un acteur"
     if re.search(r"[\s\u00a0](?:d[’']or|d[’']argent|de bronze|de cristal|de vermeil)$", text):
         return "distinction (« Palme d’or »), pas un acteur"
+    if re.search(rf"(?<!\w)(?i:{_alternation(lex.WORK_NOUNS)})(?:[{SPACES}]+[a-zà-ÿ]+)?"
+                 rf"[{SPACES}]*,?[{SPACES}]*[«“\"]?[{SPACES}]*(?:(?:La|Le|Les|L[’'])[{SPACES}]*)?$",
+                 left) or re.search(rf"(?<!\w)(?i:{_alternation(lex.WORK_AUTHORS)})"
+                                    rf"[{SPACES}]+(?:de|du|d[’'])[{SPACES}]*$", left):
+        return "titre d’une œuvre ou nom d’une tempête (« le film Barbie »), pas un acteur"
+    if re.fullmatch(r"[A-Z][a-z]+ [a-z]{2,}(?:us|um|ens|ae|is)", text) and not (
+            noun_like(words[1]) or _adjective(words[1]) or words[1] in participles()
+            or words[1] in stop_words()):
+        # (its second word, lowercase, Latin-shaped and no French word: « sapiens »)
+        return "nom latin d’espèce (« Homo sapiens »), pas un acteur"
+    if text in lex.PORTFOLIOS and re.search(
+            rf"(?<!\w)(?i:à la|au|aux|à l[’']|de la|du|des|de l[’'])[{SPACES}]*$", left):
+        return "portefeuille ministériel (« à l’Emploi »), pas un acteur"
     if re.fullmatch(r"X{0,3}[IVX]{1,4}(?:e|er|ème)", words[0]) and len(words) > 1:
         return "ordinal romain : une époque (« Ve République »)"
     if len(words) == 1:
@@ -368,6 +381,11 @@ def rejection(paragraph: str, start: int, end: int, label: str, known: bool) -> 
         if _adjective(word) and re.search(
                 rf"(?i:\b(?:le|la|l[’']|au|du))[{SPACES}]*$", left):
             return "gentilé (« le Danois »), pas un nom"
+        if word.endswith(("ois", "oise", "ien", "ienne", "éen", "éenne")) and (
+                re.search(rf"(?i:\b(?:un|une))[{SPACES}]*$", left)
+                or re.match(rf"[{SPACES}]*,?[{SPACES}]*(?:de[{SPACES}]+)?\d+[{SPACES}]+ans\b",
+                            paragraph[end:])):
+            return "gentilé (« un Portois de 31 ans »), pas un nom"
 
         if (word.lower() in common_nouns() and label != "PER"
                 and (_sentence_initial(paragraph, start) or label == "MISC")):
@@ -558,8 +576,8 @@ def outlet(text: str, label: str) -> bool:
     if any(" ".join(words[:n]) in _outlet_names() for n in range(1, len(words))) and all(
             w[:1].isupper() for w in words):
         return True
-    return len(words) > 1 and all(w[:1].isupper() for w in words) and (
-        words[0] in lex.MEDIA_NAME_WORDS or words[-1] in lex.MEDIA_NAME_WORDS)
+    return len(words) > 1 and all(w[:1].isupper() or w in lex.NAME_PARTICLES for w in words) \
+        and (words[0] in lex.MEDIA_NAME_WORDS or words[-1] in lex.MEDIA_NAME_WORDS)
 
 
 def body_not_place(paragraph: str, start: int, end: int) -> str | None:
@@ -622,7 +640,14 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
         return "organisation", "équipe (score entre parenthèses)"
     apposed = re.match(rf"[{SPACES}]*,[{SPACES}]*(?:le|la|les|l[’']|un|une)[{SPACES}]*"
                        rf"(?:{_alternation(lex.ORGANISATION_CUES)})(?!\w)", paragraph[end:])
-    if apposed:  # « Opella, la filiale qui … », « Total, le groupe pétrolier »
+    phrase = re.match(r"[^,.;:!?«»()]*", paragraph[end + apposed.end():]).group() if apposed \
+        else ""
+    phrase = re.split(r"(?<!\w)(?:qui|que|qu[’']|dont|où)(?!\w)", phrase)[0]  # its own verbs
+    if apposed and not re.search(r"(?<!\w)(?:a|ont|est|sont|avait|avaient|sera|va|doit)(?!\w)",
+                                 phrase):
+        # « Opella, la filiale qui … », « Benno Bokk Yakaar, la coalition de son prédécesseur »;
+        # not « grâce à Randal Kolo Muani, l’équipe de Didier Deschamps a … » (the noun phrase
+        # is the next clause's subject, no apposition).
         return "organisation", f"organisation (« {apposed.group().strip(SPACES + ',')} »)"
     text = paragraph[start:end]
     words = text.split()
@@ -637,6 +662,7 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
         # institution or a publication, not a place.
         return "organisation", "nom commun capitalisé après un déterminant"
     prep = re.search(rf"(?<!\w)(?:{_alternation(lex.PLACE_PREPOSITIONS)})[{SPACES}]+$", left)
-    if prep:
+    if prep and not re.fullmatch(r"[A-Z][A-Z&\-]+", words[-1] if len(words) == 1 else ""):
+        # (« au CNRS »: capitals after « au » are a body's; the model's label decides.)
         return "place", f"lieu (« {prep.group().strip(SPACES)} »)"
     return None

@@ -48,10 +48,12 @@ from .quotes import _quotes
 from .spans import (
     _clean_span,
     _contracted_article,
+    _joined_names,
     _landmark,
     _place_article,
     _split_person_tails,
     _titled_body,
+    _works_of_people,
 )
 from .titles import _civility_before, _title_after, _title_before
 
@@ -152,7 +154,8 @@ def _find_mentions(
         mention = Mention(index, m.start(), m.end(), m.group(), s.kind,
                           f"{s.basis} : {s.target}", s.target, in_quote(m.start()))
         candidates.append((m.start(), m.start() - m.end(), 0, _landmark(paragraph, mention)))
-    for span in _split_person_tails(paragraph, spans):
+    for span in _split_person_tails(paragraph, _works_of_people(
+            paragraph, _joined_names(paragraph, spans))):
         cleaned = _clean_span(paragraph, span)
         if not cleaned:
             continue
@@ -221,6 +224,9 @@ def _find_mentions(
         full = _contracted_article(paragraph, start, text) if kind == "place" else None
         if len(text.split()) > 1 and text.split()[-1] in lex.LEGAL_FORMS:
             kind, full = "organisation", text.rsplit(None, 1)[0]
+        elif len(text.split()) > 1 and (text.split()[0] in lex.CLUB_AFFIXES
+                                        or text.split()[-1] in lex.CLUB_AFFIXES):
+            kind, basis = "organisation", "club (« FC », « AC », « Racing » …)"
         mention = _landmark(paragraph, Mention(index, start, end, text, kind, basis, full,
                                                in_quote(start)), span.label)
         candidates.append((mention.start, mention.start - end, 1, mention))
@@ -413,6 +419,22 @@ def _official_forms() -> dict[str, list[str]]:
     return forms
 
 
+def _quoted_titles(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+    """No page for a name the article also prints alone between quotation marks.
+
+    « Avec “Hyperdrama”, Justice … » then « Hyperdrama compte deux titres »: quoted alone, a
+    name is a title, a slogan or a marker; so are its unquoted uses. Known names and full
+    names of persons stay.
+    """
+    alone = re.compile(r"[«“\"][\s\u00a0]*([A-ZÀ-Ý][^«»“”\"]{0,60}?)[\s\u00a0]*[»”\"]")
+    quoted = {simple_fold(m.group(1)) for p in paragraphs for m in alone.finditer(p)
+              if len(m.group(1).split()) <= evidence.MAX_TITLE_WORDS}
+    if not quoted:
+        return mentions
+    return [m for m in mentions if m.target is not None or simple_fold(m.text) not in quoted
+            or evidence.given_name_first(m.text)]
+
+
 def _state_periphrases(mentions: list[Mention]) -> list[Mention]:
     """« le Royaume », « la République islamique », « le Grand-Duché »: the one state whose
     official name opens with these words (pycountry's official names, in French), among the
@@ -479,6 +501,7 @@ def extract_actors(
         spans = ner[p] if p < len(ner) else ()
         mentions.extend(_find_mentions(p, paragraph, spans, by_fold, regex,
                                        _quote_spans(paragraph)))
+    mentions = _quoted_titles(paragraphs, mentions)
     mentions = _retype_mentions(paragraphs, mentions, registry)  # 2.
     mentions = _acronyms(paragraphs, mentions, _surfaces_by_fold(surfaces))
     # « Mohammed ben Salmane (MBS) »: a person's initials are a second name of the person.

@@ -181,6 +181,52 @@ def _landmark(paragraph: str, m: Mention, label: str = "") -> Mention:
                    f"lieu (« {paragraph[start:m.start].strip(SPACES)} »)", None, m.in_quote)
 
 
+def _joined_names(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
+    """A single word the model cut off right before a person's name is part of it.
+
+    « Rimtalba Jean Emmanuel Ouédraogo » came as « Rimtalba » (a place) and « Jean Emmanuel
+    Ouédraogo »: two names never touch without punctuation; a known place or state stays apart.
+    """
+    out: list[NerSpan] = []
+    for span in spans:
+        before = out[-1] if out else None
+        if before is not None and span.label == "PER" and before.label != "PER" \
+                and paragraph[before.end:span.start] == " " \
+                and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ\-]+", paragraph[before.start:before.end]) \
+                and paragraph[before.start:before.end] not in gazetteer() \
+                and not is_city(paragraph[before.start:before.end]) \
+                and not evidence._adjective(paragraph[before.start:before.end]) \
+                and paragraph[before.start:before.end].lower() not in evidence.common_nouns() \
+                and not re.search(rf"(?<!\w)(?i:de|du|des|la|le|les|l[’']|au|aux|en|d[’'])"
+                                  rf"[{SPACES}]*$", paragraph[:before.start]):
+            # (« l’Allemand Florian Lipowitz »: a demonym or a noun before the name stays out;
+            # « député de la Gironde Nicolas Thierry »: after « de » or an article, a place;
+            # « confié à Rimtalba Jean Emmanuel Ouédraogo »: after « à », the name goes on)
+            out[-1] = NerSpan(before.start, span.end, "PER", paragraph[before.start:span.end])
+        else:
+            out.append(span)
+    return out
+
+
+def _works_of_people(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
+    """Spans without the titles of works told with their maker (« Emilia Pérez de Jacques
+    Audiard », « Megalopolis de Francis Ford Coppola »): a name the model calls a person or a
+    place, then « de » and a person's full name, is a film's or a book's title. Known states and
+    cities stay (« la France de Macron »), as do bodies (« le PSG de Luis Enrique »)."""
+    out: list[NerSpan] = []
+    for i, span in enumerate(spans):
+        after = spans[i + 1] if i + 1 < len(spans) else None
+        text = paragraph[span.start:span.end]
+        if after is not None and span.label in ("PER", "LOC", "MISC") and after.label == "PER" \
+                and re.fullmatch(rf"[{SPACES}]+(?:de[{SPACES}]+|d[’'])",
+                                 paragraph[span.end:after.start]) \
+                and evidence.given_name_first(paragraph[after.start:after.end]) \
+                and text not in gazetteer() and not is_city(text):
+            continue
+        out.append(span)
+    return out
+
+
 def _split_person_tails(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
     """Spans with a person's full name after « de » taken apart (« l’Égypte de Mohamed Salah »).
 

@@ -252,6 +252,18 @@ def test_an_outlets_name_beside_a_stamp_is_a_signature() -> None:
     assert sentence is None or sentence.kind != "dateline"
 
 
+def test_an_intertitle_after_a_photo_inside_the_article_is_article_text() -> None:
+    p1 = ("La veille, un premier décret avait mis fin aux fonctions du Premier ministre, au "
+          "terme de plusieurs semaines de rumeurs sur un remaniement.")
+    p2 = ("Journaliste de formation, le nouveau chef du gouvernement était devenu l'une des voix "
+          "les plus écoutées du régime depuis son arrivée au ministère.")
+    kinds = _kinds(["https://www.exemple.bf/politique/premier-ministre",
+                    "Burkina : un nouveau Premier ministre nommé", p1,
+                    "Le nouveau Premier ministre, lors de sa nomination. (Ph. DR)",
+                    "Un visage familier des Burkinabè", p2, p1.replace("La veille", "Lundi")])
+    assert (kinds[4], kinds[5], kinds[6]) == ("credit", "body", "body")
+
+
 def test_a_links_box_inside_the_article_ends_where_the_text_resumes() -> None:
     prose = ("Karim B. n'en était pas à son coup d'essai : il avait déjà été condamné il y a "
              "dix ans pour des faits semblables, commis dans la même commune du littoral.")

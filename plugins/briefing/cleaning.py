@@ -331,7 +331,14 @@ def _relabel_by_position(
         if start < n < end and (d.kind != "body" or not SENTENCE_END.search(text_of[n])) \
                 and subheading(text_of[n]) \
                 and (judged.get(order[i - 1], d).kind == "body"
-                     or decided.get(order[i - 1], d).kind == "teaser") \
+                     # after a links box, a photo or a subscription box inside the article
+                     or decided.get(order[i - 1], d).kind in {"teaser", "credit", "caption"}
+                     or (order[i - 1] in judged and judged[order[i - 1]].kind == "credit")
+                     or decided.get(order[i - 1], d).rule in {"paywall", "login"}
+                     or (order[i - 1] in judged and judged[order[i - 1]].rule
+                         in {"short-unpunctuated", "after-article"}
+                         and any(judged.get(m, d).kind == "body"
+                                 for m in order[max(0, i - 6):i - 1]))) \
                 and judged.get(order[i + 1], d).kind == "body":
             judged[n] = Decision(n, text_of[n], "body", "subheading",
                                  "intertitre (ligne courte entre deux paragraphes)")

@@ -99,7 +99,8 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     _p("credit-caps", r"(?-i:^(PHOTOS?|ILLUSTRATION|CAPTURE D[’']ÉCRAN|ARCHIVES?)\s+"
        r"[^a-zà-ÿ]{2,80}$)", "credit", "crédit photo (en capitales, au-dessus de la légende)"),
     # A caption closed by its credit in parentheses: « X sur scène, samedi. (Photo Sophie R.) ».
-    _p("caption-credit", r"^.{3,300}[.!?…]\s*\((Photos?|Crédit photo|Illustration)\b"
+    # (One sentence: a standfirst of two, its photo's credit glued after, is article text.)
+    _p("caption-credit", r"^[^.!?…]{3,250}[.!?…]\s*\((Photos?|Ph\.|Crédit photo|Illustration)(?!\w)"
        r"[^()]{2,60}\)\s*$", "credit", "légende de photo et son crédit entre parenthèses"),
     # « Lisez « Titre d’un autre article » », « À lire : « … » »: a link to another article.
     _p("teaser-quoted", r"^((Re)?[Ll]isez|(A|À) lire( aussi)?|Lire aussi|(A|À) voir( aussi)?|"

@@ -747,3 +747,31 @@ def test_a_states_official_name_head_is_that_state(paragraph, found, expected):
 ])
 def test_names_from_the_sixth_batch(paragraphs, found, expected):
     assert names(actors_of(paragraphs, found)) == expected
+
+
+@pytest.mark.parametrize(("paragraphs", "found", "expected"), [
+    # A particle before a title word makes it a surname.
+    (["Bruno Le Maire a jugé que l'Europe ne pouvait plus attendre."],
+     [[("Bruno Le Maire", "PER")]], {"Bruno Le Maire": "person", "Europe": "place"}),
+    # A full name without its last surname is the same person.
+    (["Judith Suminwa Tuluka a été nommée. Judith Suminwa succède à Sama Lukonde."],
+     [[("Judith Suminwa Tuluka", "PER"), ("Judith Suminwa", "PER"), ("Sama Lukonde", "PER")]],
+     {"Judith Suminwa Tuluka": "person", "Sama Lukonde": "person"}),
+    # Broadcasters by their head noun; « M23 » is a group, not a road.
+    (["L'ordonnance a été lue sur la Radiotélévision nationale congolaise face au M23."],
+     [[("Radiotélévision nationale congolaise", "ORG"), ("M23", "LOC")]],
+     {"Radiotélévision nationale congolaise": "media", "M23": "organisation"}),
+])
+def test_names_from_the_seventh_batch(paragraphs, found, expected):
+    assert names(actors_of(paragraphs, found)) == expected
+
+
+def test_an_acronym_the_article_defines_names_what_the_article_says():
+    entry = A.RegistryEntry("cei", "Communauté des États indépendants", "organisation", ("CEI",),
+                            (), None, "", "content/actors/cei.md")
+    paragraph = ("Il a présidé la Commission électorale indépendante (CEI) de 2005 à 2010. "
+                 "La CEI a validé la liste.")
+    per = A.extract_actors("b", [paragraph], [spans(paragraph, ("Commission électorale "
+                                                               "indépendante", "ORG"))], [entry])
+    found = A.resolve_actors([per], [entry]).actors
+    assert {a.name for a in found} == {"Commission électorale indépendante"}

@@ -264,6 +264,15 @@ def test_an_intertitle_after_a_photo_inside_the_article_is_article_text() -> Non
     assert (kinds[4], kinds[5], kinds[6]) == ("credit", "body", "body")
 
 
+def test_a_site_asking_for_money_is_not_article_text() -> None:
+    line = ("Cet article est en accès libre, comme tous nos articles. Le site est un média "
+            "indépendant, financé à 98 % par les dons de ses lecteurs.")
+    decision = linesignals.pattern_decision(1, line)
+    assert decision is not None and decision.rule == "site-pitch"
+    assert linesignals.pattern_decision(1, "Le parti est financé par les dons de ses "
+                                           "militants, selon son trésorier.") is None
+
+
 def test_a_links_box_inside_the_article_ends_where_the_text_resumes() -> None:
     prose = ("Karim B. n'en était pas à son coup d'essai : il avait déjà été condamné il y a "
              "dix ans pour des faits semblables, commis dans la même commune du littoral.")
@@ -380,6 +389,11 @@ def test_comments_after_the_article_are_not_article_text() -> None:
     (["La rédaction de Ouest-France"], None, "Ouest-France", "publisher"),
     (["Rédaction Africanews"], None, "Africanews", "publisher"),
     (["Publié par Le Point le 12/03/2024"], None, "Le Point", "publisher"),
+    # A wire's marker after a dated dateline; a title and its owner in the footer.
+    (["Abidjan, 17 oct 2023 (AIP) – Le nouveau Premier ministre a été nommé."], None,
+     "Agence ivoirienne de presse", "agency"),
+    (["L'Usine Nouvelle, une marque d'Infopro Digital"], None, "L'Usine Nouvelle",
+     "publisher"),
 ])
 def test_outlet_named_by_the_text(lines: list[str], url: str | None, outlet: str,
                                   relation: str) -> None:

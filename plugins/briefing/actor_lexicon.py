@@ -276,7 +276,7 @@ MEDIA_CUES: tuple[str, ...] = (
 # capitalised words (« Radio Okapi ») or close it after them (« Edmonton Journal », « Kyiv
 # Independent »); before a lowercase word they name a publication of record (« Journal officiel »).
 MEDIA_NAME_WORDS: tuple[str, ...] = (
-    "Radio", "Radiodiffusion", "Télévision", "TV", "Journal", "Times", "Post", "News", "Gazette",
+    "Radio", "Radiodiffusion", "Radiotélévision", "Télévision", "TV", "Journal", "Times", "Post", "News", "Gazette",
     "Herald", "Tribune", "Zeitung", "Independent", "Chronicle", "Telegraph",
 )
 

@@ -59,6 +59,14 @@ OUTLETS: tuple[OutletEntry, ...] = (
     _o("APS", "state media", "aps.dz", "Algérie Presse Service"),
     _o("MAP", "state media", "mapexpress.ma map.ma", "Maghreb Arabe Presse"),
     _o("TAP", "state media", "tap.info.tn", "Agence Tunis Afrique Presse"),
+    # Sub-Saharan state agencies, whose wires French-language African sites reprint.
+    _o("Agence ivoirienne de presse", "state media", "aip.ci", "AIP"),
+    _o("Agence de presse sénégalaise", "state media", "aps.sn", "APS Sénégal"),
+    _o("Agence congolaise de presse", "state media", "acp.cd", "ACP"),
+    _o("Agence d’information du Burkina", "state media", "aib.media", "AIB"),
+    _o("Agence malienne de presse et publicité", "state media", "amap.ml", "AMAP"),
+    _o("Agence nigérienne de presse", "state media", "anp.ne", "ANP"),
+    _o("Cameroon Tribune", "state media", "cameroon-tribune.cm"),
     _o("Agence Ecofin", "agency", "agenceecofin.com", "Ecofin"),
     # National press (France).
     _o("Le Monde", "national press", "lemonde.fr"),

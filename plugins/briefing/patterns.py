@@ -102,6 +102,12 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     # (One sentence: a standfirst of two, its photo's credit glued after, is article text.)
     _p("caption-credit", r"^[^.!?…]{3,250}[.!?…]\s*\((Photos?|Ph\.|Crédit photo|Illustration)(?!\w)"
        r"[^()]{2,60}\)\s*$", "credit", "légende de photo et son crédit entre parenthèses"),
+    # The site speaking of itself to ask for money: « Cet article est en accès libre, comme tous
+    # nos articles. X est financé à 98 % par les dons de ses lecteurs. », « Soutenez-nous ».
+    _p("site-pitch", r"^(?=.*(\bnos articles\b|\bfinancée? (à \d+ ?% )?par (les dons de )?"
+       r"(ses|nos) (lecteurs|lectrices|abonnés)|\bfaire un don\b|\bsoutenez[- ](nous|notre)\b|"
+       r"^cet article est (en accès libre|gratuit|offert))).{0,400}$",
+       "boilerplate", "appel aux dons ou aux abonnements du site (pas du texte d’article)"),
     # « Lisez « Titre d’un autre article » », « À lire : « … » »: a link to another article.
     _p("teaser-quoted", r"^((Re)?[Ll]isez|(A|À) lire( aussi)?|Lire aussi|(A|À) voir( aussi)?|"
        r"Voir aussi|Regardez|(É|E)coutez|Consultez|Découvrez)\s*:?\s*«[^«»]+»\s*\.?$",

@@ -312,8 +312,8 @@ class OutletEvidence:
 
 # « (Reuters) - », « (AFP) – », « MOSCOU, 17 juillet. /TASS/. », « Bakou, 15 octobre, AZERTAC ».
 AGENCY_MARKERS = (
-    re.compile(r"^(?:[A-ZÉÈ][\w’' -]{1,30}?,?\s*(?:\d{1,2}\s+\w+\.?,?\s*)?)?\((?P<name>[A-Z]"
-               r"[\w ./-]{1,30})\)\s*[-–—:]\s"),
+    re.compile(r"^(?:[A-ZÉÈ][\w’' -]{1,30}?,?\s*(?:\d{1,2}\s+\w+\.?,?\s*(?:\d{4}\s*)?)?)?"
+               r"\((?P<name>[A-Z][\w ./-]{1,30})\)\s*[-–—:]\s"),
     re.compile(r"^[A-ZÉÈ][\w’' -]{1,30},\s*\d{1,2}(?:er)?\s+\w+\.?\s*/(?P<name>[A-Z][\w ./-]"
                r"{1,30})/\.?"),
     re.compile(r"^[A-ZÉÈ][\w’' -]{1,30},\s*\d{1,2}(?:er)?\s+\w+,\s*(?P<name>[A-Z][\w .-]{1,30})"
@@ -331,6 +331,10 @@ NEWSROOM = re.compile(r"^(?:La\s+)?[Rr]édaction\s*(?:de\s+|d[’']|:\s*)?"
                       r"(?P<name>[A-ZÀ-Ý0-9][^,;:]{1,40})$")
 WITH_AGENCY = re.compile(r"^(?P<name>.{2,40}?)\s+(?:avec|et|with)\s+(?:l[’']|les )?"
                          r"(?P<agency>AFP|Reuters|AP|agences?)\b.*$", re.I)
+# « L’Usine Nouvelle, une marque d’Infopro Digital »: the title, then its owner.
+BRAND_LINE = re.compile(r"^(?:©\s*)?(?P<name>[A-ZÀ-Ý][^,©]{1,40}?),?\s+(?:une|un)\s+"
+                        r"(?:marque|titre|site|média|publication)\s+(?:du\s+groupe\s+|de\s+|d[’'])",
+                        re.I)
 # Copyright footers: « © 2024 AZERTAC. … », « Ouest-France © 2026 », « © Copyright 2024 x ».
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)", re.I)
 
@@ -452,6 +456,11 @@ def outlet_evidence(
             if name:
                 found.append(OutletEvidence(name, "publisher", f"signature « {text} »", number, 3))
                 continue
+        brand = BRAND_LINE.match(text)
+        if brand:
+            name = _named(brand.group("name"), names) or brand.group("name").strip()
+            found.append(OutletEvidence(name, "publisher", f"mention « {text[:60]} »", number, 3))
+            continue
         if COPYRIGHT.search(text) and len(T.words(text)) <= 25:
             holder = _holder(text)
             name = _named(holder, names)

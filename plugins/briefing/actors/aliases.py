@@ -207,8 +207,8 @@ def _short_forms(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         if m.target is None and m.kind in ("organisation", "place", "") \
-                and len(m.text.split()) > 1 and m.text not in bodies:
-            longer = [b for t, b in bodies.items() if re.match(
+                and len(m.text.split()) > 1:
+            longer = [b for t, b in bodies.items() if t != m.text and re.match(
                 rf"{re.escape(m.text)}[{SPACES}]+(?:de|du|des|d[’'])\b", t)]
             if len(longer) == 1:
                 long = longer[0]

@@ -99,7 +99,9 @@ def trim(text: str, label: str = "") -> tuple[int, int] | None:
     if tail and not re.search(r"\d[\s\u00a0]*$", text[:tail.start()]):
         end = tail.start()  # but « Mouvement du 23 mars »: a date inside the name
     stuck = _tail_title().search(text[:end], start)
-    if stuck and stuck.start() > start and len(text[start:stuck.start()].split()) > 1:
+    if stuck and stuck.start() > start and len(text[start:stuck.start()].split()) > 1 \
+            and text[start:stuck.start()].split()[-1].lower() not in lex.NAME_PARTICLES:
+        # (not « Bruno Le Maire »: after a particle, the title word is the surname)
         end = stuck.start()  # not « Marion Maréchal »: a surname may be a title word
     name = text[start:end].strip(SPACES + ",")
     if not name or not (name[:1].isupper() or (particles and label == "PER")):
@@ -576,8 +578,11 @@ def outlet(text: str, label: str) -> bool:
     if any(" ".join(words[:n]) in _outlet_names() for n in range(1, len(words))) and all(
             w[:1].isupper() for w in words):
         return True
+    if len(words) > 1 and words[0] in ("Radio", "Radiodiffusion", "Radiotélévision", "Télévision",
+                                       "TV"):
+        return True  # « Radiotélévision nationale congolaise », « Radio Okapi »
     return len(words) > 1 and all(w[:1].isupper() or w in lex.NAME_PARTICLES for w in words) \
-        and (words[0] in lex.MEDIA_NAME_WORDS or words[-1] in lex.MEDIA_NAME_WORDS)
+        and words[-1] in lex.MEDIA_NAME_WORDS
 
 
 def body_not_place(paragraph: str, start: int, end: int) -> str | None:
@@ -593,7 +598,7 @@ def body_not_place(paragraph: str, start: int, end: int) -> str | None:
     if text.split()[0] in lex.INSTITUTION_HEADS or text.split()[-1] in lex.LEGAL_FORMS:
         return f"« {text.split()[0]} » : une institution ou une société"
     if re.fullmatch(r"[A-Z0-9][A-Z0-9\-&]*[A-Z0-9]", text) and re.search(r"[A-Z]", text) \
-            and not re.fullmatch(r"(?:[ANDMEC]|R[ND])[\s\-]?\d{1,4}", text):  # « l’A9 »: a road
+            and not re.fullmatch(r"(?:[AND]|R[ND])[\s\-]?\d{1,4}", text):  # « l’A9 »: a road
         return "sigle inconnu du gazetier : un organisme"
     if speaks(paragraph, end) and not re.search(
             rf"(?<!\w)(?:de|du|des|d[’']|à|au|aux|en)[{SPACES}]*$", paragraph[:start]):
@@ -662,7 +667,7 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
         # institution or a publication, not a place.
         return "organisation", "nom commun capitalisé après un déterminant"
     prep = re.search(rf"(?<!\w)(?:{_alternation(lex.PLACE_PREPOSITIONS)})[{SPACES}]+$", left)
-    if prep and not re.fullmatch(r"[A-Z][A-Z&\-]+", words[-1] if len(words) == 1 else ""):
+    if prep and not re.fullmatch(r"[A-Z][A-Z0-9&\-]+", words[-1] if len(words) == 1 else ""):
         # (« au CNRS »: capitals after « au » are a body's; the model's label decides.)
         return "place", f"lieu (« {prep.group().strip(SPACES)} »)"
     return None

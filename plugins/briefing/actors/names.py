@@ -169,7 +169,8 @@ def _surname_match(text: str, full_names: Sequence[Mention],
 
 
 def _inside(words: list[str], full: list[str]) -> bool:
-    """Whether the words follow the given name in a full name: its tail, or one inner word.
+    """Whether the words name the person of a longer full name: its tail after the given
+    name, its head (« Judith Suminwa »), or one inner word.
 
     A tail opening on a given name is another person (« Idriss Déby Itno », the father of
     « Mahamat Idriss Déby Itno »).
@@ -177,8 +178,11 @@ def _inside(words: list[str], full: list[str]) -> bool:
     from .evidence import given_names  # evidence imports this module
 
     if len(words) > 1:
-        return len(full) > len(words) and full[-len(words):] == words \
-            and words[0] not in given_names()
+        # « Judith Suminwa » for « Judith Suminwa Tuluka »: the full name without its last
+        # surname is the same person too.
+        return len(full) > len(words) and (
+            (full[-len(words):] == words and words[0] not in given_names())
+            or full[:len(words)] == words)
     return len(words) == 1 and len(words[0]) > 2 and words[0] in full[1:-1]
 
 

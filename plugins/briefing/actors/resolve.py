@@ -127,8 +127,11 @@ def resolve_actors(
                     spelling = hit.text
                 pending.append((ba.briefing, m, spelling))
                 continue
-            entry = (by_slug.get(m.target or "") or alias_entry.get(fold(m.text))
-                     or place_entry.get(place_key(m.text)))
+            # An acronym the article defines names what the article says (« la Commission
+            # électorale indépendante (CEI) »), whatever the registry calls « CEI ».
+            defined = m.basis.startswith("sigle de")
+            entry = (by_slug.get(m.target or "") or (None if defined else (
+                alias_entry.get(fold(m.text)) or place_entry.get(place_key(m.text)))))
             if entry is not None:
                 key = f"reg:{entry.slug}"
                 c = cluster(key, entry.kind, entry)
@@ -204,10 +207,12 @@ def resolve_actors(
             name, slug = c.entry.name, c.entry.slug
         else:
             full_names = [n for n in c.names if not lone_surname(n)] or list(c.names)
-            # A name spelled out beats its initial (« Félix Tshisekedi » over « F. Tshisekedi »),
-            # then the most frequent spelling.
-            name = c.canonical or sorted(
-                full_names, key=lambda n: (bool(_INITIAL.match(n)), -c.names[n], n))[0]
+            # A name spelled out beats its initial (« Félix Tshisekedi » over « F. Tshisekedi »)
+            # and a name inside a longer one (« Judith Suminwa Tuluka » over « Judith
+            # Suminwa »), then the most frequent spelling.
+            name = c.canonical or sorted(full_names, key=lambda n: (
+                bool(_INITIAL.match(n)),
+                any(n != o and f" {n} " in f" {o} " for o in full_names), -c.names[n], n))[0]
             slug = slugify(name) or "acteur"
         base, n = slug, 2
         if slug in used:

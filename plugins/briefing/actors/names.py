@@ -12,6 +12,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from briefing import actor_lexicon as lex
 from briefing import textutils as T
+from briefing.wordlists import given_names
 
 from .model import Mention
 
@@ -175,8 +176,6 @@ def _inside(words: list[str], full: list[str]) -> bool:
     A tail opening on a given name is another person (« Idriss Déby Itno », the father of
     « Mahamat Idriss Déby Itno »).
     """
-    from .evidence import given_names  # evidence imports this module
-
     if len(words) > 1:
         # « Judith Suminwa » for « Judith Suminwa Tuluka »: the full name without its last
         # surname is the same person too.

@@ -716,3 +716,8 @@ def test_the_headline_right_after_a_links_heading_stays_a_link() -> None:
     cleaned = cleaning.clean(_seed(text))
     assert next(d.kind for d in cleaned.decisions if d.line == 6) == "teaser"
     assert [p.line for p in cleaned.paragraphs] == [3, 4, 7, 8]
+
+
+def test_a_stamp_line_followed_by_its_source_dates_the_article() -> None:
+    decision = linesignals.line_signal(11, "Publié le mardi 17 octobre 2023 | AIP")
+    assert decision is not None and decision.kind == "dateline"

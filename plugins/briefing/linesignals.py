@@ -59,6 +59,11 @@ def line_signal(number: int, text: str) -> Decision | None:
     if shape:
         return Decision(number, text, "boilerplate", "address",
                         f"{shape} : pas du texte d’article")
+    if re.match(r"(?i)(?:publi[ée]e?|mis à jour|modifi[ée]e?|actualis[ée]e?)\b", text) \
+            and textmeta.stamps_in(text):
+        # « Publié le mardi 17 octobre 2023 | AIP »: a stamp first, whatever follows it.
+        return Decision(number, text, "dateline", "dateline",
+                        "horodatage ou ligne de date (sert à dater l’article, pas un fait)")
     if P.CAPTION_SOURCE.search(text):
         return Decision(number, text, "caption", "caption-source",
                         "légende de photo suivie de sa source entre crochets")

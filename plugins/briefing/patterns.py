@@ -228,7 +228,7 @@ REPRINT = re.compile(
 )
 
 # `© REUTERS/Stringer`: agency / photographer credit, possibly glued to a caption.
-CREDIT = re.compile(r"\(?©\s*(?P<agency>[A-Z][A-Za-z\- ]+?)(?:/(?P<author>[\w\- ]+))?\s*\)?\s*$")
+CREDIT = re.compile(r"\(?©\s*(?P<agency>[A-ZÀ-Ý][\w\- ]+?)(?:/(?P<author>[\w\- ]+))?\s*\)?\s*$")
 
 # A short caption or dateline: "Stepanakert le 8 octobre 2020." (place, date, nothing else).
 CAPTION = re.compile(

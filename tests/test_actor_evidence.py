@@ -776,3 +776,14 @@ def test_an_acronym_the_article_defines_names_what_the_article_says():
                                                                "indépendante", "ORG"))], [entry])
     found = A.resolve_actors([per], [entry]).actors
     assert {a.name for a in found} == {"Commission électorale indépendante"}
+
+
+def test_a_full_name_opening_a_longer_one_in_another_article_is_the_same_person():
+    one = A.extract_actors("a", ["Judith Suminwa a présidé le conseil des ministres."],
+                           [spans("Judith Suminwa a présidé le conseil des ministres.",
+                                  ("Judith Suminwa", "PER"))], ())
+    two = A.extract_actors("b", ["Judith Suminwa Tuluka a été nommée Première ministre."],
+                           [spans("Judith Suminwa Tuluka a été nommée Première ministre.",
+                                  ("Judith Suminwa Tuluka", "PER"))], ())
+    found = A.resolve_actors([one, two], ()).actors
+    assert [(a.name, len(a.briefings)) for a in found] == [("Judith Suminwa Tuluka", 2)]

@@ -80,6 +80,12 @@ def _full_names(names: Counter[str]) -> list[str]:
     return full or list(names)
 
 
+def _prefix(a: list[str], b: list[str]) -> bool:
+    """Whether one full name's words open the other's, longer (« judith suminwa [tuluka] »)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 2 and len(long) > len(short) and long[:len(short)] == short
+
+
 def _block_key(name: str) -> str:
     """Blocking key: first letters of the folded surname, so no all-pairs comparison."""
     return surname_core(fold(split_name(name)[1]))[:3]
@@ -111,6 +117,7 @@ def resolve_actors(
     clusters: dict[str, _Cluster] = {}
     mention_key: dict[tuple[str, int, int], str] = {}
     auto_persons: dict[str, list[str]] = defaultdict(list)  # block -> cluster keys
+    by_head: dict[str, list[str]] = {}  # first two folded words of a full name -> cluster keys
 
     def cluster(key: str, kind: str, entry: RegistryEntry | None) -> _Cluster:
         return clusters.setdefault(key, _Cluster(kind, entry, Counter(), set()))
@@ -175,6 +182,14 @@ def resolve_actors(
             single = lone_surname(spelling)
             same = [k for k in auto_persons[block]
                     if any(_same_person(spelling, n) for n in _full_names(clusters[k].names))]
+            words = fold(spelling).split()
+            if not same and not single and len(words) >= 2:
+                # « Judith Suminwa » in one article, « Judith Suminwa Tuluka » in another: one
+                # full name the other's head is one person (the same rule as within an article).
+                same = list(dict.fromkeys(
+                    k for k in by_head.get(" ".join(words[:2]), ())
+                    if any(_prefix(words, fold(n).split())
+                           for n in _full_names(clusters[k].names))))
             if len(same) == 1:
                 key = same[0]
                 c = clusters[key]
@@ -186,6 +201,8 @@ def resolve_actors(
                     auto_persons[block].append(key)
                 c = cluster(key, "person", None)
                 c.basis.add("nom seul ambigu" if single and same else "orthographe vue")
+            if not single and len(words) >= 2:
+                by_head.setdefault(" ".join(words[:2]), []).append(key)
         if spelling != m.text and lone_surname(m.text):
             c.basis.add("nom de famille seul rattaché au nom complet du même article")
         c.names[m.text] += 1

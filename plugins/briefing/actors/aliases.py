@@ -297,7 +297,10 @@ def _also_known_as(paragraphs: Sequence[str],
     pairs = []
     for a, b in itertools.pairwise(persons):
         between = paragraphs[a.paragraph][a.end:b.start] if a.paragraph == b.paragraph else ""
-        if between and len(between) <= MAX_ALIAS_GAP and cue.search(between) \
+        # The cue right before the second name (« X, alias Y », « X, de son vrai nom Y »), not
+        # anywhere between (« X, alias Justice, publient … chez Ed Banger »).
+        if between and len(between) <= MAX_ALIAS_GAP \
+                and re.search(cue.pattern + rf"[{SPACES}:,«“\"]*$", between) \
                 and not re.search(r"[.;!?]", between):
             pairs.append((b.text, a.text))
     # « Aya Danioko, de son vrai nom, … »: a real name given after the fact names the last

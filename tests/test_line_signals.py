@@ -721,3 +721,16 @@ def test_the_headline_right_after_a_links_heading_stays_a_link() -> None:
 def test_a_stamp_line_followed_by_its_source_dates_the_article() -> None:
     decision = linesignals.line_signal(11, "Publié le mardi 17 octobre 2023 | AIP")
     assert decision is not None and decision.kind == "dateline"
+
+
+def test_a_note_on_the_signer_under_the_text_is_not_article_text() -> None:
+    prose = ("Le service public postal n'est pas un coût mais une présence, et chaque fermeture "
+             "éloigne un peu plus les campagnes des services de l'État.")
+    kinds = _kinds(["https://www.exemple.fr/tribune/bureaux-de-poste",
+                    "Nos bureaux de poste ne sont pas un coût", "Par Hélène Marty",
+                    "Publié le 14.02.2025", prose, prose.replace("chaque", "toute"),
+                    "Hélène Marty est conseillère départementale du Cher et membre d'un réseau "
+                    "d'élus ruraux.",
+                    "Les tribunes publiées n'engagent que leurs auteurs."])
+    assert kinds[5] in {"standfirst", "body"} and kinds[6] == "body"
+    assert (kinds[7], kinds[8]) == ("byline", "boilerplate")

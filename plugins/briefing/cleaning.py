@@ -150,6 +150,7 @@ def clean(
         decided[title_line] = Decision(title_line, title, "title", "headline",
                                        "titre de l’article (affiché comme titre de la page)")
     hints = _credits(numbered, decided, title)
+    _author_notes(numbered, decided)
     decisions, paragraphs = _paragraphs(numbered, decided, titled=title_line is not None)
     # Markup decisions go before the decision on what is left of their line.
     decisions = sorted([*markup, *decisions], key=lambda d: d.line)
@@ -406,6 +407,30 @@ def _credits(numbered: list[tuple[int, str]], decided: dict[int, Decision],
             hints.append(SourceHint(outlet, "photo-credit", f"crédit photo « {credit.group(0)} »",
                                     number))
     return hints
+
+
+def _author_notes(numbered: list[tuple[int, str]], decided: dict[int, Decision]) -> None:
+    """7. The last paragraph presenting the signer is a note on the author, not the text.
+
+    « Hélène Marty est conseillère départementale (PCF) du Cher … » under an op-ed signed
+    « Par Hélène Marty »: the name the signature prints, then « est », at the article's end.
+    Updates `decided`.
+    """
+    kept = [n for n, _ in numbered if decided[n].kind in KEPT]
+    if len(kept) < 2:
+        return
+    last = kept[-1]
+    text = dict(numbered)[last]
+    note = P.AUTHOR_NOTE.match(text)
+    if not note or len(T.words(text)) > P.AUTHOR_NOTE_MAX_WORDS:
+        return
+    # The signature: a byline, or a bare name among the lines above the text.
+    signed = " ".join(t for n, t in numbered
+                      if decided[n].kind == "byline" or (n < kept[0] and decided[n].kind
+                                                         not in KEPT))
+    if T.match_key(note.group("name")) in T.match_key(signed):
+        decided[last] = Decision(last, text, "byline", "author-note",
+                                 "présentation de l’auteur sous le texte (pas du texte d’article)")
 
 
 def _credit_agency(holder: str) -> str:

@@ -108,6 +108,10 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
        r"(ses|nos) (lecteurs|lectrices|abonnés)|\bfaire un don\b|\bsoutenez[- ](nous|notre)\b|"
        r"^cet article est (en accès libre|gratuit|offert))).{0,400}$",
        "boilerplate", "appel aux dons ou aux abonnements du site (pas du texte d’article)"),
+    # The site's disclaimer under opinion pieces: « Les tribunes publiées n’engagent que leurs
+    # auteurs. »
+    _p("disclaimer", r"^.{0,120}\bn[’']engagen?t que (leurs?|son|ses) auteurs?\b.{0,80}$",
+       "boilerplate", "avertissement du site sur les tribunes (pas du texte d’article)"),
     # « Lisez « Titre d’un autre article » », « À lire : « … » »: a link to another article.
     _p("teaser-quoted", r"^((Re)?[Ll]isez|(A|À) lire( aussi)?|Lire aussi|(A|À) voir( aussi)?|"
        r"Voir aussi|Regardez|(É|E)coutez|Consultez|Découvrez)\s*:?\s*«[^«»]+»\s*\.?$",
@@ -170,6 +174,10 @@ CREDIT_TAIL = re.compile(
     r"|[A-Z][A-Z.-]{1,15}(?:\s[A-Z][A-Z.-]{1,15}){0,3}(?:\s*/\s*[A-Z][\w.-]+)?)\)?\s*$")
 # Captions are short; a long line ending in capitals is prose (« … a déclaré l’OTAN »).
 CAPTION_MAX_WORDS = 40
+# A note on the author under the text: « Hélène Marty est conseillère départementale … ».
+AUTHOR_NOTE = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w’'\-]+(?:\s+(?:de\s+|d[’'])?[A-ZÀ-Ý][\w’'\-]+){1,3})"
+                         r"\s+est\s+")
+AUTHOR_NOTE_MAX_WORDS = 45
 # A caption printed under its credit line is one short sentence.
 CAPTION_AFTER_CREDIT_WORDS = 25
 # A copyright notice anywhere in a short line: the footer, not the article. A year or the legal

@@ -394,11 +394,13 @@ def _holder(text: str) -> str:
 
 
 def spells_host(text: str, host: str) -> bool:
-    """True when a line spells the site's domain name (« Actu Info », actu-info.fr)."""
-    letters = re.sub(r"[^a-z0-9]", "", T.fold_accents(text))
+    """True when a line spells the site's domain name (« Actu Info », actu-info.fr), its
+    article left out of the address or not (« Le Journal de Montréal », journaldemontreal.com)."""
+    folded = T.fold_accents(text)
     labels = host.split(".")
     label = re.sub(r"[^a-z0-9]", "", labels[-2] if len(labels) >= 2 else host)
-    return len(letters) >= 3 and letters == label
+    forms = {folded, re.sub(r"^(?:le|la|les|l')\s*", "", folded)}
+    return any(len(x) >= 3 and x == label for x in (re.sub(r"[^a-z0-9]", "", f) for f in forms))
 
 
 def outlet_evidence(
@@ -465,9 +467,11 @@ def outlet_evidence(
             holder = _holder(text)
             name = _named(holder, names)
             if name or 1 <= len(T.words(holder)) <= 4:
+                # An unknown holder spelling the page's address is the site signing.
+                own = url is not None and spells_host(holder, url_host(url))
                 found.append(OutletEvidence(name or holder, "publisher",
                                             f"mention « {text[:60]} »", number,
-                                            2 if name else 1))
+                                            2 if name else 3 if own else 1))
                 continue
         if number in furniture and len(T.words(text)) <= 6:
             name = _named(text, names)

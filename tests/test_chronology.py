@@ -379,3 +379,30 @@ def test_a_span_dated_by_its_year_keeps_its_days_in_the_label():
     span = next(e for e in events if e.timex == "du 6 janvier au 8 avril")
     assert (span.date, span.precision, span.label) == (
         "2025", "year", "Le procès s'était tenu du 6 janvier au 8 avril")
+
+
+def test_a_future_told_from_the_day_of_writing_is_not_in_a_past_passage():
+    """« organisera … le 18 mai » after « en décembre 2020 » is next May, not May 2021."""
+    events = _events("x", [
+        "Mgr Olivier de Germay, installé sur le siège de saint Irénée en décembre 2020, a salué "
+        "l'élection. Le diocèse organisera aussi une veillée de prière le 18 mai."
+    ], PublicationDate("2025-05-09", "confirmed", "test"))
+    assert {e.timex: e.date for e in events}["le 18 mai"] == "2025-05-18"
+
+
+def test_a_future_in_the_past_stays_in_its_passage():
+    """« devait » tells a future seen from the passage's time, not from the day of writing."""
+    events = _events("x", [
+        "Le 9 novembre 2020, le ministre a confirmé sa venue. Il devait se rendre à Bakou "
+        "le 12 novembre pour signer l'accord."
+    ], PublicationDate("2025-05-09", "confirmed", "test"))
+    assert {e.timex: e.date for e in events}["le 12 novembre"] == "2020-11-12"
+
+
+def test_a_date_of_the_day_of_writing_ends_the_passage_year():
+    """After « lundi », a year-less « en janvier » is no longer in the year of 15 April 2023."""
+    events = _events("x", [
+        "La guerre a éclaté le 15 avril 2023 entre l'armée et les paramilitaires. Washington a "
+        "annoncé lundi de nouvelles sanctions ; Hemedti avait déjà été visé en janvier."
+    ], PublicationDate("2025-10-27", "confirmed", "test"))
+    assert {e.timex: e.date for e in events}["janvier"] == "2025-01"

@@ -34,6 +34,7 @@ class Timex:
     resolved_by: str | None = None  # explicit | anchor | passage | reference | None
     nominal: bool = False  # « la déclaration du 9 novembre »: names a thing, not the clause's time
     weekday: int | None = None  # ISO weekday printed with a day date (« jeudi 21 décembre »)
+    ahead: bool = False  # a future told from the day of writing (« organisera »), not « devait »
 
     @property
     def complete(self) -> bool:
@@ -122,6 +123,8 @@ _DAY_ITEM_RE = re.compile(rf"(?<![\d\w]){_DAY}(?![\d\w])", re.IGNORECASE)
 _SINCE_RE = re.compile(rf"\bdepuis(?:{_SP}\S+){{0,6}}{_SP}$", re.IGNORECASE)
 
 _FUTURE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.FUTURE_CUES)})(?![\w-])", re.IGNORECASE)
+# A future seen from a past time (« devait », a conditional): told from the narrative's day.
+_FUTURE_IN_PAST_RE = re.compile(r"\b(?:dev(?:ait|aient|ant)|\w{3,}(?:rait|raient))\b", re.I)
 _PAST_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.PAST_CUES)})(?![\w-])", re.IGNORECASE)
 _NOMINAL_RE = re.compile(rf"\w{_SP}(?:de|d{_APOS})[\s\u00a0\u202f]*$", re.IGNORECASE)
 # A day date completing a noun after a determiner (« la déclaration du », « l'accord du »):
@@ -442,10 +445,13 @@ def tag(text: str) -> tuple[Timex, ...]:
         nominal = t.kind in ("month", "year") and _NOMINAL_RE.search(text[: t.start]) is not None
         noun = _noun_tense(text, t.start, t.end) if t.kind == "date" else ""
         tense = None if nominal else noun if noun != "" else _tense(text, t.start, t.end)
+        lo, hi = next(((a, b) for a, b in sentence_spans(text) if a <= t.start < b),
+                      (0, len(text)))
         out.append(
             replace(
                 t,
                 tense=tense,
+                ahead=tense == "future" and not _FUTURE_IN_PAST_RE.search(text, lo, hi),
                 since=_since(text, t.start),
                 resolved_by="explicit" if t.complete else None,
                 nominal=t.kind == "date" and bool(_NOUN_DU_RE.search(
@@ -633,7 +639,9 @@ def _resolve_season(t: Timex, anchor: Anchor) -> Timex:
 
 def _resolve_calendar(t: Timex, timexes: Sequence[Timex], i: int, anchor: Anchor | None) -> Timex:
     """Year of « le 12 octobre » or « en septembre »: nearer dated expression, else anchor."""
-    year_hint = _passage_year(timexes, i)
+    # A future told from the day of writing (« organisera … le 18 mai ») is not in the time of
+    # a past passage.
+    year_hint = None if t.ahead and anchor is not None else _passage_year(timexes, i)
     _, month, day = parse_value(t.value)  # type: ignore[arg-type]
     if month is None:
         return t
@@ -716,6 +724,10 @@ def _passage_year(timexes: Sequence[Timex], i: int) -> tuple[int, int, int] | No
     """
     best = None
     for j, other in enumerate(timexes[:i]):
+        if other.kind in ("weekday", "relative") or other.deictic:
+            # « lundi », « hier », « ce 9 octobre »: the text is back at the day of writing.
+            best = None
+            continue
         # « depuis octobre 1962 » starts a state lasting until the writing: no time to tell
         # the passage in.
         if not other.complete or other.kind not in ("date", "month") or other.since:

@@ -406,3 +406,29 @@ def test_a_date_of_the_day_of_writing_ends_the_passage_year():
         "annoncé lundi de nouvelles sanctions ; Hemedti avait déjà été visé en janvier."
     ], PublicationDate("2025-10-27", "confirmed", "test"))
     assert {e.timex: e.date for e in events}["janvier"] == "2025-01"
+
+
+def test_prochain_and_dernier_after_a_day_go_with_the_date():
+    """« le 20 mars prochain » is one date, to come; the label keeps no stray « prochain »."""
+    pub = PublicationDate("2025-03-14", "confirmed", "test")
+    (e,) = _events("x", ["Volodymyr Zelensky doit se rendre à Paris le 20 mars prochain."], pub)
+    assert (e.timex, e.date, e.label) == (
+        "le 20 mars prochain", "2025-03-20", "Volodymyr Zelensky doit se rendre à Paris")
+
+
+def test_an_adverb_before_an_apposed_participle_keeps_its_dated_fact():
+    """« La société, déjà placée … le 21 novembre dernier, emploie … » (an -oyer verb)."""
+    (e,) = _events("x", [
+        "La société, déjà placée sous la protection de la loi sur les faillites le 21 novembre "
+        "dernier, emploie encore quelques milliers de personnes."
+    ], PublicationDate("2025-03-12", "confirmed", "test"))
+    assert (e.date, e.label) == (
+        "2024-11-21",
+        "La société a déjà été placée sous la protection de la loi sur les faillites…")
+
+
+def test_a_weekday_belonging_to_a_noun_takes_no_preposition():
+    """« la messe de dimanche » gives « La messe aura lieu dimanche », not « en dimanche »."""
+    (e,) = _events("x", ["Mgr de Germay présidera la messe de dimanche, à 10 h 30."],
+                   PublicationDate("2025-05-09", "confirmed", "test"))
+    assert (e.date, e.label) == ("2025-05-11", "La messe aura lieu dimanche")

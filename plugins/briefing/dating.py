@@ -34,7 +34,7 @@ class Timex:
     resolved_by: str | None = None  # explicit | anchor | passage | reference | None
     nominal: bool = False  # « la déclaration du 9 novembre »: names a thing, not the clause's time
     weekday: int | None = None  # ISO weekday printed with a day date (« jeudi 21 décembre »)
-    ahead: bool = False  # a future told from the day of writing (« organisera »), not « devait »
+    from_writing: bool = False  # told from the day of writing (« organisera », « mars prochain »)
 
     @property
     def complete(self) -> bool:
@@ -82,9 +82,11 @@ _ARTICLE = rf"(?P<art>(?:{_alt(g.DEICTIC_DETERMINERS)}|le|les|du|au){_SP})?"
 
 _ENUM_RE = re.compile(
     rf"\b{_ARTICLE}(?:{_WEEKDAY}{_SP})?(?P<days>{_DAY}(?:{_OSP}(?:,|et|ou|&){_OSP}(?:le{_SP}|du{_SP})?{_DAY})*)"
-    rf"{_SP}{_MONTH}{_MONTH_GLUED}(?:{_SP}{_YEAR})?",
+    rf"{_SP}{_MONTH}{_MONTH_GLUED}(?:{_SP}{_YEAR}|{_SP}(?P<after>prochain|dernier)\b)?",
     re.IGNORECASE,
 )
+# « le 20 mars prochain », « le 21 novembre dernier »: the side of the day of writing.
+_AFTER_DAY_RE = re.compile(r"\b(?P<after>prochain|dernier)$", re.IGNORECASE)
 _RANGE_RE = re.compile(
     rf"\bdu{_SP}(?P<d1>{_DAY})(?:{_SP}(?P<m1>{_alt(g.MONTHS)}))?(?:{_SP}(?P<y1>1[5-9]\d\d|20\d\d))?"
     rf"{_SP}au{_SP}(?P<d2>{_DAY}){_SP}(?P<m2>{_alt(g.MONTHS)})(?:{_SP}(?P<y2>1[5-9]\d\d|20\d\d))?\b",
@@ -226,7 +228,10 @@ def _participle_piece(text: str, lo: int, hi: int, start: int, end: int) -> bool
     if a > lo and (b >= hi or text[b] != ","):
         return False
     piece = text[max(a, lo):b]
-    first = piece.split()[0].lower() if piece.split() else ""
+    words = [w.lower() for w in piece.split()[:2]]
+    if len(words) > 1 and words[0] in g.PARTICIPLE_ADVERBS:
+        words.pop(0)  # « déjà placée … »
+    first = words[0] if words else ""
     return (first in participles() and T.fold_accents(first).rstrip("es") not in
             g.PROSPECTIVE_PARTICIPLES and not _FUTURE_RE.search(piece)
             and not _PAST_RE.search(piece))
@@ -445,13 +450,17 @@ def tag(text: str) -> tuple[Timex, ...]:
         nominal = t.kind in ("month", "year") and _NOMINAL_RE.search(text[: t.start]) is not None
         noun = _noun_tense(text, t.start, t.end) if t.kind == "date" else ""
         tense = None if nominal else noun if noun != "" else _tense(text, t.start, t.end)
+        after = _AFTER_DAY_RE.search(t.text) if t.kind == "date" else None
+        if after:
+            tense = "future" if after["after"].lower() == "prochain" else "past"
         lo, hi = next(((a, b) for a, b in sentence_spans(text) if a <= t.start < b),
                       (0, len(text)))
         out.append(
             replace(
                 t,
                 tense=tense,
-                ahead=tense == "future" and not _FUTURE_IN_PAST_RE.search(text, lo, hi),
+                from_writing=bool(after) or (
+                    tense == "future" and not _FUTURE_IN_PAST_RE.search(text, lo, hi)),
                 since=_since(text, t.start),
                 resolved_by="explicit" if t.complete else None,
                 nominal=t.kind == "date" and bool(_NOUN_DU_RE.search(
@@ -639,9 +648,9 @@ def _resolve_season(t: Timex, anchor: Anchor) -> Timex:
 
 def _resolve_calendar(t: Timex, timexes: Sequence[Timex], i: int, anchor: Anchor | None) -> Timex:
     """Year of « le 12 octobre » or « en septembre »: nearer dated expression, else anchor."""
-    # A future told from the day of writing (« organisera … le 18 mai ») is not in the time of
-    # a past passage.
-    year_hint = None if t.ahead and anchor is not None else _passage_year(timexes, i)
+    # A future told from the day of writing (« organisera … le 18 mai », « le 20 mars
+    # prochain ») is not in the time of a past passage.
+    year_hint = None if t.from_writing and anchor is not None else _passage_year(timexes, i)
     _, month, day = parse_value(t.value)  # type: ignore[arg-type]
     if month is None:
         return t

@@ -595,7 +595,12 @@ NOUN_DETERMINERS: tuple[str, ...] = (
 ER_FINITE_ENDINGS: tuple[tuple[str, str], ...] = (
     ("e", "er"), ("ent", "er"), ("ait", "er"), ("aient", "er"), ("a", "er"),
     ("èrent", "er"), ("era", "er"), ("eront", "er"), ("erait", "er"), ("eraient", "er"),
+    # -oyer verbs write « i » before a mute « e » (« la société emploie »).
+    ("oie", "oyer"), ("oient", "oyer"),
 )
+# Finite endings that look like a participle's (« emploie », « envoie »: no participle ends
+# in « -oie »).
+FINITE_DESPITE_ENDINGS: tuple[str, ...] = ("oie",)
 # Endings of the forms the lookups list that are not finite: participles (« prise », « élus »)
 # and present participles (« annonçant »). « dit », « fait » stay: finite as often as not.
 NON_FINITE_ENDINGS: tuple[str, ...] = (
@@ -636,6 +641,12 @@ SEASON_LEADS: tuple[str, ...] = (
 )
 # Words after a season giving its direction: « l'automne dernier », « l'été prochain ».
 SEASON_DIRECTION: dict[str, int] = {"dernier": -1, "passé": -1, "prochain": 1}
+# Adverbs that may stand before a participle opening an apposition (« La société, déjà placée
+# sous protection le 21 novembre, … »): the piece still opens on its participle.
+PARTICIPLE_ADVERBS: frozenset[str] = frozenset({
+    "déjà", "récemment", "longtemps", "ensuite", "alors", "aussi", "également", "finalement",
+    "officiellement", "brièvement", "notamment", "jadis", "autrefois", "naguère",
+})
 # Participles of what is expected or scheduled, accent-folded, without their final « e » and
 # « s »: « attendue jeudi », « programmé en mars » tell a future, not a past.
 PROSPECTIVE_PARTICIPLES: frozenset[str] = frozenset({

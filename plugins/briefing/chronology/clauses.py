@@ -237,7 +237,8 @@ def _verb_form(word: str) -> str:
 
     if len(word) < 2 or not word.isalpha():
         return ""
-    finite = (word in verb_forms() and not word.endswith(g.NON_FINITE_ENDINGS)) or any(
+    finite = (word in verb_forms() and (not word.endswith(g.NON_FINITE_ENDINGS)
+                                        or word.endswith(g.FINITE_DESPITE_ENDINGS))) or any(
         word.endswith(end) and word[: len(word) - len(end)] + back in verbs()
         for end, back in g.ER_FINITE_ENDINGS)
     if not finite:

@@ -89,9 +89,12 @@ def _nominal_clause(noun: str, det: str, date: str, future: bool) -> str:
     article, plural = (det.strip(), False) if elided else _SUBJECT_DETERMINERS.get(low, ("", False))
     subject = f"{article}{'' if elided else ' '}{noun}".strip()
     day = re.match(r"\d{1,2}(?:er)?\s", date) is not None  # « 9 novembre 2020 »: a day
+    weekday = date.split()[0].lower() in g.WEEKDAYS if date.split() else False
     if future:
         verb = "auront lieu" if plural else "aura lieu"
-        return f"{subject} {verb} {'le' if day else 'en'} {date}"
+        return f"{subject} {verb} {'' if weekday else 'le ' if day else 'en '}{date}"
+    if weekday:  # « la messe de dimanche » -> « La messe a eu lieu dimanche »
+        return f"{subject} {'ont' if plural else 'a'} eu lieu {date}"
     verb = "datent" if plural else "date"
     return f"{subject} {verb} {'du' if day else 'de'} {date}"
 
@@ -140,8 +143,7 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     fronted_or_apposed = (index == 0 and not _tells_a_past_fact(
         pieces[index + 1] if index + 1 < len(pieces) else "")) or (
         index > 0 and _noun_phrase(pieces[index - 1]))
-    if not has_verb(clause) and participle(clause.split()[0] if clause else "") \
-            and fronted_or_apposed:
+    if not has_verb(clause) and participle(_past_adverb(clause)) and fronted_or_apposed:
         # « Né en 2006 …, le club … », « Northampton, sacré en 2000, … »: the participle says
         # the dated fact; `clause_around` tells it with its subject and the date.
         return cut(clause)
@@ -165,6 +167,13 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
 _NIGHT_END_RE = re.compile(
     rf"^\s*(?:à|au)\s+(?:{'|'.join(g.WEEKDAYS)}|\d{{1,2}}(?:er)?\s+(?:{'|'.join(g.MONTHS)}))\b",
     re.IGNORECASE)
+
+
+def _past_adverb(piece: str) -> str:
+    """A piece's first word, past an adverb before it (« déjà placée » -> « placée »)."""
+    words = piece.split()[:2]
+    return words[1] if len(words) > 1 and words[0].lower() in g.PARTICIPLE_ADVERBS else \
+        (words[0] if words else "")
 
 
 def _fronted_participle(piece: str, main: str) -> str | None:
@@ -202,13 +211,17 @@ def _participle_clause(subject: str, piece: str) -> str | None:
     None when the piece does not open on a past participle.
     """
     words = piece.split()
+    adverb = words.pop(0) if len(words) > 1 and words[0].lower() in g.PARTICIPLE_ADVERBS else ""
     form = participle(words[0]) if words else None
     if not form:
         return None
     first = _fold(words[0].lower())
     plural = first.endswith("s")
     etre = participle_base(first) in ETRE
-    aux = ("sont" if plural else "est") if etre else ("ont été" if plural else "a été")
+    aux = ("sont" if plural else "est") if etre else ("ont" if plural else "a") + " été"
+    if adverb:  # « a déjà été placée », « est déjà arrivé »
+        head, _, rest = aux.partition(" ")
+        aux = " ".join(w for w in (head, adverb.lower(), rest) if w)
     return f"{subject} {aux} {form} {' '.join(words[1:])}"
 
 
@@ -280,6 +293,11 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
         if need > g.LABEL_MAX_WORDS + g.LABEL_VERB_SLACK:
             return None
         limit = max(g.LABEL_MAX_WORDS, need + 2)
+        if limit < len(words):
+            from briefing.actors.evidence import stop_words
+
+            while limit > need and words[limit - 1].lower() in stop_words():
+                limit -= 1  # a cut label ends on a word, not on « le » or « de »
         text = " ".join(words[:limit]).rstrip(",;:") + ("…" if limit < len(words) else "")
     label = _cut_short(text)
     return label if is_clause(label) else None

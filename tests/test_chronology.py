@@ -432,3 +432,18 @@ def test_a_weekday_belonging_to_a_noun_takes_no_preposition():
     (e,) = _events("x", ["Mgr de Germay présidera la messe de dimanche, à 10 h 30."],
                    PublicationDate("2025-05-09", "confirmed", "test"))
     assert (e.date, e.label) == ("2025-05-11", "La messe aura lieu dimanche")
+
+
+def test_a_date_in_a_list_item_is_told_with_the_clause_opening_the_list():
+    """The items after « seront interdits dans … » have no verb: the clause before gives it."""
+    events = _events("x", [
+        "Les PFAS, ou substances per- et polyfluoroalkylées, seront interdits dans les "
+        "cosmétiques, les farts de ski et la plupart des vêtements à compter du 1er janvier "
+        "2026, puis dans l’ensemble des textiles en 2030."
+    ], PublicationDate("2025-02-20", "confirmed", "test"))
+    assert [(e.date, e.label) for e in events] == [
+        ("2026-01-01", "Les PFAS seront interdits dans les cosmétiques, les farts de ski et la "
+                       "plupart des vêtements…"),
+        ("2030", "Les PFAS seront interdits dans les cosmétiques […] dans l’ensemble des "
+                 "textiles en 2030"),
+    ]

@@ -121,7 +121,7 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
         return cut(_nominal_clause(noun, det[-1].group() if det else "", sentence[start:end],
                                     future))
     # Remove the expression and the preposition before it; unglue « septembreavec ».
-    head = re.sub(r"(?:\bà\s+(?:partir|compter)\s+(?:de|d[’'])|\bd[’']ici"
+    head = re.sub(r"(?:\bà\s+(?:partir|compter)(?:\s+(?:de|d[’']))?|\bd[’']ici"
                   r"|\bjusqu[’'](?:en|à|au)|\b(?:en|de|depuis|dès|le|les|au|à)|\bd[’'])\s*$", "",
                   before, flags=re.IGNORECASE)
     if re.search(r"\b\w+[’']\s*$", head):
@@ -283,6 +283,25 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
         elif has_verb(text) and not standalone(text) and not is_adjunct_start(text):
             kept.append((k, text))
     text = join_pieces(kept)
+    if not is_clause(text) and not any(has_verb(t) for _, t in kept):
+        # No verb follows: the piece continues a list the clause before it opened (« Les PFAS
+        # seront interdits dans les cosmétiques, les farts de ski … à compter du 1er janvier »).
+        found = next(((h, f) for f in range(kept[0][0] - 1, -1, -1) if pieces[f + 1][0] == ","
+                      for h in range(f, -1, -1) if standalone(pieces[h][1])
+                      and is_clause(join_pieces([(k, pieces[k][1]) for k in range(h, f + 1)]))),
+                     None)
+        if found:
+            h, f = found
+            # The clause without its incises (« Les PFAS, ou substances …, seront interdits »).
+            head = join_pieces([(k, pieces[k][1]) for k in range(h, f + 1)
+                                if k in (h, f) or has_verb(pieces[k][1])])
+            head = head if is_clause(head) else join_pieces(
+                [(k, pieces[k][1]) for k in range(h, f + 1)])
+            if f == i - 1:
+                text = join_pieces([(f, head), (i, pieces[i][1])])
+            else:  # « …, puis dans l’ensemble des textiles en 2030 »: the dated item
+                item = re.sub(r"^(?:puis|et|ou|mais)\s+", "", pieces[i][1], flags=re.IGNORECASE)
+                text = f"{head} […] {item}"
     if not is_clause(text):
         return None
     words = text.split()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from briefing import dating
 from briefing import textutils as T
 from briefing import timex_grammar as g
 
@@ -283,14 +284,17 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
         elif has_verb(text) and not standalone(text) and not is_adjunct_start(text):
             kept.append((k, text))
     text = join_pieces(kept)
-    if not is_clause(text) and not any(has_verb(t) for _, t in kept):
+    rest = sentence[offsets[i]:start] + sentence[end:offsets[i] + len(pieces[i][1])]
+    if not is_clause(text) and len(rest.split()) > 1 and not any(has_verb(t) for _, t in kept):
         # No verb follows: the piece continues a list the clause before it opened (« Les PFAS
         # seront interdits dans les cosmétiques, les farts de ski … à compter du 1er janvier »).
         found = next(((h, f) for f in range(kept[0][0] - 1, -1, -1) if pieces[f + 1][0] == ","
                       for h in range(f, -1, -1) if standalone(pieces[h][1])
                       and is_clause(join_pieces([(k, pieces[k][1]) for k in range(h, f + 1)]))),
                      None)
-        if found:
+        if found and not dating.tag(join_pieces([(k, pieces[k][1])
+                                                 for k in range(found[0], found[1] + 1)])):
+            # (A clause with a date of its own tells that date's fact.)
             h, f = found
             # The clause without its incises (« Les PFAS, ou substances …, seront interdits »).
             head = join_pieces([(k, pieces[k][1]) for k in range(h, f + 1)

@@ -447,3 +447,50 @@ def test_a_date_in_a_list_item_is_told_with_the_clause_opening_the_list():
         ("2030", "Les PFAS seront interdits dans les cosmétiques […] dans l’ensemble des "
                  "textiles en 2030"),
     ]
+
+
+def test_a_fronted_participle_with_its_own_date_tells_its_own_fact():
+    """The main clause has a date of its own: « Élu en octobre 2019 » is no circumstance of it."""
+    events = _events("x", [
+        "Élu une première fois en octobre 2019, M. Saïed s'était arrogé les pleins pouvoirs le "
+        "25 juillet 2021, avant de faire adopter une nouvelle Constitution par référendum "
+        "l'année suivante."
+    ], PublicationDate("2024-10-07", "confirmed", "test"))
+    got = {e.timex: (e.date, e.label) for e in events}
+    assert got["octobre 2019"] == (
+        "2019-10", "M. Saïed a été élu une première fois en octobre 2019")
+    assert got["le 25 juillet 2021"] == (
+        "2021-07-25", "M. Saïed s'était arrogé les pleins pouvoirs")
+    assert got["l'année suivante"][0] == "2022"  # the year after the last date told
+
+
+@pytest.mark.parametrize(("text", "timex", "date"), [
+    ("Il avait déjà été condamné il y a dix ans par le tribunal du Mans.",
+     "il y a dix ans", "2014"),
+    ("La finalisation de la cession est attendue au deuxième trimestre 2025.",
+     "deuxième trimestre 2025", "2025"),
+    ("Depuis trois ans, les juntes de la région se sont rapprochées de la Russie.",
+     "trois ans", "2021"),
+])
+def test_spans_of_years_and_parts_of_a_year_are_dated(text, timex, date):
+    """« il y a dix ans » and « depuis trois ans » count back from the day of writing."""
+    events = _events("x", [text], PublicationDate("2024-04-17", "confirmed", "test"))
+    assert [(e.timex, e.date) for e in events] == [(timex, date)]
+
+
+def test_a_span_of_years_in_speech_is_no_date():
+    """« Je vis ici depuis trente ans », says a witness: speech counts loosely."""
+    text = "« Je vis ici depuis trente ans, on n’avait jamais vu ça », raconte un retraité."
+    assert _events("x", [text], PublicationDate("2024-04-17", "confirmed", "test")) == ()
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Le PSG, champion d'Europe en titre depuis mai dernier, compte deux points d'avance.",
+     "Le PSG est champion d'Europe en titre depuis mai dernier"),
+    ("Nick Suzuki a marqué, tandis que Samuel Montembeault, gardien numéro un depuis trois ans, "
+     "a repoussé 26 lancers.", "Samuel Montembeault est gardien numéro un depuis trois ans"),
+])
+def test_a_verbless_apposition_tells_its_dated_state(text, label):
+    """A noun in apposition holding the date says what its noun phrase is since then."""
+    (e,) = _events("x", [text], PublicationDate("2025-10-27", "confirmed", "test"))
+    assert e.label == label

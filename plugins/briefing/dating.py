@@ -118,6 +118,17 @@ _WEEKDAY_RE = re.compile(
 )
 _RELATIVE_RE = re.compile(rf"(?<!\w)(?P<rel>{_alt(g.RELATIVE)})(?!\w)", re.IGNORECASE)
 _ANAPHORIC_RE = re.compile(rf"(?<!\w)(?P<ana>{_alt(g.ANAPHORIC)})(?!\w)", re.IGNORECASE)
+_ANAPHORIC_YEAR_RE = re.compile(rf"(?<!\w)(?P<ana>{_alt(g.ANAPHORIC_YEARS)})(?!\w)",
+                                re.IGNORECASE)
+# « il y a dix ans » (from the day of writing), « depuis trois ans » (a state started then),
+# « trois ans plus tard » (from the passage's last date). « plus de », « près de » make no date.
+_NUMBER = rf"(?P<n>\d{{1,2}}|{_alt(g.NUMBER_WORDS)})"
+_YEARS_AGO_RE = re.compile(rf"\b(?:il{_SP}y{_SP}a|(?P<since>depuis)){_SP}{_NUMBER}{_SP}ans\b",
+                           re.IGNORECASE)
+_YEARS_LATER_RE = re.compile(rf"\b{_NUMBER}{_SP}ans{_SP}(?P<way>plus{_SP}tard|plus{_SP}tôt|"
+                             r"auparavant)\b", re.IGNORECASE)
+_YEAR_PART_RE = re.compile(rf"\b(?:{_alt(g.ORDINALS)}){_SP}(?:{_alt(g.YEAR_PARTS)}){_SP}"
+                           rf"(?:de{_SP}|d{_APOS})?{_YEAR}", re.IGNORECASE)
 # « (le lendemain) du vote », « (la veille) de sa mort »: a noun, not a date, after the word.
 _OF_AN_EVENT_RE = re.compile(rf"{_SP}(?:du|des|de{_SP}la|de{_SP}l{_APOS}|d{_APOS}|de)"
                              rf"{_OSP}(?!{_DAY}\b|{_WEEKDAY}\b|{_MONTH}\b)[^\W\d]", re.IGNORECASE)
@@ -413,6 +424,23 @@ def _candidates(text: str) -> list[Timex]:
                 shift=f"{step:+d}{unit}",
             )
         )
+    quotes = T.quote_spans(text)
+    for m in _YEARS_AGO_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in quotes):
+            continue  # « Je vis ici depuis trente ans » : speech counts loosely
+        n = _count(m["n"])
+        begin = m.start("n") if m["since"] else m.start()  # « depuis » stays the start's cue
+        found.append(Timex(text[begin:m.end()], begin, m.end(), "relative", None, "year",
+                           shift=f"{-n:+d}Y"))
+    for m in _YEARS_LATER_RE.finditer(text):
+        n = _count(m["n"]) * (1 if m["way"].lower().startswith("plus tard") else -1)
+        found.append(Timex(m.group(0), m.start(), m.end(), "anaphoric", None, "year",
+                           shift=f"{n:+d}Y"))
+    for m in _ANAPHORIC_YEAR_RE.finditer(text):
+        found.append(Timex(m.group(0), m.start(), m.end(), "anaphoric", None, "year",
+                           shift=f"{g.ANAPHORIC_YEARS[_norm(m['ana'])]:+d}Y"))
+    for m in _YEAR_PART_RE.finditer(text):
+        found.append(Timex(m.group(0), m.start(), m.end(), "year", m["year"], "year"))
     for m in _ANAPHORIC_RE.finditer(text):
         if _OF_AN_EVENT_RE.match(text, m.end()):
             continue  # « le lendemain du vote »: the day after an event, not after the last date
@@ -428,6 +456,11 @@ def _candidates(text: str) -> list[Timex]:
             )
         )
     return found
+
+
+def _count(word: str) -> int:
+    """A number of years, in digits or in words."""
+    return int(word) if word.isdigit() else g.NUMBER_WORDS[word.lower()]
 
 
 def _norm(surface: str) -> str:
@@ -599,9 +632,15 @@ def resolve_with(
     """Fill unknown parts against an anchor interval, a nearer date of the passage, or both."""
     out: list[Timex] = []
     last_day = reference
+    last_year: int | None = None
     for i, t in enumerate(timexes):
         r = t
-        if t.kind == "anaphoric":
+        if t.kind == "anaphoric" and t.shift and t.shift.endswith("Y"):
+            # « l'année suivante », « trois ans plus tard »: from the last year told.
+            if last_year is not None:
+                r = replace(t, value=f"{last_year + int(t.shift[:-1]):04d}",
+                            resolved_by="reference")
+        elif t.kind == "anaphoric":
             if last_day:
                 moved = _shift_value(last_day, int(t.shift[:-1]))  # type: ignore[index]
                 r = replace(t, value=moved, resolved_by="reference" if moved else None)
@@ -627,6 +666,8 @@ def resolve_with(
         out.append(r)
         if r.value and r.precision == "day" and r.kind != "range" and r.value.count("-") == 2:
             last_day = r.value
+        if r.complete and r.kind in ("date", "month", "year", "range") and not r.since:
+            last_year = parse_value(r.value)[0]  # type: ignore[arg-type]
     return tuple(out)
 
 

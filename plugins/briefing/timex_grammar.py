@@ -174,6 +174,26 @@ ANAPHORIC: dict[str, int] = {
     "le surlendemain": 2,
 }
 
+# Years counted from the date last mentioned in the passage (« avant de faire adopter une
+# Constitution l'année suivante »).
+ANAPHORIC_YEARS: dict[str, int] = {
+    "l'année suivante": 1,
+    "l'année d'après": 1,
+    "l'an d'après": 1,
+    "l'année précédente": -1,
+    "l'année d'avant": -1,
+}
+# Numbers written out in spans of years (« il y a dix ans », « depuis trois ans »).
+NUMBER_WORDS: dict[str, int] = {
+    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+}
+# Parts of a year before a year (« au deuxième trimestre 2025 »): dated by their year.
+YEAR_PARTS: tuple[str, ...] = ("trimestre", "semestre")
+ORDINALS: tuple[str, ...] = ("premier", "1er", "second", "deuxième", "2e", "troisième", "3e",
+                             "quatrième", "4e", "dernier")
+
 # Demonstratives that make a date the day of writing: « ce 9 octobre », « ce vendredi ».
 DEICTIC_DETERMINERS: tuple[str, ...] = ("ce", "cet", "en ce")
 

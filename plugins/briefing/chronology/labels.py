@@ -141,10 +141,14 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     clause = pieces[index]
     # Fronted: unless the main clause tells a past fact it is the circumstance of; in
     # apposition to a noun phrase: always.
-    fronted_or_apposed = (index == 0 and not _tells_a_past_fact(
-        pieces[index + 1] if index + 1 < len(pieces) else "")) or (
-        index > 0 and _noun_phrase(pieces[index - 1]))
-    if not has_verb(clause) and participle(_past_adverb(clause)) and fronted_or_apposed:
+    main = pieces[index + 1] if index + 1 < len(pieces) else ""
+    # (A main clause with a date of its own tells another time: « Élu en octobre 2019, M. Saïed
+    # s'était arrogé les pleins pouvoirs le 25 juillet 2021 ».)
+    fronted_or_apposed = (index == 0 and (not _tells_a_past_fact(main) or bool(
+        dating.tag(main)))) or (index > 0 and _noun_phrase(
+        _SUBORDINATOR_RE.sub("", pieces[index - 1])))
+    if not has_verb(clause) and fronted_or_apposed and (participle(_past_adverb(clause)) or (
+            index > 0 and _apposition(clause))):
         # « Né en 2006 …, le club … », « Northampton, sacré en 2000, … »: the participle says
         # the dated fact; `clause_around` tells it with its subject and the date.
         return cut(clause)
@@ -175,6 +179,29 @@ def _past_adverb(piece: str) -> str:
     words = piece.split()[:2]
     return words[1] if len(words) > 1 and words[0].lower() in g.PARTICIPLE_ADVERBS else \
         (words[0] if words else "")
+
+
+# A conjunction before a subject (« tandis que Samuel Montembeault, gardien …, a repoussé »).
+_SUBORDINATOR_RE = re.compile(r"^(?:(?:tandis|alors|parce|pendant|lorsque|puisque)\s+"
+                              r"qu(?:e\s+|[’'])|(?:et|mais|car|or)\s+)", re.IGNORECASE)
+# Words opening a piece that is no apposition to the noun phrase before it.
+_NOT_APPOSITION = frozenset({"et", "ou", "mais", "puis", "dont", "qui", "que", "qu", "où",
+                             "ni", "car", "soit", "ainsi", "notamment", "selon", "voire"})
+
+
+def _apposition(piece: str) -> bool:
+    """Whether a verbless piece is a noun in apposition (« champion d'Europe depuis mai »)."""
+    words = piece.split()
+    return bool(words) and not has_verb(piece) and words[0][:1].islower() \
+        and re.split(r"[’']", words[0].lower())[0] not in _NOT_APPOSITION \
+        and not is_adjunct_start(piece) and not standalone(piece)
+
+
+def _noun_clause(subject: str, piece: str) -> str:
+    """« Le PSG » and « champion d'Europe depuis mai » -> « Le PSG est champion … »."""
+    plural = subject.split()[0].lower() in ("les", "des", "ces", "leurs", "nos", "vos") or \
+        " et " in subject
+    return f"{subject} {'sont' if plural else 'est'} {piece}"
 
 
 def _fronted_participle(piece: str, main: str) -> str | None:
@@ -259,8 +286,12 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
         # « … ont conclu, vendredi 19 avril, un accord … »: the date is an incise; the clause
         # goes on after it.
         kept.append((i + 1, pieces[i + 1][1]))
-    apposed = (_participle_clause(pieces[first][1], pieces[i][1])
-               if first == i - 1 and _noun_phrase(pieces[first][1]) else None)
+    subject = _SUBORDINATOR_RE.sub("", pieces[i - 1][1]) if i > 0 and (
+        first == i - 1 or _SUBORDINATOR_RE.match(pieces[i - 1][1])) else ""
+    apposed = (_participle_clause(subject, pieces[i][1]) or (
+        _noun_clause(subject, pieces[i][1]) if not date_only and i + 1 < len(pieces) and has_verb(
+            f"{subject} {pieces[i + 1][1]}") and _apposition(pieces[i][1]) else None)
+        if subject and _noun_phrase(subject) else None)
     if apposed:
         # « Northampton, sacré en 2000, espérait … »: the participle in apposition says the
         # dated fact of the noun phrase before it.
@@ -288,7 +319,7 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
     if not is_clause(text) and len(rest.split()) > 1 and not any(has_verb(t) for _, t in kept):
         # No verb follows: the piece continues a list the clause before it opened (« Les PFAS
         # seront interdits dans les cosmétiques, les farts de ski … à compter du 1er janvier »).
-        found = next(((h, f) for f in range(kept[0][0] - 1, -1, -1) if pieces[f + 1][0] == ","
+        found = next(((h, f) for f in range(kept[0][0] - 1, -1, -1) if pieces[f + 1][0] in ",:"
                       for h in range(f, -1, -1) if standalone(pieces[h][1])
                       and is_clause(join_pieces([(k, pieces[k][1]) for k in range(h, f + 1)]))),
                      None)
@@ -301,6 +332,9 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
                                 if k in (h, f) or has_verb(pieces[k][1])])
             head = head if is_clause(head) else join_pieces(
                 [(k, pieces[k][1]) for k in range(h, f + 1)])
+            inner = re.split(r"\bqu(?:e\s+|[’'])", head)[-1]
+            if len(f"{head} {pieces[i][1]}".split()) > g.LABEL_MAX_WORDS and is_clause(inner):
+                head = inner  # « X a rappelé que la gratuité avait été instaurée »: the fact
             if f == i - 1:
                 text = join_pieces([(f, head), (i, pieces[i][1])])
             else:  # « …, puis dans l’ensemble des textiles en 2030 »: the dated item

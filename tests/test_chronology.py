@@ -494,3 +494,15 @@ def test_a_verbless_apposition_tells_its_dated_state(text, label):
     """A noun in apposition holding the date says what its noun phrase is since then."""
     (e,) = _events("x", [text], PublicationDate("2025-10-27", "confirmed", "test"))
     assert e.label == label
+
+
+def test_a_date_in_a_clause_with_its_own_subject_dates_that_clause():
+    """« …l'immeuble où un incendie avait fait dix morts en décembre 2022 »: the fire, not the
+    main clause's requisition (dated « mercredi »)."""
+    events = _events("x", [
+        "Le parquet a requis mercredi trois ans de prison contre le propriétaire de l'immeuble "
+        "où un incendie avait fait dix morts en décembre 2022."
+    ], PublicationDate("2025-02-12", "confirmed", "test"))
+    got = {e.timex: (e.date, e.label) for e in events}
+    assert got["décembre 2022"] == ("2022-12", "Un incendie avait fait dix morts")
+    assert got["mercredi"][0] == "2025-02-12"

@@ -139,6 +139,14 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     pieces = [text[a:b].replace("\x00", " ").strip() for a, b in spans]
     index = next(i for i, (a, b) in enumerate(spans) if "\x00" in text[a:b] or b == len(text))
     clause = pieces[index]
+    a, b = spans[index]
+    inner = list(_CLAUSE_OPENER_RE.finditer(text, a, text.find("\x00", a, b) + 1 or b))
+    if inner:
+        # « …contre le propriétaire de l'immeuble où un incendie avait fait dix morts en
+        # décembre 2022 »: the date is the fact of the clause it stands in, with its own subject.
+        own = text[inner[-1].end():b].replace("\x00", " ")
+        if is_clause(own) and standalone(own) and own.split()[0].lower() not in _PRONOUNS:
+            return cut(own)  # (« où il évolue » would lose whom it speaks of)
     # Fronted: unless the main clause tells a past fact it is the circumstance of; in
     # apposition to a noun phrase: always.
     main = pieces[index + 1] if index + 1 < len(pieces) else ""
@@ -172,6 +180,17 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
 _NIGHT_END_RE = re.compile(
     rf"^\s*(?:à|au)\s+(?:{'|'.join(g.WEEKDAYS)}|\d{{1,2}}(?:er)?\s+(?:{'|'.join(g.MONTHS)}))\b",
     re.IGNORECASE)
+
+
+# Words opening a clause with its own subject inside a sentence (« l'immeuble où un incendie
+# avait fait dix morts », « lorsque la police est intervenue »).
+_CLAUSE_OPENER_RE = re.compile(r"\b(?:où|lorsqu(?:e\s+|[’'])|quand|puisqu(?:e\s+|[’'])|"
+                               r"(?:alors|après|avant|tandis)\s+qu(?:e\s+|[’']))\s*",
+                               re.IGNORECASE)
+
+
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "j’",
+                       "j'", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"})
 
 
 def _past_adverb(piece: str) -> str:

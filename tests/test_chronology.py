@@ -506,3 +506,21 @@ def test_a_date_in_a_clause_with_its_own_subject_dates_that_clause():
     got = {e.timex: (e.date, e.label) for e in events}
     assert got["décembre 2022"] == ("2022-12", "Un incendie avait fait dix morts")
     assert got["mercredi"][0] == "2025-02-12"
+
+
+def test_a_printed_weekday_sets_the_passage_year():
+    """« dimanche 11 août » is 2024 by its weekday; « le 28 août » after it is in that summer."""
+    events = _events("x", [
+        "Tony Estanguet a promis d'autres émotions pour la clôture, dimanche 11 août au Stade "
+        "de France, puis pour l'ouverture des Jeux paralympiques, le 28 août."
+    ], PublicationDate("2024-07-27", "confirmed", "test"))
+    assert {e.timex: e.date for e in events}["le 28 août"] == "2024-08-28"
+
+
+def test_d_ici_a_goes_with_its_year():
+    """« livrés d'ici à 2026 »: a date, and the label keeps no stray « d'ici »."""
+    events = _events("x", [
+        "Le préfet a assuré que les principaux ouvrages d'art seraient livrés d'ici à 2026."
+    ], PublicationDate("2024-10-02", "confirmed", "test"))
+    assert [(e.date, e.label) for e in events] == [
+        ("2026", "Le préfet a assuré que les principaux ouvrages d'art seraient livrés")]

@@ -660,7 +660,7 @@ def resolve_with(
                     day += datetime.timedelta(weeks=1 if direction == "future" else -1)
                 r = replace(t, value=day.isoformat(), resolved_by="anchor")
         elif t.value and t.kind in ("date", "month", "range"):
-            r = _resolve_calendar(t, timexes, i, anchor)
+            r = _resolve_calendar(t, (*out, *timexes[i:]), i, anchor)
         elif t.kind == "season" and anchor is not None:
             r = _resolve_season(t, anchor)
         out.append(r)
@@ -700,7 +700,10 @@ def _resolve_calendar(t: Timex, timexes: Sequence[Timex], i: int, anchor: Anchor
     if year_hint is not None:
         ref = datetime.date(year_hint[0], year_hint[1], min(year_hint[2], 28))
         year, how = _year_for(month, day or 15, ref, None), "passage"
-    elif anchor is not None:
+        if year is not None and anchor is not None and (t.tense == "past" or t.since) \
+                and datetime.date(year, month, day or 1) > anchor.hi >= ref:
+            year = None  # a past fact of a past passage is never after the day of writing
+    if year is None and anchor is not None:
         # « depuis le 4 mars » starts a state that still holds: the past, whatever the verb.
         tense = "past" if t.since else t.tense
         if t.deictic:
@@ -785,6 +788,10 @@ def _passage_year(timexes: Sequence[Timex], i: int) -> tuple[int, int, int] | No
         y, m, d = parse_value(other.value)  # type: ignore[arg-type]
         if y is None or m is None:
             continue
+        if other.resolved_by != "explicit" and not (
+                other.weekday is not None and d is not None
+                and datetime.date(y, m, d).isoweekday() == other.weekday):
+            continue  # a year the text prints, or a printed weekday fixes (« dimanche 11 août »)
         dist = abs(j - i)
         if best is None or dist < best[0]:
             best = (dist, (y, m, d or 15))

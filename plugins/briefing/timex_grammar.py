@@ -78,6 +78,7 @@ DATE_PREPOSITIONS: tuple[str, ...] = (
     "jusqu'en",  # « jusqu'en 2025 »
     "jusqu'à",  # « jusqu'à décembre »
     "d'ici",  # « d'ici 2025 »
+    "d'ici à",  # « livrés d'ici à 2026 »
     "entre",  # « entre 1991 et 1994 »: the second end is found after « 1991 et »
     "mois de",  # « au mois de septembre »
     "l'année",  # « l'année 1994 »

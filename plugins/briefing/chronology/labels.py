@@ -122,7 +122,7 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
         return cut(_nominal_clause(noun, det[-1].group() if det else "", sentence[start:end],
                                     future))
     # Remove the expression and the preposition before it; unglue « septembreavec ».
-    head = re.sub(r"(?:\bà\s+(?:partir|compter)(?:\s+(?:de|d[’']))?|\bd[’']ici"
+    head = re.sub(r"(?:\bà\s+(?:partir|compter)(?:\s+(?:de|d[’']))?|\bd[’']ici(?:\s+à)?"
                   r"|\bjusqu[’'](?:en|à|au)|\b(?:en|de|depuis|dès|le|les|au|à)|\bd[’'])\s*$", "",
                   before, flags=re.IGNORECASE)
     if re.search(r"\b\w+[’']\s*$", head):

@@ -524,3 +524,12 @@ def test_d_ici_a_goes_with_its_year():
     ], PublicationDate("2024-10-02", "confirmed", "test"))
     assert [(e.date, e.label) for e in events] == [
         ("2026", "Le préfet a assuré que les principaux ouvrages d'art seraient livrés")]
+
+
+def test_an_end_bound_in_a_participle_lasts_as_the_main_clause_says():
+    """« suspendu jusqu'en novembre, … dirigera »: next November, not the last one."""
+    (e,) = _events("x", [
+        "L'entraîneur, suspendu jusqu'en novembre pour avoir menacé un arbitre, dirigera la "
+        "reprise depuis les tribunes."
+    ], PublicationDate("2025-07-09", "confirmed", "test"))
+    assert (e.timex, e.date) == ("novembre", "2025-11")

@@ -85,6 +85,7 @@ _ENUM_RE = re.compile(
     rf"{_SP}{_MONTH}{_MONTH_GLUED}(?:{_SP}{_YEAR}|{_SP}(?P<after>prochain|dernier)\b)?",
     re.IGNORECASE,
 )
+_UNTIL_RE = re.compile(rf"\bjusqu{_APOS}(?:(?:en|à|au){_SP})?$", re.IGNORECASE)
 # « le 20 mars prochain », « le 21 novembre dernier »: the side of the day of writing.
 _AFTER_DAY_RE = re.compile(r"\b(?P<after>prochain|dernier)$", re.IGNORECASE)
 _RANGE_RE = re.compile(
@@ -188,10 +189,13 @@ def _fmt(year: int | None, month: int | None = None, day: int | None = None) -> 
 sentence_spans = T.sentence_spans
 
 
-def _tense(text: str, start: int, end: int) -> str | None:
-    """Tense of the verb nearest the expression in its sentence: past, future or None."""
+def _tense(text: str, start: int, end: int, pieces: bool = True) -> str | None:
+    """Tense of the verb nearest the expression in its sentence: past, future or None.
+
+    `pieces`: a participle opening the expression's piece tells a past (not for an end bound).
+    """
     lo, hi = next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (0, len(text)))
-    if _participle_piece(text, lo, hi, start, end):
+    if pieces and _participle_piece(text, lo, hi, start, end):
         return "past"
     quotes = T.quote_spans(text)  # verbs in quotes speak of another time than the narration
     inside = next(((a, b) for a, b in quotes if a <= start < b), None)
@@ -483,6 +487,10 @@ def tag(text: str) -> tuple[Timex, ...]:
         nominal = t.kind in ("month", "year") and _NOMINAL_RE.search(text[: t.start]) is not None
         noun = _noun_tense(text, t.start, t.end) if t.kind == "date" else ""
         tense = None if nominal else noun if noun != "" else _tense(text, t.start, t.end)
+        if not t.complete and _UNTIL_RE.search(text, 0, t.start) and not nominal:
+            # « suspendu jusqu'en novembre, il dirigera … »: the end of a state lasts as long as
+            # the main clause says, not the past of the participle.
+            tense = _tense(text, t.start, t.end, pieces=False)
         after = _AFTER_DAY_RE.search(t.text) if t.kind == "date" else None
         if after:
             tense = "future" if after["after"].lower() == "prochain" else "past"

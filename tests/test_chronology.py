@@ -533,3 +533,10 @@ def test_an_end_bound_in_a_participle_lasts_as_the_main_clause_says():
         "reprise depuis les tribunes."
     ], PublicationDate("2025-07-09", "confirmed", "test"))
     assert (e.timex, e.date) == ("novembre", "2025-11")
+
+
+def test_a_call_to_act_dates_the_act_ahead():
+    """« ont appelé à manifester de nouveau jeudi »: the next Thursday, not the last one."""
+    (e,) = _events("x", ["Les organisateurs ont appelé à manifester de nouveau jeudi."],
+                   PublicationDate("2024-06-25", "confirmed", "test"))
+    assert e.date == "2024-06-27"

@@ -86,6 +86,10 @@ _ENUM_RE = re.compile(
     re.IGNORECASE,
 )
 _UNTIL_RE = re.compile(rf"\bjusqu{_APOS}(?:(?:en|à|au){_SP})?$", re.IGNORECASE)
+# A verb of calling or planning, then its infinitive, up to the date with no clause between.
+_PROSPECTIVE_RE = re.compile(rf"(?<![\w-])(?:{_alt(g.PROSPECTIVE_VERBS)}){_SP}(?:[^\W\d]+{_SP})"
+                             rf"{{0,3}}?(?:à|de|d{_APOS}){_OSP}[^\W\d]+(?:er|ir|re){_SP}"
+                             r"[^,.;:!?«»]*$", re.IGNORECASE)
 # « le 20 mars prochain », « le 21 novembre dernier »: the side of the day of writing.
 _AFTER_DAY_RE = re.compile(r"\b(?P<after>prochain|dernier)$", re.IGNORECASE)
 _RANGE_RE = re.compile(
@@ -491,6 +495,9 @@ def tag(text: str) -> tuple[Timex, ...]:
             # « suspendu jusqu'en novembre, il dirigera … »: the end of a state lasts as long as
             # the main clause says, not the past of the participle.
             tense = _tense(text, t.start, t.end, pieces=False)
+        if tense == "past" and not t.complete and _PROSPECTIVE_RE.search(
+                text, max(0, t.start - 80), t.start):
+            tense = "future"  # « ont appelé à manifester de nouveau jeudi »
         after = _AFTER_DAY_RE.search(t.text) if t.kind == "date" else None
         if after:
             tense = "future" if after["after"].lower() == "prochain" else "past"

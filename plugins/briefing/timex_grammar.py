@@ -668,6 +668,14 @@ PARTICIPLE_ADVERBS: frozenset[str] = frozenset({
     "déjà", "récemment", "longtemps", "ensuite", "alors", "aussi", "également", "finalement",
     "officiellement", "brièvement", "notamment", "jadis", "autrefois", "naguère",
 })
+# Verbs whose infinitive complement tells what is to come (« ont appelé à manifester jeudi »,
+# « a décidé de reporter le vote au 12 mai »): the date is the infinitive's, ahead of the call.
+PROSPECTIVE_VERBS: tuple[str, ...] = (
+    "appelé", "appelée", "appelés", "appelées", "demandé", "exhorté", "invité", "invitée",
+    "invités", "décidé", "promis", "menacé", "convoqué", "convoquée", "convoqués", "prévu",
+    "proposé", "annoncé son intention", "s'est engagé", "se sont engagés", "compte", "comptent",
+    "entend", "entendent", "envisage", "envisagent", "prévoit", "prévoient",
+)
 # Participles of what is expected or scheduled, accent-folded, without their final « e » and
 # « s »: « attendue jeudi », « programmé en mars » tell a future, not a past.
 PROSPECTIVE_PARTICIPLES: frozenset[str] = frozenset({

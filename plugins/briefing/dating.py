@@ -432,22 +432,24 @@ def _candidates(text: str) -> list[Timex]:
                 shift=f"{step:+d}{unit}",
             )
         )
-    quotes = T.quote_spans(text)
-    for m in _YEARS_AGO_RE.finditer(text):
+    low = text.lower()
+    years = " ans" in low  # (cheap guards: most paragraphs hold none of these)
+    quotes = T.quote_spans(text) if years and _YEARS_AGO_RE.search(text) else []
+    for m in _YEARS_AGO_RE.finditer(text) if years else ():
         if any(a <= m.start() < b for a, b in quotes):
             continue  # « Je vis ici depuis trente ans » : speech counts loosely
         n = _count(m["n"])
         begin = m.start("n") if m["since"] else m.start()  # « depuis » stays the start's cue
         found.append(Timex(text[begin:m.end()], begin, m.end(), "relative", None, "year",
                            shift=f"{-n:+d}Y"))
-    for m in _YEARS_LATER_RE.finditer(text):
+    for m in _YEARS_LATER_RE.finditer(text) if years else ():
         n = _count(m["n"]) * (1 if m["way"].lower().startswith("plus tard") else -1)
         found.append(Timex(m.group(0), m.start(), m.end(), "anaphoric", None, "year",
                            shift=f"{n:+d}Y"))
-    for m in _ANAPHORIC_YEAR_RE.finditer(text):
+    for m in _ANAPHORIC_YEAR_RE.finditer(text) if "l'an" in low or "l’an" in low else ():
         found.append(Timex(m.group(0), m.start(), m.end(), "anaphoric", None, "year",
                            shift=f"{g.ANAPHORIC_YEARS[_norm(m['ana'])]:+d}Y"))
-    for m in _YEAR_PART_RE.finditer(text):
+    for m in _YEAR_PART_RE.finditer(text) if "mestre" in low else ():
         found.append(Timex(m.group(0), m.start(), m.end(), "year", m["year"], "year"))
     for m in _ANAPHORIC_RE.finditer(text):
         if _OF_AN_EVENT_RE.match(text, m.end()):
@@ -486,6 +488,7 @@ def tag(text: str) -> tuple[Timex, ...]:
             continue
         chosen.append(cand)
     out = []
+    spans = sentence_spans(text)
     for t in sorted(chosen, key=lambda t: t.start):
         # « le traité de 1997 » dates a noun, not the verb of the clause: no tense.
         nominal = t.kind in ("month", "year") and _NOMINAL_RE.search(text[: t.start]) is not None
@@ -501,8 +504,7 @@ def tag(text: str) -> tuple[Timex, ...]:
         after = _AFTER_DAY_RE.search(t.text) if t.kind == "date" else None
         if after:
             tense = "future" if after["after"].lower() == "prochain" else "past"
-        lo, hi = next(((a, b) for a, b in sentence_spans(text) if a <= t.start < b),
-                      (0, len(text)))
+        lo, hi = next(((a, b) for a, b in spans if a <= t.start < b), (0, len(text)))
         out.append(
             replace(
                 t,

@@ -540,3 +540,24 @@ def test_a_call_to_act_dates_the_act_ahead():
     (e,) = _events("x", ["Les organisateurs ont appelé à manifester de nouveau jeudi."],
                    PublicationDate("2024-06-25", "confirmed", "test"))
     assert e.date == "2024-06-27"
+
+
+@pytest.mark.parametrize(("text", "timex", "date", "label"), [
+    ("La sanction avait été brandie dès novembre dernier, quand la commission avait statué.",
+     "novembre dernier", "2024-11", "La sanction avait été brandie"),
+    ("M. Frieden avait déjà été ministre des Finances de 2009 à 2013.", "2009", "2009",
+     "M. Frieden avait déjà été ministre des Finances de 2009 à 2013"),
+])
+def test_a_label_keeps_no_stray_piece_of_its_date(text, timex, date, label):
+    """« novembre dernier » is one date; « de 2009 à 2013 » a span kept whole in the label."""
+    events = _events("x", [text], PublicationDate("2025-07-09", "confirmed", "test"))
+    assert (events[0].timex, events[0].date, events[0].label) == (timex, date, label)
+
+
+def test_a_cut_label_ends_on_a_word():
+    """A label cut at its word limit does not end on « de la » before its ellipsis."""
+    label = chronology.labels.cut(
+        "Le mouvement organisé en ligne sous un mot-dièse avait débuté par des rassemblements "
+        "pacifiques dans la capitale")
+    assert label == ("Le mouvement organisé en ligne sous un mot-dièse avait débuté par des "
+                     "rassemblements pacifiques…")

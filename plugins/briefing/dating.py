@@ -101,7 +101,7 @@ _NUMERIC_RE = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20
 _MONTH_YEAR_RE = re.compile(rf"(?:\b(?:{_MOD}))?\b{_MONTH}{_SP}{_YEAR}", re.IGNORECASE)
 _BARE_MONTH_RE = re.compile(
     rf"(?:\b{_PREP}{_SP}|(?<=\bd['’])|\b(?:{_MOD}))"
-    rf"(?P<body>(?-i:{_MONTH}){_MONTH_GLUED})",
+    rf"(?P<body>(?-i:{_MONTH}){_MONTH_GLUED})(?:{_SP}(?P<after>dernier|prochain)\b)?",
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(
@@ -362,11 +362,12 @@ def _candidates(text: str) -> list[Timex]:
         )
     for m in _BARE_MONTH_RE.finditer(text):
         begin = m.start() if (m["mod"] or m["mi"]) else m.start("body")
+        stop = m.end() if m["after"] else m.end("body")  # « novembre dernier »: one date
         found.append(
             Timex(
-                text[begin : m.end("body")],
+                text[begin:stop],
                 begin,
-                m.end("body"),
+                stop,
                 "month",
                 _fmt(None, _month(m["month"])),
                 "month",
@@ -501,7 +502,7 @@ def tag(text: str) -> tuple[Timex, ...]:
         if tense == "past" and not t.complete and _PROSPECTIVE_RE.search(
                 text, max(0, t.start - 80), t.start):
             tense = "future"  # « ont appelé à manifester de nouveau jeudi »
-        after = _AFTER_DAY_RE.search(t.text) if t.kind == "date" else None
+        after = _AFTER_DAY_RE.search(t.text) if t.kind in ("date", "month") else None
         if after:
             tense = "future" if after["after"].lower() == "prochain" else "past"
         lo, hi = next(((a, b) for a, b in spans if a <= t.start < b), (0, len(text)))

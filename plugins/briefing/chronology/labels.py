@@ -42,7 +42,7 @@ _REPORTING_START_RE = re.compile(
 )
 
 
-def cut(text: str) -> str:
+def cut(text: str, limit: bool = True) -> str:
     """Label of at most LABEL_MAX_WORDS words, gaps shown as […], first letter upper case."""
     text = _GAP_RE.sub(
         lambda m: f"{m['det']} […] " if not m["det"].endswith(("’", "'")) else f"{m['det']}[…] ",
@@ -54,12 +54,23 @@ def cut(text: str) -> str:
         text += " […]"  # the sentence lost its last word (a removed hyperlink)
     text = _LEADING_FILLER_RE.sub("", text)
     words = text.split()
-    if len(words) > g.LABEL_MAX_WORDS:
-        text = " ".join(words[: g.LABEL_MAX_WORDS]).rstrip(",;:") + "…"
+    if limit and len(words) > g.LABEL_MAX_WORDS:
+        text = " ".join(_end_on_a_word(words[: g.LABEL_MAX_WORDS])).rstrip(",;:") + "…"
     if text.count("«") != text.count("»"):
         text = text.replace("«", "").replace("»", "").strip()
         text = re.sub(r"\s+", " ", text)
     return text[:1].upper() + text[1:] if text else text
+
+
+def _end_on_a_word(words: list[str], keep: int = 3) -> list[str]:
+    """A cut label's words without the function words it would end on (« … de la »)."""
+    from briefing.actors.evidence import stop_words
+
+    end = len(words)
+    while end > keep and (words[end - 1].lower().strip(",;:") in stop_words()
+                          or re.search(r"[’']$", words[end - 1])):
+        end -= 1
+    return words[:end]
 
 
 def _nominal(before: str, after: str = "") -> bool:
@@ -125,8 +136,10 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     head = re.sub(r"(?:\bà\s+(?:partir|compter)(?:\s+(?:de|d[’']))?|\bd[’']ici(?:\s+à)?"
                   r"|\bjusqu[’'](?:en|à|au)|\b(?:en|de|depuis|dès|le|les|au|à)|\bd[’'])\s*$", "",
                   before, flags=re.IGNORECASE)
-    if re.search(r"\b\w+[’']\s*$", head):
-        head = sentence[:end]  # « qu’à partir de jeudi »: without the date, nothing is said
+    if re.search(r"\b\w+[’']\s*$", head) or re.match(r"\s+(?:à|au|et)\s+\d", sentence[end:]):
+        # « qu’à partir de jeudi »: without the date, nothing is said; « de 2009 à 2013 »: a
+        # span keeps its start
+        head = sentence[:end]
     # « lundi matin », « samedi au soir »: the part of the day goes with the date it follows.
     tail = re.sub(r"^\s*(?:au\s+)?(?:soir|matin|après-midi|midi)\b", "", sentence[end:],
                   flags=re.IGNORECASE)
@@ -369,12 +382,8 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
         if need > g.LABEL_MAX_WORDS + g.LABEL_VERB_SLACK:
             return None
         limit = max(g.LABEL_MAX_WORDS, need + 2)
-        if limit < len(words):
-            from briefing.actors.evidence import stop_words
-
-            while limit > need and words[limit - 1].lower() in stop_words():
-                limit -= 1  # a cut label ends on a word, not on « le » or « de »
-        text = " ".join(words[:limit]).rstrip(",;:") + ("…" if limit < len(words) else "")
+        kept = _end_on_a_word(words[:limit], need) if limit < len(words) else words
+        text = " ".join(kept).rstrip(",;:") + ("…" if limit < len(words) else "")
     label = _cut_short(text)
     return label if is_clause(label) else None
 
@@ -448,7 +457,4 @@ def _reduced_relative(piece: str, at: int) -> str | None:
 
 def _cut_short(text: str) -> str:
     """`cut` without its word limit (the caller has cut already)."""
-    words = text.split()
-    return cut(text) if len(words) <= g.LABEL_MAX_WORDS else (
-        cut(" ".join(words[:g.LABEL_MAX_WORDS])).rstrip("…") + " " + " ".join(
-            words[g.LABEL_MAX_WORDS:]))
+    return cut(text, limit=False)

@@ -561,3 +561,18 @@ def test_a_cut_label_ends_on_a_word():
         "pacifiques dans la capitale")
     assert label == ("Le mouvement organisé en ligne sous un mot-dièse avait débuté par des "
                      "rassemblements pacifiques…")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("John Textor, l'homme d'affaires américain qui contrôlait le club, a été écarté de la "
+     "présidence fin juin.", "John Textor a été écarté de la présidence"),
+    ("Sa fille aînée, Hélène Perlant, avait révélé en avril avoir été frappée.",
+     "Hélène Perlant avait révélé avoir été frappée"),
+    ("Le délégué général et la présidente du festival, Iris Knobloch, avaient ouvert cette "
+     "édition le 13 mai.", "Le délégué général et la présidente du festival avaient ouvert "
+                           "cette édition"),
+])
+def test_noun_phrases_in_apposition_give_one_subject(text, label):
+    """The name among appositions is the subject, unless the first phrase joins several."""
+    (e,) = _events("x", [text], PublicationDate("2025-07-09", "confirmed", "test"))
+    assert e.label == label

@@ -185,7 +185,22 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
         first = index
         while first > 0 and not standalone(pieces[first]):
             first -= 1
-        clause = ", ".join(p for p in pieces[first : index + 1] if p)
+        seps = [text[spans[k - 1][1]:spans[k][0]].strip() if k else ""
+                for k in range(len(spans))]
+        chain = _apposition_chain(list(zip(seps, pieces, strict=True)), first) \
+            if first < index else [first]
+        if len(chain) > 1:  # « John Textor, l'homme d'affaires …, a été écarté »: the name
+            first = _chosen_subject(chain, [pieces[k] for k in chain])
+        clause, last = pieces[first], first
+        for k in range(first + 1, index + 1):
+            if pieces[k] and k not in chain:
+                # No comma where an apposition was left out, nor between the chosen subject
+                # and its verb.
+                gap = any(j in chain for j in range(last + 1, k)) or (
+                    last == first and len(chain) > 1 and has_verb(pieces[k])
+                    and not _RELATIVE_START_RE.match(pieces[k]))
+                clause += (" " if gap else ", ") + pieces[k]
+                last = k
     clause = re.sub(r"\s+,", ",", clause)
     return cut(RUBRIC_RE.sub("", clause))
 
@@ -204,6 +219,58 @@ _CLAUSE_OPENER_RE = re.compile(r"\b(?:où|lorsqu(?:e\s+|[’'])|quand|puisqu(?:e
 
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "j’",
                        "j'", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"})
+
+
+# Prepositions opening an adjunct, never a subject (« Sur instruction du roi, … »).
+_PREPOSITIONS = frozenset({"à", "en", "par", "pour", "sur", "sous", "dans", "avec", "sans",
+                           "chez", "vers", "selon", "après", "avant", "depuis", "pendant",
+                           "entre", "contre", "malgré", "dès", "parmi", "outre", "lors", "face"})
+
+
+def _subject_phrase(piece: str) -> bool:
+    """A noun phrase that can be a subject: no verb outside a relative clause, no date, no
+    adjunct (« Lundi », « Au Sénat », « Enfin » are none)."""
+    head = re.split(r"\s(?:qui|que|qu[’']|dont|où)\s", piece)[0]
+    words = head.split()
+    if not words or not standalone(head) or has_verb(head) or is_adjunct_start(head) \
+            or words[0].lower() in _PREPOSITIONS or dating.tag(head):
+        return False
+    from briefing.actors.evidence import stop_words
+
+    return len(words) > 1 or (words[0].lower() not in stop_words()
+                              and not words[0].lower().endswith("ment"))
+
+
+def _names(piece: str) -> bool:
+    """Whether a noun phrase opens on a name (« John Textor »), not on a determiner."""
+    from briefing.actors.evidence import stop_words
+
+    first = piece.split()[0] if piece.split() else ""
+    return first[:1].isupper() and _fold(first.lower()) not in SUBJECT_WORDS \
+        and first.lower() not in stop_words() and not re.match(r"(?i)[ld][’']", first)
+
+
+_RELATIVE_START_RE = re.compile(r"(?:qui|que|qu[’']|dont|où|lequel|laquelle)\b", re.IGNORECASE)
+
+
+def _chosen_subject(chain: list[int], phrases: list[str]) -> int:
+    """The subject among noun phrases in apposition: a name, unless the first phrase joins
+    several (« X et la présidente du festival, Iris Knobloch, avaient ouvert »)."""
+    if " et " in phrases[0]:
+        return chain[0]
+    return next((k for k, p in zip(chain, phrases, strict=True) if _names(p)), chain[0])
+
+
+def _apposition_chain(pieces: list[tuple[str, str]], first: int) -> list[int]:
+    """The noun phrases in apposition ending at `first`, joined by commas (« X, le Y, »)."""
+    chain = [first]
+    if not _subject_phrase(pieces[first][1]):
+        return chain
+    k = first
+    while k > 0 and pieces[k][0] == "," and _subject_phrase(pieces[k - 1][1]):
+        k -= 1
+        chain.insert(0, k)
+    return chain
 
 
 def _past_adverb(piece: str) -> str:
@@ -307,8 +374,15 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
     while first > 0 and (not standalone(pieces[first][1]) or (first == i and date_only)) \
             and pieces[first][0] not in (";", ":"):
         first -= 1
+    chain = _apposition_chain(pieces, first) if first < i else [first]
+    if len(chain) > 1:
+        # « John Textor, l'homme d'affaires qui contrôlait le club, a été écarté »: noun
+        # phrases in apposition name one subject; the name is kept, the others left out.
+        first = _chosen_subject(chain, [pieces[k][1] for k in chain])
+    skipped = set(chain) - {first}
     kept = [(first, pieces[first][1])] + [(k, pieces[k][1]) for k in range(first + 1, i + 1)
-                                          if k == i or has_verb(pieces[k][1])]
+                                          if k not in skipped and (k == i or has_verb(
+                                              pieces[k][1]))]
     # A fronted adjunct (« Depuis vendredi 24 novembre », « Réunis pour leur sommet ») holds the
     # date before the main clause; a noun phrase opening on a determiner is the subject.
     adjunct = is_adjunct(join_pieces(kept)) and (

@@ -576,3 +576,14 @@ def test_noun_phrases_in_apposition_give_one_subject(text, label):
     """The name among appositions is the subject, unless the first phrase joins several."""
     (e,) = _events("x", [text], PublicationDate("2025-07-09", "confirmed", "test"))
     assert e.label == label
+
+
+def test_an_apposed_participle_agrees_with_the_noun_it_tells_of():
+    """« La mort de l'opposant Yaya Dillo, tué le 28 février … »: the opponent was killed;
+    « contre » is a preposition there, not a verb making « Pèse encore … » a clause."""
+    (e,) = _events("x", [
+        "La mort de l'opposant Yaya Dillo, tué le 28 février lors d'un assaut de l'armée contre "
+        "le siège de son parti, pèse encore sur le climat politique."
+    ], PublicationDate("2024-05-10", "confirmed", "test"))
+    assert (e.date, e.label) == (
+        "2024-02-28", "L'opposant Yaya Dillo a été tué le 28 février lors d'un assaut de l'armée…")

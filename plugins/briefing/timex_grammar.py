@@ -619,6 +619,12 @@ ER_FINITE_ENDINGS: tuple[tuple[str, str], ...] = (
     # -oyer verbs write « i » before a mute « e » (« la société emploie »).
     ("oie", "oyer"), ("oient", "oyer"),
 )
+# Prepositions shaped like a verb's form (« contre » of « contrer », « suivant »): after a
+# noun they open its complement (« l'assaut de l'armée contre le siège »), they tell no fact.
+PREPOSITIONS_LIKE_VERBS: frozenset[str] = frozenset({
+    "contre", "entre", "devant", "derrière", "durant", "suivant", "touchant", "concernant",
+    "moyennant", "nonobstant", "outre", "face",
+})
 # Finite endings that look like a participle's (« emploie », « envoie »: no participle ends
 # in « -oie »).
 FINITE_DESPITE_ENDINGS: tuple[str, ...] = ("oie",)

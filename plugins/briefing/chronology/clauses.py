@@ -243,7 +243,7 @@ def _verb_form(word: str) -> str:
         for end, back in g.ER_FINITE_ENDINGS)
     if not finite:
         return ""
-    if word in stop_words():
+    if word in stop_words() or word in g.PREPOSITIONS_LIKE_VERBS:
         return "word"
     return "noun" if word in common_nouns() or word in adjectives() else "verb"
 

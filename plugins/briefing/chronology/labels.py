@@ -68,6 +68,7 @@ def _end_on_a_word(words: list[str], keep: int = 3) -> list[str]:
 
     end = len(words)
     while end > keep and (words[end - 1].lower().strip(",;:") in stop_words()
+                          or words[end - 1].lower() in g.PREPOSITIONS_LIKE_VERBS
                           or re.search(r"[’']$", words[end - 1])):
         end -= 1
     return words[:end]
@@ -331,6 +332,28 @@ def _tells_a_past_fact(main: str) -> bool:
 _COMPOUND_PAST_RE = re.compile(rf"(?<![\w-])(?:{g.PAST_CUES[0]})(?![\w-])", re.IGNORECASE)
 
 
+_FEMININE_DETERMINERS = frozenset({"la", "une", "sa", "cette", "ma", "ta", "notre", "votre"})
+_MASCULINE_DETERMINERS = frozenset({"le", "un", "son", "ce", "cet", "mon", "ton", "du", "au"})
+
+
+def _agreeing_subject(subject: str, participle_form: str) -> str:
+    """The noun of the phrase the participle agrees with: « La mort de l'opposant X, tué … »
+    speaks of the opponent (a masculine participle after a feminine head), not of the death."""
+    words = subject.split()
+    det = words[0].lower() if words else ""
+    feminine = participle_form.rstrip("s").endswith("e")
+    if not ((det in _FEMININE_DETERMINERS and not feminine)
+            or (det in _MASCULINE_DETERMINERS and feminine)):
+        return subject
+    m = list(re.finditer(r"\s(?:de|d[’']|du|des)\s*", subject))
+    if not m:
+        return subject
+    rest = subject[m[-1].end():]
+    joined = m[-1].group().strip().lower()
+    rest = {"du": "le ", "des": "les "}.get(joined, "") + rest
+    return rest[:1].upper() + rest[1:] if rest.strip() else subject
+
+
 def _participle_clause(subject: str, piece: str) -> str | None:
     """« Northampton » and « sacré en 2000 » -> « Northampton a été sacré en 2000 ».
 
@@ -345,6 +368,7 @@ def _participle_clause(subject: str, piece: str) -> str | None:
     first = _fold(words[0].lower())
     plural = first.endswith("s")
     etre = participle_base(first) in ETRE
+    subject = _agreeing_subject(subject, words[0].lower())
     aux = ("sont" if plural else "est") if etre else ("ont" if plural else "a") + " été"
     if adverb:  # « a déjà été placée », « est déjà arrivé »
         head, _, rest = aux.partition(" ")

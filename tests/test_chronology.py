@@ -587,3 +587,14 @@ def test_an_apposed_participle_agrees_with_the_noun_it_tells_of():
     ], PublicationDate("2024-05-10", "confirmed", "test"))
     assert (e.date, e.label) == (
         "2024-02-28", "L'opposant Yaya Dillo a été tué le 28 février lors d'un assaut de l'armée…")
+
+
+def test_a_noun_s_date_takes_no_complement_past_a_colon():
+    """« les résultats du scrutin présidentiel de dimanche 6 octobre 2024 : X obtient 90 % »."""
+    events = _events("x", [
+        "L'Isie a proclamé lundi soir les résultats préliminaires du scrutin présidentiel de "
+        "dimanche 6 octobre 2024 : Kaïs Saïed obtient 90,69 % des suffrages exprimés."
+    ], PublicationDate("2024-10-08", "confirmed", "test"))
+    got = {e.timex: e.label for e in events}
+    assert got["dimanche 6 octobre 2024"] == (
+        "Le scrutin présidentiel a eu lieu dimanche 6 octobre 2024")

@@ -128,7 +128,7 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
         noun = head[det[-1].end() :] if det else head
         noun = re.sub(r"\s*(?:de|d[’'])\s*$", "", noun)
         # The noun's complement, up to a clause of its own (« avec la Russie pour demander »).
-        tail = re.split(r"[,;«.]|\b(?:et|pour|afin|qui|que|qu[’']|dont|où|lorsque|quand)\b",
+        tail = re.split(r"[,;:«.]|\b(?:et|pour|afin|qui|que|qu[’']|dont|où|lorsque|quand)\b",
                         sentence[end:])[0]
         noun = f"{noun} {' '.join(tail.split()[:5])}".strip()
         return cut(_nominal_clause(noun, det[-1].group() if det else "", sentence[start:end],

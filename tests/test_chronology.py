@@ -598,3 +598,23 @@ def test_a_noun_s_date_takes_no_complement_past_a_colon():
     got = {e.timex: e.label for e in events}
     assert got["dimanche 6 octobre 2024"] == (
         "Le scrutin présidentiel a eu lieu dimanche 6 octobre 2024")
+
+
+def test_an_enumeration_of_years_dates_one_fact_each():
+    """« en 2020, 2021 et 2024 »: three wins, each labelled without the others' years."""
+    events = _events("x", ["Il a déjà remporté l’épreuve en 2020, 2021 et 2024."],
+                     PublicationDate("2025-07-28", "confirmed", "test"))
+    assert [(e.date, e.label) for e in events] == [
+        (y, "Il a déjà remporté l’épreuve") for y in ("2020", "2021", "2024")]
+
+
+def test_a_bound_keeps_its_date_and_appositions_give_the_name():
+    """« avant 2025 » keeps its year; « Le président, commandant en chef, X, s'est rendu »."""
+    pub = PublicationDate("2024-12-20", "confirmed", "test")
+    (e,) = _events("x", ["Les textes ne seront pas signés avant 2025, selon le Conseil fédéral."],
+                   pub)
+    assert e.label == "Les textes ne seront pas signés avant 2025"
+    (e,) = _events("x", [
+        "Le président de la République, commandant en chef des forces armées, Ilham Aliyev, "
+        "s’est rendu le 15 octobre dans la ville de Khankendi."], pub)
+    assert e.label == "Ilham Aliyev s’est rendu dans la ville de Khankendi"

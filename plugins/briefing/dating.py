@@ -105,7 +105,8 @@ _BARE_MONTH_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(
-    rf"(?:\b{_PREP}{_SP}|(?<=\d{{4}} et )|(?<=\d{{4}} ou )|\b(?:{_MOD}))(?P<body>{_YEAR})"
+    rf"(?:\b{_PREP}{_SP}|(?<=\d{{4}} et )|(?<=\d{{4}} ou )|(?<=\d{{4}}, )|\b(?:{_MOD}))"
+    rf"(?P<body>{_YEAR})"
     rf"(?!{_SP}(?!(?:{_alt(g.PLURAL_FUNCTION_WORDS)})\b)[a-zà-ÿ]+s\b)",
     re.IGNORECASE,
 )

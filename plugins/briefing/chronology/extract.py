@@ -152,7 +152,8 @@ def _enumeration_spans(text: str, timexes: Sequence[Timex]) -> list[tuple[int, i
     spans = [(t.start, t.end) for t in timexes]
     for i in range(len(timexes) - 1):
         a, b = timexes[i], timexes[i + 1]
-        if a.kind == b.kind == "date" and _ENUM_GAP_RE.match(text[a.end : b.start]):
+        if a.kind == b.kind and a.kind in ("date", "year") \
+                and _ENUM_GAP_RE.match(text[a.end : b.start]):
             spans[i + 1] = (spans[i][0], spans[i + 1][1])
     for i in range(len(timexes) - 2, -1, -1):
         if spans[i + 1][0] == spans[i][0]:

@@ -52,6 +52,7 @@ def cut(text: str, limit: bool = True) -> str:
     text = re.sub(r"\s+", " ", text).strip(' ,;:-–«»"')
     if re.search(r"\b(?:l[’']|la|le|les|du|des)$", text):
         text += " […]"  # the sentence lost its last word (a removed hyperlink)
+    text = re.sub(r"(?:,|\s+(?:et|ou|ni))+$", "", text)  # « en 2020, 2021 et » lost its date
     text = _LEADING_FILLER_RE.sub("", text)
     words = text.split()
     if limit and len(words) > g.LABEL_MAX_WORDS:
@@ -137,9 +138,10 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     head = re.sub(r"(?:\bà\s+(?:partir|compter)(?:\s+(?:de|d[’']))?|\bd[’']ici(?:\s+à)?"
                   r"|\bjusqu[’'](?:en|à|au)|\b(?:en|de|depuis|dès|le|les|au|à)|\bd[’'])\s*$", "",
                   before, flags=re.IGNORECASE)
-    if re.search(r"\b\w+[’']\s*$", head) or re.match(r"\s+(?:à|au|et)\s+\d", sentence[end:]):
+    if re.search(r"\b\w+[’']\s*$", head) or re.match(r"\s+(?:à|au|et)\s+\d", sentence[end:]) \
+            or re.search(r"\b(?:avant|après|vers)\s*$", head, re.IGNORECASE):
         # « qu’à partir de jeudi »: without the date, nothing is said; « de 2009 à 2013 »: a
-        # span keeps its start
+        # span keeps its start; « avant 2027 »: a bound keeps its date
         head = sentence[:end]
     # « lundi matin », « samedi au soir »: the part of the day goes with the date it follows.
     tail = re.sub(r"^\s*(?:au\s+)?(?:soir|matin|après-midi|midi)\b", "", sentence[end:],
@@ -268,9 +270,14 @@ def _apposition_chain(pieces: list[tuple[str, str]], first: int) -> list[int]:
     if not _subject_phrase(pieces[first][1]):
         return chain
     k = first
-    while k > 0 and pieces[k][0] == "," and _subject_phrase(pieces[k - 1][1]):
+    # (A lowercase apposition may stand between them: « Le président de la République,
+    # commandant en chef des forces armées, Ilham Aliyev, s’est rendu … ».)
+    while k > 0 and pieces[k][0] == "," and (_subject_phrase(pieces[k - 1][1]) or (
+            _apposition(pieces[k - 1][1]) and not _RELATIVE_START_RE.match(pieces[k - 1][1]))):
         k -= 1
         chain.insert(0, k)
+    while not _subject_phrase(pieces[chain[0]][1]):
+        chain.pop(0)
     return chain
 
 

@@ -618,3 +618,20 @@ def test_a_bound_keeps_its_date_and_appositions_give_the_name():
         "Le président de la République, commandant en chef des forces armées, Ilham Aliyev, "
         "s’est rendu le 15 octobre dans la ville de Khankendi."], pub)
     assert e.label == "Ilham Aliyev s’est rendu dans la ville de Khankendi"
+
+
+@pytest.mark.parametrize(("text", "timex", "label"), [
+    ("Aliyev dirige le pays depuis 2003, date à laquelle il a succédé à son père.", "2003",
+     "Aliyev a succédé à son père"),
+    ("L’Ukraine célèbre Noël le 25 décembre depuis 2023, date à laquelle Kyiv a abandonné le "
+     "calendrier julien.", "le 25 décembre", "L’Ukraine célèbre Noël depuis 2023"),
+    ("La dissolution de juin 2024 avait ensuite suspendu la navette pendant plusieurs mois.",
+     "juin 2024", "La dissolution date de juin 2024"),
+    ("Le fabricant arrêtera la production de ses deux sites d'ici au début de 2026.",
+     "début de 2026", "Le fabricant arrêtera la production de ses deux sites"),
+])
+def test_labels_of_dates_taken_up_or_governed(text, timex, label):
+    """« date à laquelle » dates the clause after it with the date before it; a noun's date
+    stops at the noun's verb; « d'ici au » goes with its date."""
+    events = _events("x", [text], PublicationDate("2024-12-25", "confirmed", "test"))
+    assert {e.timex: e.label for e in events}[timex] == label

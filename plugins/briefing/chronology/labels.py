@@ -22,6 +22,7 @@ from .clauses import (
     split_pieces,
     standalone,
     subject_of,
+    verb_starts,
 )
 
 _fold = T.fold_accents
@@ -131,13 +132,21 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
         # The noun's complement, up to a clause of its own (« avec la Russie pour demander »).
         tail = re.split(r"[,;:«.]|\b(?:et|pour|afin|qui|que|qu[’']|dont|où|lorsque|quand)\b",
                         sentence[end:])[0]
+        verb = next((a for a in verb_starts(f"{noun} {tail}") if a > len(noun)), None)
+        if verb is not None:  # « La dissolution de juin 2024 avait suspendu … »: its verb
+            tail = f"{noun} {tail}"[len(noun) + 1:verb]
+            tail = re.sub(r"\s+(?:ne|n[’']|se|s[’']|avait|a|ont|avaient|est|sont)\s*$", "",
+                          tail, flags=re.IGNORECASE)
         noun = f"{noun} {' '.join(tail.split()[:5])}".strip()
         return cut(_nominal_clause(noun, det[-1].group() if det else "", sentence[start:end],
                                     future))
     # Remove the expression and the preposition before it; unglue « septembreavec ».
-    head = re.sub(r"(?:\bà\s+(?:partir|compter)(?:\s+(?:de|d[’']))?|\bd[’']ici(?:\s+à)?"
-                  r"|\bjusqu[’'](?:en|à|au)|\b(?:en|de|depuis|dès|le|les|au|à)|\bd[’'])\s*$", "",
-                  before, flags=re.IGNORECASE)
+    head, last = before, None
+    while head != last:  # « d'ici au début de 2026 »: every preposition before the date
+        last, head = head, re.sub(
+            r"(?:\bà\s+(?:partir|compter)(?:\s+(?:de|d[’']))?|\bd[’']ici(?:\s+à)?"
+            r"|\bjusqu[’'](?:en|à|au)|\b(?:en|de|depuis|dès|le|les|au|à)|\bd[’'])\s*$", "",
+            head, flags=re.IGNORECASE)
     if re.search(r"\b\w+[’']\s*$", head) or re.match(r"\s+(?:à|au|et)\s+\d", sentence[end:]) \
             or re.search(r"\b(?:avant|après|vers)\s*$", head, re.IGNORECASE):
         # « qu’à partir de jeudi »: without the date, nothing is said; « de 2009 à 2013 »: a
@@ -155,7 +164,18 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     pieces = [text[a:b].replace("\x00", " ").strip() for a, b in spans]
     index = next(i for i, (a, b) in enumerate(spans) if "\x00" in text[a:b] or b == len(text))
     clause = pieces[index]
+    following = pieces[index + 1] if index + 1 < len(pieces) else ""
     a, b = spans[index]
+    then = _THEN_RE.match(following) if not text[text.find("\x00", a, b) + 1:b].strip() else None
+    if then:
+        # « …depuis 2023, date à laquelle Kyiv a abandonné le calendrier julien »: the date
+        # dates the clause after « date à laquelle »; a pronoun there is the main subject.
+        own = following[then.end():]
+        pronoun = re.match(r"(?:il|elle)\s+", own, re.IGNORECASE)
+        subject = subject_of(pieces[0]) if pronoun else None
+        own = f"{subject} {own[pronoun.end():]}" if pronoun and subject else own
+        if is_clause(own) and standalone(own):
+            return cut(own)
     inner = list(_CLAUSE_OPENER_RE.finditer(text, a, text.find("\x00", a, b) + 1 or b))
     if inner:
         # « …contre le propriétaire de l'immeuble où un incendie avait fait dix morts en
@@ -182,7 +202,8 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     elif (
         len(clause.split()) < 3
         or (is_adjunct(clause) and all(is_adjunct(p) for p in pieces[:index]))
-    ) and index + 1 < len(pieces):
+    ) and index + 1 < len(pieces) and not _THEN_RE.match(following):
+        # (« …, date à laquelle … » tells the time of another date)
         clause = pieces[index + 1]
     else:
         first = index
@@ -213,6 +234,9 @@ _NIGHT_END_RE = re.compile(
     re.IGNORECASE)
 
 
+# A time noun taking up the date before it (« en 2003, date à laquelle il a succédé … »).
+_THEN_RE = re.compile(r"(?:date|année|jour|mois|époque|moment)\s+(?:à\s+laquelle|auquel|où)\s+",
+                      re.IGNORECASE)
 # Words opening a clause with its own subject inside a sentence (« l'immeuble où un incendie
 # avait fait dix morts », « lorsque la police est intervenue »).
 _CLAUSE_OPENER_RE = re.compile(r"\b(?:où|lorsqu(?:e\s+|[’'])|quand|puisqu(?:e\s+|[’'])|"

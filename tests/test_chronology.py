@@ -635,3 +635,12 @@ def test_labels_of_dates_taken_up_or_governed(text, timex, label):
     stops at the noun's verb; « d'ici au » goes with its date."""
     events = _events("x", [text], PublicationDate("2024-12-25", "confirmed", "test"))
     assert {e.timex: e.label for e in events}[timex] == label
+
+
+def test_a_future_in_a_passage_to_come_keeps_its_year():
+    """« Le sommet aura lieu le 12 mars 2026 … se réuniront le 10 mars »: March 2026."""
+    events = _events("x", [
+        "Le sommet aura lieu le 12 mars 2026 à Genève. Les ministres se réuniront le 10 mars "
+        "pour le préparer."
+    ], PublicationDate("2025-02-03", "confirmed", "test"))
+    assert {e.timex: e.date for e in events}["le 10 mars"] == "2026-03-10"

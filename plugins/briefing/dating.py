@@ -710,7 +710,10 @@ def _resolve_calendar(t: Timex, timexes: Sequence[Timex], i: int, anchor: Anchor
     """Year of « le 12 octobre » or « en septembre »: nearer dated expression, else anchor."""
     # A future told from the day of writing (« organisera … le 18 mai », « le 20 mars
     # prochain ») is not in the time of a past passage.
-    year_hint = None if t.from_writing and anchor is not None else _passage_year(timexes, i)
+    year_hint = _passage_year(timexes, i)
+    if t.from_writing and anchor is not None and year_hint is not None \
+            and year_hint[:2] < (anchor.lo.year, anchor.lo.month):
+        year_hint = None  # (a passage to come keeps its year: « le 12 mars 2026 … le 10 mars »)
     _, month, day = parse_value(t.value)  # type: ignore[arg-type]
     if month is None:
         return t

@@ -644,3 +644,16 @@ def test_a_future_in_a_passage_to_come_keeps_its_year():
         "pour le préparer."
     ], PublicationDate("2025-02-03", "confirmed", "test"))
     assert {e.timex: e.date for e in events}["le 10 mars"] == "2026-03-10"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Selon la préfète, Fabienne Buccio, plus de 7 000 hectares avaient brûlé jeudi.",
+     "Plus de 7 000 hectares avaient brûlé"),
+    ("Il a rappelé la visite du président, le 7 octobre 2020, au cours de laquelle le chef de "
+     "l'État avait promis la reconstruction.",
+     "Le chef de l'État avait promis la reconstruction"),
+])
+def test_a_quantity_opens_a_subject_and_au_cours_de_laquelle_takes_up_a_date(text, label):
+    """A subject may open on a number; « au cours de laquelle » dates the clause after it."""
+    events = _events("x", [text], PublicationDate("2022-07-15", "confirmed", "test"))
+    assert [e.label for e in events][-1] == label

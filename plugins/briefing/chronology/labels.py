@@ -207,7 +207,7 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
         clause = pieces[index + 1]
     else:
         first = index
-        while first > 0 and not standalone(pieces[first]):
+        while first > 0 and not _opens_clause(pieces[first]):
             first -= 1
         seps = [text[spans[k - 1][1]:spans[k][0]].strip() if k else ""
                 for k in range(len(spans))]
@@ -235,8 +235,8 @@ _NIGHT_END_RE = re.compile(
 
 
 # A time noun taking up the date before it (« en 2003, date à laquelle il a succédé … »).
-_THEN_RE = re.compile(r"(?:date|année|jour|mois|époque|moment)\s+(?:à\s+laquelle|auquel|où)\s+",
-                      re.IGNORECASE)
+_THEN_RE = re.compile(r"(?:(?:date|année|jour|mois|époque|moment)\s+(?:à\s+laquelle|auquel|où)"
+                      r"|(?:au\s+cours|lors|à\s+l[’']issue)\s+de\s+laquelle)\s+", re.IGNORECASE)
 # Words opening a clause with its own subject inside a sentence (« l'immeuble où un incendie
 # avait fait dix morts », « lorsque la police est intervenue »).
 _CLAUSE_OPENER_RE = re.compile(r"\b(?:où|lorsqu(?:e\s+|[’'])|quand|puisqu(?:e\s+|[’'])|"
@@ -303,6 +303,17 @@ def _apposition_chain(pieces: list[tuple[str, str]], first: int) -> list[int]:
     while not _subject_phrase(pieces[chain[0]][1]):
         chain.pop(0)
     return chain
+
+
+# A quantity opening a subject (« 100 417 personnes », « plus de 7 000 hectares »).
+_QUANTITY_RE = re.compile(r"(?:\d|(?:plus|moins|près|environ|quelque|au\s+moins)\b)",
+                          re.IGNORECASE)
+
+
+def _opens_clause(piece: str) -> bool:
+    """A piece a clause can start on: a capital or subject word, or a subject of its own
+    (« Selon la préfète, X, plus de 7 000 hectares avaient brûlé »)."""
+    return standalone(piece) or (bool(_QUANTITY_RE.match(piece)) and is_clause(piece))
 
 
 def _past_adverb(piece: str) -> str:
@@ -426,7 +437,7 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
     first = i
     # A piece that is only the date (« …, le 1er octobre, … ») opens no clause of its own: the
     # clause before it is the one it dates.
-    while first > 0 and (not standalone(pieces[first][1]) or (first == i and date_only)) \
+    while first > 0 and (not _opens_clause(pieces[first][1]) or (first == i and date_only)) \
             and pieces[first][0] not in (";", ":"):
         first -= 1
     chain = _apposition_chain(pieces, first) if first < i else [first]

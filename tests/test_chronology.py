@@ -657,3 +657,16 @@ def test_a_quantity_opens_a_subject_and_au_cours_de_laquelle_takes_up_a_date(tex
     """A subject may open on a number; « au cours de laquelle » dates the clause after it."""
     events = _events("x", [text], PublicationDate("2022-07-15", "confirmed", "test"))
     assert [e.label for e in events][-1] == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("JMA, qui avait vendu le club en décembre 2022, se félicite de la décision.",
+     "JMA avait vendu le club"),
+    ("Le travail de Mediapart, qui avait publié les premiers témoignages en février, est salué.",
+     "Le travail de Mediapart, qui avait publié les premiers témoignages"),
+])
+def test_a_relative_clause_tells_its_fact_of_its_noun_phrase(text, label):
+    """« X, qui avait vendu le club en décembre 2022 »: X did; not when the antecedent is
+    unclear (« le travail de Mediapart, qui … »)."""
+    events = _events("x", [text], PublicationDate("2025-07-09", "confirmed", "test"))
+    assert events[0].label == label

@@ -418,6 +418,19 @@ def _participle_clause(subject: str, piece: str) -> str | None:
     return f"{subject} {aux} {form} {' '.join(words[1:])}"
 
 
+_RELATIVE_LABEL_RE = re.compile(r"^(?P<np>[^,]+),\s+qui\s+(?P<rest>[^,]+?)(?P<cut>…?)$")
+
+
+def relative_as_clause(label: str) -> str:
+    """« JMA, qui avait vendu le club » -> « JMA avait vendu le club »: a label that is only a
+    noun phrase and its relative clause tells the relative's fact of that noun phrase."""
+    m = _RELATIVE_LABEL_RE.match(label)
+    if not m or not _noun_phrase(m["np"]) or not has_verb(f"{m['np']} {m['rest']}") \
+            or re.search(r"\s(?:de|d[’'])\s*[A-ZÉ]", m["np"]):
+        return label  # (« Le travail de Mediapart, qui … »: which of the two?)
+    return f"{m['np']} {m['rest']}{m['cut']}"
+
+
 def clause_around(sentence: str, start: int, end: int) -> str | None:
     """The clause holding a date, with a subject and a verb, or None.
 

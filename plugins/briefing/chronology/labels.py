@@ -64,6 +64,18 @@ def cut(text: str, limit: bool = True) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# Words without which a text holds no date (a cheap test before tagging it).
+_DATE_HINT_RE = re.compile(
+    rf"\d|\b(?:{'|'.join(g.MONTHS)}|{'|'.join(g.WEEKDAYS)}|hier|demain|aujourd|veille|"
+    r"lendemain|an|ans|année|semaine|mois|printemps|été|automne|hiver|soir|matin)\b",
+    re.IGNORECASE)
+
+
+def _has_date(text: str) -> bool:
+    """Whether a piece of text holds a date expression."""
+    return bool(_DATE_HINT_RE.search(text)) and bool(dating.tag(text))
+
+
 def _end_on_a_word(words: list[str], keep: int = 3) -> list[str]:
     """A cut label's words without the function words it would end on (« … de la »)."""
     from briefing.actors.evidence import stop_words
@@ -189,7 +201,7 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     # (A main clause with a date of its own tells another time: « Élu en octobre 2019, M. Saïed
     # s'était arrogé les pleins pouvoirs le 25 juillet 2021 ».)
     fronted_or_apposed = (index == 0 and (not _tells_a_past_fact(main) or bool(
-        dating.tag(main)))) or (index > 0 and _noun_phrase(
+        _has_date(main)))) or (index > 0 and _noun_phrase(
         _SUBORDINATOR_RE.sub("", pieces[index - 1])))
     if not has_verb(clause) and fronted_or_apposed and (participle(_past_adverb(clause)) or (
             index > 0 and _apposition(clause))):
@@ -260,7 +272,7 @@ def _subject_phrase(piece: str) -> bool:
     head = re.split(r"\s(?:qui|que|qu[’']|dont|où)\s", piece)[0]
     words = head.split()
     if not words or not standalone(head) or has_verb(head) or is_adjunct_start(head) \
-            or words[0].lower() in _PREPOSITIONS or dating.tag(head):
+            or words[0].lower() in _PREPOSITIONS or _has_date(head):
         return False
     from briefing.actors.evidence import stop_words
 
@@ -508,7 +520,7 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
                       for h in range(f, -1, -1) if standalone(pieces[h][1])
                       and is_clause(join_pieces([(k, pieces[k][1]) for k in range(h, f + 1)]))),
                      None)
-        if found and not dating.tag(join_pieces([(k, pieces[k][1])
+        if found and not _has_date(join_pieces([(k, pieces[k][1])
                                                  for k in range(found[0], found[1] + 1)])):
             # (A clause with a date of its own tells that date's fact.)
             h, f = found

@@ -379,3 +379,294 @@ def test_a_span_dated_by_its_year_keeps_its_days_in_the_label():
     span = next(e for e in events if e.timex == "du 6 janvier au 8 avril")
     assert (span.date, span.precision, span.label) == (
         "2025", "year", "Le procès s'était tenu du 6 janvier au 8 avril")
+
+
+def test_a_future_told_from_the_day_of_writing_is_not_in_a_past_passage():
+    """« organisera … le 18 mai » after « en décembre 2020 » is next May, not May 2021."""
+    events = _events("x", [
+        "Mgr Olivier de Germay, installé sur le siège de saint Irénée en décembre 2020, a salué "
+        "l'élection. Le diocèse organisera aussi une veillée de prière le 18 mai."
+    ], PublicationDate("2025-05-09", "confirmed", "test"))
+    assert {e.timex: e.date for e in events}["le 18 mai"] == "2025-05-18"
+
+
+def test_a_future_in_the_past_stays_in_its_passage():
+    """« devait » tells a future seen from the passage's time, not from the day of writing."""
+    events = _events("x", [
+        "Le 9 novembre 2020, le ministre a confirmé sa venue. Il devait se rendre à Bakou "
+        "le 12 novembre pour signer l'accord."
+    ], PublicationDate("2025-05-09", "confirmed", "test"))
+    assert {e.timex: e.date for e in events}["le 12 novembre"] == "2020-11-12"
+
+
+def test_a_date_of_the_day_of_writing_ends_the_passage_year():
+    """After « lundi », a year-less « en janvier » is no longer in the year of 15 April 2023."""
+    events = _events("x", [
+        "La guerre a éclaté le 15 avril 2023 entre l'armée et les paramilitaires. Washington a "
+        "annoncé lundi de nouvelles sanctions ; Hemedti avait déjà été visé en janvier."
+    ], PublicationDate("2025-10-27", "confirmed", "test"))
+    assert {e.timex: e.date for e in events}["janvier"] == "2025-01"
+
+
+def test_prochain_and_dernier_after_a_day_go_with_the_date():
+    """« le 20 mars prochain » is one date, to come; the label keeps no stray « prochain »."""
+    pub = PublicationDate("2025-03-14", "confirmed", "test")
+    (e,) = _events("x", ["Volodymyr Zelensky doit se rendre à Paris le 20 mars prochain."], pub)
+    assert (e.timex, e.date, e.label) == (
+        "le 20 mars prochain", "2025-03-20", "Volodymyr Zelensky doit se rendre à Paris")
+
+
+def test_an_adverb_before_an_apposed_participle_keeps_its_dated_fact():
+    """« La société, déjà placée … le 21 novembre dernier, emploie … » (an -oyer verb)."""
+    (e,) = _events("x", [
+        "La société, déjà placée sous la protection de la loi sur les faillites le 21 novembre "
+        "dernier, emploie encore quelques milliers de personnes."
+    ], PublicationDate("2025-03-12", "confirmed", "test"))
+    assert (e.date, e.label) == (
+        "2024-11-21",
+        "La société a déjà été placée sous la protection de la loi sur les faillites…")
+
+
+def test_a_weekday_belonging_to_a_noun_takes_no_preposition():
+    """« la messe de dimanche » gives « La messe aura lieu dimanche », not « en dimanche »."""
+    (e,) = _events("x", ["Mgr de Germay présidera la messe de dimanche, à 10 h 30."],
+                   PublicationDate("2025-05-09", "confirmed", "test"))
+    assert (e.date, e.label) == ("2025-05-11", "La messe aura lieu dimanche")
+
+
+def test_a_date_in_a_list_item_is_told_with_the_clause_opening_the_list():
+    """The items after « seront interdits dans … » have no verb: the clause before gives it."""
+    events = _events("x", [
+        "Les PFAS, ou substances per- et polyfluoroalkylées, seront interdits dans les "
+        "cosmétiques, les farts de ski et la plupart des vêtements à compter du 1er janvier "
+        "2026, puis dans l’ensemble des textiles en 2030."
+    ], PublicationDate("2025-02-20", "confirmed", "test"))
+    assert [(e.date, e.label) for e in events] == [
+        ("2026-01-01", "Les PFAS seront interdits dans les cosmétiques, les farts de ski et la "
+                       "plupart des vêtements…"),
+        ("2030", "Les PFAS seront interdits dans les cosmétiques […] dans l’ensemble des "
+                 "textiles en 2030"),
+    ]
+
+
+def test_a_fronted_participle_with_its_own_date_tells_its_own_fact():
+    """The main clause has a date of its own: « Élu en octobre 2019 » is no circumstance of it."""
+    events = _events("x", [
+        "Élu une première fois en octobre 2019, M. Saïed s'était arrogé les pleins pouvoirs le "
+        "25 juillet 2021, avant de faire adopter une nouvelle Constitution par référendum "
+        "l'année suivante."
+    ], PublicationDate("2024-10-07", "confirmed", "test"))
+    got = {e.timex: (e.date, e.label) for e in events}
+    assert got["octobre 2019"] == (
+        "2019-10", "M. Saïed a été élu une première fois en octobre 2019")
+    assert got["le 25 juillet 2021"] == (
+        "2021-07-25", "M. Saïed s'était arrogé les pleins pouvoirs")
+    assert got["l'année suivante"][0] == "2022"  # the year after the last date told
+
+
+@pytest.mark.parametrize(("text", "timex", "date"), [
+    ("Il avait déjà été condamné il y a dix ans par le tribunal du Mans.",
+     "il y a dix ans", "2014"),
+    ("La finalisation de la cession est attendue au deuxième trimestre 2025.",
+     "deuxième trimestre 2025", "2025"),
+    ("Depuis trois ans, les juntes de la région se sont rapprochées de la Russie.",
+     "trois ans", "2021"),
+])
+def test_spans_of_years_and_parts_of_a_year_are_dated(text, timex, date):
+    """« il y a dix ans » and « depuis trois ans » count back from the day of writing."""
+    events = _events("x", [text], PublicationDate("2024-04-17", "confirmed", "test"))
+    assert [(e.timex, e.date) for e in events] == [(timex, date)]
+
+
+def test_a_span_of_years_in_speech_is_no_date():
+    """« Je vis ici depuis trente ans », says a witness: speech counts loosely."""
+    text = "« Je vis ici depuis trente ans, on n’avait jamais vu ça », raconte un retraité."
+    assert _events("x", [text], PublicationDate("2024-04-17", "confirmed", "test")) == ()
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Le PSG, champion d'Europe en titre depuis mai dernier, compte deux points d'avance.",
+     "Le PSG est champion d'Europe en titre depuis mai dernier"),
+    ("Nick Suzuki a marqué, tandis que Samuel Montembeault, gardien numéro un depuis trois ans, "
+     "a repoussé 26 lancers.", "Samuel Montembeault est gardien numéro un depuis trois ans"),
+])
+def test_a_verbless_apposition_tells_its_dated_state(text, label):
+    """A noun in apposition holding the date says what its noun phrase is since then."""
+    (e,) = _events("x", [text], PublicationDate("2025-10-27", "confirmed", "test"))
+    assert e.label == label
+
+
+def test_a_date_in_a_clause_with_its_own_subject_dates_that_clause():
+    """« …l'immeuble où un incendie avait fait dix morts en décembre 2022 »: the fire, not the
+    main clause's requisition (dated « mercredi »)."""
+    events = _events("x", [
+        "Le parquet a requis mercredi trois ans de prison contre le propriétaire de l'immeuble "
+        "où un incendie avait fait dix morts en décembre 2022."
+    ], PublicationDate("2025-02-12", "confirmed", "test"))
+    got = {e.timex: (e.date, e.label) for e in events}
+    assert got["décembre 2022"] == ("2022-12", "Un incendie avait fait dix morts")
+    assert got["mercredi"][0] == "2025-02-12"
+
+
+def test_a_printed_weekday_sets_the_passage_year():
+    """« dimanche 11 août » is 2024 by its weekday; « le 28 août » after it is in that summer."""
+    events = _events("x", [
+        "Tony Estanguet a promis d'autres émotions pour la clôture, dimanche 11 août au Stade "
+        "de France, puis pour l'ouverture des Jeux paralympiques, le 28 août."
+    ], PublicationDate("2024-07-27", "confirmed", "test"))
+    assert {e.timex: e.date for e in events}["le 28 août"] == "2024-08-28"
+
+
+def test_d_ici_a_goes_with_its_year():
+    """« livrés d'ici à 2026 »: a date, and the label keeps no stray « d'ici »."""
+    events = _events("x", [
+        "Le préfet a assuré que les principaux ouvrages d'art seraient livrés d'ici à 2026."
+    ], PublicationDate("2024-10-02", "confirmed", "test"))
+    assert [(e.date, e.label) for e in events] == [
+        ("2026", "Le préfet a assuré que les principaux ouvrages d'art seraient livrés")]
+
+
+def test_an_end_bound_in_a_participle_lasts_as_the_main_clause_says():
+    """« suspendu jusqu'en novembre, … dirigera »: next November, not the last one."""
+    (e,) = _events("x", [
+        "L'entraîneur, suspendu jusqu'en novembre pour avoir menacé un arbitre, dirigera la "
+        "reprise depuis les tribunes."
+    ], PublicationDate("2025-07-09", "confirmed", "test"))
+    assert (e.timex, e.date) == ("novembre", "2025-11")
+
+
+def test_a_call_to_act_dates_the_act_ahead():
+    """« ont appelé à manifester de nouveau jeudi »: the next Thursday, not the last one."""
+    (e,) = _events("x", ["Les organisateurs ont appelé à manifester de nouveau jeudi."],
+                   PublicationDate("2024-06-25", "confirmed", "test"))
+    assert e.date == "2024-06-27"
+
+
+@pytest.mark.parametrize(("text", "timex", "date", "label"), [
+    ("La sanction avait été brandie dès novembre dernier, quand la commission avait statué.",
+     "novembre dernier", "2024-11", "La sanction avait été brandie"),
+    ("M. Frieden avait déjà été ministre des Finances de 2009 à 2013.", "2009", "2009",
+     "M. Frieden avait déjà été ministre des Finances de 2009 à 2013"),
+])
+def test_a_label_keeps_no_stray_piece_of_its_date(text, timex, date, label):
+    """« novembre dernier » is one date; « de 2009 à 2013 » a span kept whole in the label."""
+    events = _events("x", [text], PublicationDate("2025-07-09", "confirmed", "test"))
+    assert (events[0].timex, events[0].date, events[0].label) == (timex, date, label)
+
+
+def test_a_cut_label_ends_on_a_word():
+    """A label cut at its word limit does not end on « de la » before its ellipsis."""
+    label = chronology.labels.cut(
+        "Le mouvement organisé en ligne sous un mot-dièse avait débuté par des rassemblements "
+        "pacifiques dans la capitale")
+    assert label == ("Le mouvement organisé en ligne sous un mot-dièse avait débuté par des "
+                     "rassemblements pacifiques…")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("John Textor, l'homme d'affaires américain qui contrôlait le club, a été écarté de la "
+     "présidence fin juin.", "John Textor a été écarté de la présidence"),
+    ("Sa fille aînée, Hélène Perlant, avait révélé en avril avoir été frappée.",
+     "Hélène Perlant avait révélé avoir été frappée"),
+    ("Le délégué général et la présidente du festival, Iris Knobloch, avaient ouvert cette "
+     "édition le 13 mai.", "Le délégué général et la présidente du festival avaient ouvert "
+                           "cette édition"),
+])
+def test_noun_phrases_in_apposition_give_one_subject(text, label):
+    """The name among appositions is the subject, unless the first phrase joins several."""
+    (e,) = _events("x", [text], PublicationDate("2025-07-09", "confirmed", "test"))
+    assert e.label == label
+
+
+def test_an_apposed_participle_agrees_with_the_noun_it_tells_of():
+    """« La mort de l'opposant Yaya Dillo, tué le 28 février … »: the opponent was killed;
+    « contre » is a preposition there, not a verb making « Pèse encore … » a clause."""
+    (e,) = _events("x", [
+        "La mort de l'opposant Yaya Dillo, tué le 28 février lors d'un assaut de l'armée contre "
+        "le siège de son parti, pèse encore sur le climat politique."
+    ], PublicationDate("2024-05-10", "confirmed", "test"))
+    assert (e.date, e.label) == (
+        "2024-02-28", "L'opposant Yaya Dillo a été tué le 28 février lors d'un assaut de l'armée…")
+
+
+def test_a_noun_s_date_takes_no_complement_past_a_colon():
+    """« les résultats du scrutin présidentiel de dimanche 6 octobre 2024 : X obtient 90 % »."""
+    events = _events("x", [
+        "L'Isie a proclamé lundi soir les résultats préliminaires du scrutin présidentiel de "
+        "dimanche 6 octobre 2024 : Kaïs Saïed obtient 90,69 % des suffrages exprimés."
+    ], PublicationDate("2024-10-08", "confirmed", "test"))
+    got = {e.timex: e.label for e in events}
+    assert got["dimanche 6 octobre 2024"] == (
+        "Le scrutin présidentiel a eu lieu dimanche 6 octobre 2024")
+
+
+def test_an_enumeration_of_years_dates_one_fact_each():
+    """« en 2020, 2021 et 2024 »: three wins, each labelled without the others' years."""
+    events = _events("x", ["Il a déjà remporté l’épreuve en 2020, 2021 et 2024."],
+                     PublicationDate("2025-07-28", "confirmed", "test"))
+    assert [(e.date, e.label) for e in events] == [
+        (y, "Il a déjà remporté l’épreuve") for y in ("2020", "2021", "2024")]
+
+
+def test_a_bound_keeps_its_date_and_appositions_give_the_name():
+    """« avant 2025 » keeps its year; « Le président, commandant en chef, X, s'est rendu »."""
+    pub = PublicationDate("2024-12-20", "confirmed", "test")
+    (e,) = _events("x", ["Les textes ne seront pas signés avant 2025, selon le Conseil fédéral."],
+                   pub)
+    assert e.label == "Les textes ne seront pas signés avant 2025"
+    (e,) = _events("x", [
+        "Le président de la République, commandant en chef des forces armées, Ilham Aliyev, "
+        "s’est rendu le 15 octobre dans la ville de Khankendi."], pub)
+    assert e.label == "Ilham Aliyev s’est rendu dans la ville de Khankendi"
+
+
+@pytest.mark.parametrize(("text", "timex", "label"), [
+    ("Aliyev dirige le pays depuis 2003, date à laquelle il a succédé à son père.", "2003",
+     "Aliyev a succédé à son père"),
+    ("L’Ukraine célèbre Noël le 25 décembre depuis 2023, date à laquelle Kyiv a abandonné le "
+     "calendrier julien.", "le 25 décembre", "L’Ukraine célèbre Noël depuis 2023"),
+    ("La dissolution de juin 2024 avait ensuite suspendu la navette pendant plusieurs mois.",
+     "juin 2024", "La dissolution date de juin 2024"),
+    ("Le fabricant arrêtera la production de ses deux sites d'ici au début de 2026.",
+     "début de 2026", "Le fabricant arrêtera la production de ses deux sites"),
+])
+def test_labels_of_dates_taken_up_or_governed(text, timex, label):
+    """« date à laquelle » dates the clause after it with the date before it; a noun's date
+    stops at the noun's verb; « d'ici au » goes with its date."""
+    events = _events("x", [text], PublicationDate("2024-12-25", "confirmed", "test"))
+    assert {e.timex: e.label for e in events}[timex] == label
+
+
+def test_a_future_in_a_passage_to_come_keeps_its_year():
+    """« Le sommet aura lieu le 12 mars 2026 … se réuniront le 10 mars »: March 2026."""
+    events = _events("x", [
+        "Le sommet aura lieu le 12 mars 2026 à Genève. Les ministres se réuniront le 10 mars "
+        "pour le préparer."
+    ], PublicationDate("2025-02-03", "confirmed", "test"))
+    assert {e.timex: e.date for e in events}["le 10 mars"] == "2026-03-10"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Selon la préfète, Fabienne Buccio, plus de 7 000 hectares avaient brûlé jeudi.",
+     "Plus de 7 000 hectares avaient brûlé"),
+    ("Il a rappelé la visite du président, le 7 octobre 2020, au cours de laquelle le chef de "
+     "l'État avait promis la reconstruction.",
+     "Le chef de l'État avait promis la reconstruction"),
+])
+def test_a_quantity_opens_a_subject_and_au_cours_de_laquelle_takes_up_a_date(text, label):
+    """A subject may open on a number; « au cours de laquelle » dates the clause after it."""
+    events = _events("x", [text], PublicationDate("2022-07-15", "confirmed", "test"))
+    assert [e.label for e in events][-1] == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("JMA, qui avait vendu le club en décembre 2022, se félicite de la décision.",
+     "JMA avait vendu le club"),
+    ("Le travail de Mediapart, qui avait publié les premiers témoignages en février, est salué.",
+     "Le travail de Mediapart, qui avait publié les premiers témoignages"),
+])
+def test_a_relative_clause_tells_its_fact_of_its_noun_phrase(text, label):
+    """« X, qui avait vendu le club en décembre 2022 »: X did; not when the antecedent is
+    unclear (« le travail de Mediapart, qui … »)."""
+    events = _events("x", [text], PublicationDate("2025-07-09", "confirmed", "test"))
+    assert events[0].label == label

@@ -117,6 +117,7 @@ def test_page_url_becomes_the_address(page: cleaning.Cleaned) -> None:
     ("samedi 30 septembre 2023,", "2023-09-30", "samedi 30 septembre 2023"),
     ("Posted by admin | août 9, 2025 | Monde", "2025-08-09", "août 9, 2025"),
     ("Publié le jeudi 21 décembre à 10h05", "XXXX-12-21", "jeudi 21 décembre"),
+    ("Auteur: X | 02 décembre, 2024 à 17:48 | Lu 2145 fois", "2024-12-02", "02 décembre, 2024"),
 ])
 def test_stamp_formats(line: str, value: str, surface: str) -> None:
     stamp = textmeta.stamps_in(line)[0]
@@ -128,6 +129,10 @@ def test_stamp_formats(line: str, value: str, surface: str) -> None:
     ("Publié le : 27/07/2023 - 01:52Modifié le : 27/07/2023 - 10:31", True),
     ("1er octobre 2023 10:14, par Haroutioun K.", True),
     ("Bakou, 15 octobre, AZERTAC", True),
+    ("Auteur: Le Journal - Journal.sn | 23 août, 2024 à 11:05 | Lu 1523 fois | 12 Commentaires",
+     True),
+    ("Le gouvernement annonce un plan de relance | 12 mars 2024", False),
+    ("Le gouvernement annonce un plan | Politique | 12 mars 2024 | Le pays se prépare.", False),
     ("Le 20 décembre 2024, la Russie a annoncé un accord avec la Chine.", False),
 ])
 def test_stamp_lines(line: str, stamp_line: bool) -> None:

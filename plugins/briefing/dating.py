@@ -34,6 +34,7 @@ class Timex:
     resolved_by: str | None = None  # explicit | anchor | passage | reference | None
     nominal: bool = False  # « la déclaration du 9 novembre »: names a thing, not the clause's time
     weekday: int | None = None  # ISO weekday printed with a day date (« jeudi 21 décembre »)
+    from_writing: bool = False  # told from the day of writing (« organisera », « mars prochain »)
 
     @property
     def complete(self) -> bool:
@@ -81,9 +82,16 @@ _ARTICLE = rf"(?P<art>(?:{_alt(g.DEICTIC_DETERMINERS)}|le|les|du|au){_SP})?"
 
 _ENUM_RE = re.compile(
     rf"\b{_ARTICLE}(?:{_WEEKDAY}{_SP})?(?P<days>{_DAY}(?:{_OSP}(?:,|et|ou|&){_OSP}(?:le{_SP}|du{_SP})?{_DAY})*)"
-    rf"{_SP}{_MONTH}{_MONTH_GLUED}(?:{_SP}{_YEAR})?",
+    rf"{_SP}{_MONTH}{_MONTH_GLUED}(?:{_SP}{_YEAR}|{_SP}(?P<after>prochain|dernier)\b)?",
     re.IGNORECASE,
 )
+_UNTIL_RE = re.compile(rf"\bjusqu{_APOS}(?:(?:en|à|au){_SP})?$", re.IGNORECASE)
+# A verb of calling or planning, then its infinitive, up to the date with no clause between.
+_PROSPECTIVE_RE = re.compile(rf"(?<![\w-])(?:{_alt(g.PROSPECTIVE_VERBS)}){_SP}(?:[^\W\d]+{_SP})"
+                             rf"{{0,3}}?(?:à|de|d{_APOS}){_OSP}[^\W\d]+(?:er|ir|re){_SP}"
+                             r"[^,.;:!?«»]*$", re.IGNORECASE)
+# « le 20 mars prochain », « le 21 novembre dernier »: the side of the day of writing.
+_AFTER_DAY_RE = re.compile(r"\b(?P<after>prochain|dernier)$", re.IGNORECASE)
 _RANGE_RE = re.compile(
     rf"\bdu{_SP}(?P<d1>{_DAY})(?:{_SP}(?P<m1>{_alt(g.MONTHS)}))?(?:{_SP}(?P<y1>1[5-9]\d\d|20\d\d))?"
     rf"{_SP}au{_SP}(?P<d2>{_DAY}){_SP}(?P<m2>{_alt(g.MONTHS)})(?:{_SP}(?P<y2>1[5-9]\d\d|20\d\d))?\b",
@@ -93,11 +101,12 @@ _NUMERIC_RE = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20
 _MONTH_YEAR_RE = re.compile(rf"(?:\b(?:{_MOD}))?\b{_MONTH}{_SP}{_YEAR}", re.IGNORECASE)
 _BARE_MONTH_RE = re.compile(
     rf"(?:\b{_PREP}{_SP}|(?<=\bd['’])|\b(?:{_MOD}))"
-    rf"(?P<body>(?-i:{_MONTH}){_MONTH_GLUED})",
+    rf"(?P<body>(?-i:{_MONTH}){_MONTH_GLUED})(?:{_SP}(?P<after>dernier|prochain)\b)?",
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(
-    rf"(?:\b{_PREP}{_SP}|(?<=\d{{4}} et )|(?<=\d{{4}} ou )|\b(?:{_MOD}))(?P<body>{_YEAR})"
+    rf"(?:\b{_PREP}{_SP}|(?<=\d{{4}} et )|(?<=\d{{4}} ou )|(?<=\d{{4}}, )|\b(?:{_MOD}))"
+    rf"(?P<body>{_YEAR})"
     rf"(?!{_SP}(?!(?:{_alt(g.PLURAL_FUNCTION_WORDS)})\b)[a-zà-ÿ]+s\b)",
     re.IGNORECASE,
 )
@@ -115,6 +124,17 @@ _WEEKDAY_RE = re.compile(
 )
 _RELATIVE_RE = re.compile(rf"(?<!\w)(?P<rel>{_alt(g.RELATIVE)})(?!\w)", re.IGNORECASE)
 _ANAPHORIC_RE = re.compile(rf"(?<!\w)(?P<ana>{_alt(g.ANAPHORIC)})(?!\w)", re.IGNORECASE)
+_ANAPHORIC_YEAR_RE = re.compile(rf"(?<!\w)(?P<ana>{_alt(g.ANAPHORIC_YEARS)})(?!\w)",
+                                re.IGNORECASE)
+# « il y a dix ans » (from the day of writing), « depuis trois ans » (a state started then),
+# « trois ans plus tard » (from the passage's last date). « plus de », « près de » make no date.
+_NUMBER = rf"(?P<n>\d{{1,2}}|{_alt(g.NUMBER_WORDS)})"
+_YEARS_AGO_RE = re.compile(rf"\b(?:il{_SP}y{_SP}a|(?P<since>depuis)){_SP}{_NUMBER}{_SP}ans\b",
+                           re.IGNORECASE)
+_YEARS_LATER_RE = re.compile(rf"\b{_NUMBER}{_SP}ans{_SP}(?P<way>plus{_SP}tard|plus{_SP}tôt|"
+                             r"auparavant)\b", re.IGNORECASE)
+_YEAR_PART_RE = re.compile(rf"\b(?:{_alt(g.ORDINALS)}){_SP}(?:{_alt(g.YEAR_PARTS)}){_SP}"
+                           rf"(?:de{_SP}|d{_APOS})?{_YEAR}", re.IGNORECASE)
 # « (le lendemain) du vote », « (la veille) de sa mort »: a noun, not a date, after the word.
 _OF_AN_EVENT_RE = re.compile(rf"{_SP}(?:du|des|de{_SP}la|de{_SP}l{_APOS}|d{_APOS}|de)"
                              rf"{_OSP}(?!{_DAY}\b|{_WEEKDAY}\b|{_MONTH}\b)[^\W\d]", re.IGNORECASE)
@@ -122,6 +142,8 @@ _DAY_ITEM_RE = re.compile(rf"(?<![\d\w]){_DAY}(?![\d\w])", re.IGNORECASE)
 _SINCE_RE = re.compile(rf"\bdepuis(?:{_SP}\S+){{0,6}}{_SP}$", re.IGNORECASE)
 
 _FUTURE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.FUTURE_CUES)})(?![\w-])", re.IGNORECASE)
+# A future seen from a past time (« devait », a conditional): told from the narrative's day.
+_FUTURE_IN_PAST_RE = re.compile(r"\b(?:dev(?:ait|aient|ant)|\w{3,}(?:rait|raient))\b", re.I)
 _PAST_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(g.PAST_CUES)})(?![\w-])", re.IGNORECASE)
 _NOMINAL_RE = re.compile(rf"\w{_SP}(?:de|d{_APOS})[\s\u00a0\u202f]*$", re.IGNORECASE)
 # A day date completing a noun after a determiner (« la déclaration du », « l'accord du »):
@@ -172,10 +194,13 @@ def _fmt(year: int | None, month: int | None = None, day: int | None = None) -> 
 sentence_spans = T.sentence_spans
 
 
-def _tense(text: str, start: int, end: int) -> str | None:
-    """Tense of the verb nearest the expression in its sentence: past, future or None."""
+def _tense(text: str, start: int, end: int, pieces: bool = True) -> str | None:
+    """Tense of the verb nearest the expression in its sentence: past, future or None.
+
+    `pieces`: a participle opening the expression's piece tells a past (not for an end bound).
+    """
     lo, hi = next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (0, len(text)))
-    if _participle_piece(text, lo, hi, start, end):
+    if pieces and _participle_piece(text, lo, hi, start, end):
         return "past"
     quotes = T.quote_spans(text)  # verbs in quotes speak of another time than the narration
     inside = next(((a, b) for a, b in quotes if a <= start < b), None)
@@ -223,7 +248,10 @@ def _participle_piece(text: str, lo: int, hi: int, start: int, end: int) -> bool
     if a > lo and (b >= hi or text[b] != ","):
         return False
     piece = text[max(a, lo):b]
-    first = piece.split()[0].lower() if piece.split() else ""
+    words = [w.lower() for w in piece.split()[:2]]
+    if len(words) > 1 and words[0] in g.PARTICIPLE_ADVERBS:
+        words.pop(0)  # « déjà placée … »
+    first = words[0] if words else ""
     return (first in participles() and T.fold_accents(first).rstrip("es") not in
             g.PROSPECTIVE_PARTICIPLES and not _FUTURE_RE.search(piece)
             and not _PAST_RE.search(piece))
@@ -335,11 +363,12 @@ def _candidates(text: str) -> list[Timex]:
         )
     for m in _BARE_MONTH_RE.finditer(text):
         begin = m.start() if (m["mod"] or m["mi"]) else m.start("body")
+        stop = m.end() if m["after"] else m.end("body")  # « novembre dernier »: one date
         found.append(
             Timex(
-                text[begin : m.end("body")],
+                text[begin:stop],
                 begin,
-                m.end("body"),
+                stop,
                 "month",
                 _fmt(None, _month(m["month"])),
                 "month",
@@ -405,6 +434,25 @@ def _candidates(text: str) -> list[Timex]:
                 shift=f"{step:+d}{unit}",
             )
         )
+    low = text.lower()
+    years = " ans" in low  # (cheap guards: most paragraphs hold none of these)
+    quotes = T.quote_spans(text) if years and _YEARS_AGO_RE.search(text) else []
+    for m in _YEARS_AGO_RE.finditer(text) if years else ():
+        if any(a <= m.start() < b for a, b in quotes):
+            continue  # « Je vis ici depuis trente ans » : speech counts loosely
+        n = _count(m["n"])
+        begin = m.start("n") if m["since"] else m.start()  # « depuis » stays the start's cue
+        found.append(Timex(text[begin:m.end()], begin, m.end(), "relative", None, "year",
+                           shift=f"{-n:+d}Y"))
+    for m in _YEARS_LATER_RE.finditer(text) if years else ():
+        n = _count(m["n"]) * (1 if m["way"].lower().startswith("plus tard") else -1)
+        found.append(Timex(m.group(0), m.start(), m.end(), "anaphoric", None, "year",
+                           shift=f"{n:+d}Y"))
+    for m in _ANAPHORIC_YEAR_RE.finditer(text) if "l'an" in low or "l’an" in low else ():
+        found.append(Timex(m.group(0), m.start(), m.end(), "anaphoric", None, "year",
+                           shift=f"{g.ANAPHORIC_YEARS[_norm(m['ana'])]:+d}Y"))
+    for m in _YEAR_PART_RE.finditer(text) if "mestre" in low else ():
+        found.append(Timex(m.group(0), m.start(), m.end(), "year", m["year"], "year"))
     for m in _ANAPHORIC_RE.finditer(text):
         if _OF_AN_EVENT_RE.match(text, m.end()):
             continue  # « le lendemain du vote »: the day after an event, not after the last date
@@ -422,6 +470,11 @@ def _candidates(text: str) -> list[Timex]:
     return found
 
 
+def _count(word: str) -> int:
+    """A number of years, in digits or in words."""
+    return int(word) if word.isdigit() else g.NUMBER_WORDS[word.lower()]
+
+
 def _norm(surface: str) -> str:
     """Lexicon key of a surface: lower case, straight apostrophes, single spaces."""
     return re.sub(r"[\s\u00a0\u202f]+", " ", surface.lower().replace("’", "'"))
@@ -437,15 +490,29 @@ def tag(text: str) -> tuple[Timex, ...]:
             continue
         chosen.append(cand)
     out = []
+    spans = sentence_spans(text)
     for t in sorted(chosen, key=lambda t: t.start):
         # « le traité de 1997 » dates a noun, not the verb of the clause: no tense.
         nominal = t.kind in ("month", "year") and _NOMINAL_RE.search(text[: t.start]) is not None
         noun = _noun_tense(text, t.start, t.end) if t.kind == "date" else ""
         tense = None if nominal else noun if noun != "" else _tense(text, t.start, t.end)
+        if not t.complete and _UNTIL_RE.search(text, 0, t.start) and not nominal:
+            # « suspendu jusqu'en novembre, il dirigera … »: the end of a state lasts as long as
+            # the main clause says, not the past of the participle.
+            tense = _tense(text, t.start, t.end, pieces=False)
+        if tense == "past" and not t.complete and _PROSPECTIVE_RE.search(
+                text, max(0, t.start - 80), t.start):
+            tense = "future"  # « ont appelé à manifester de nouveau jeudi »
+        after = _AFTER_DAY_RE.search(t.text) if t.kind in ("date", "month") else None
+        if after:
+            tense = "future" if after["after"].lower() == "prochain" else "past"
+        lo, hi = next(((a, b) for a, b in spans if a <= t.start < b), (0, len(text)))
         out.append(
             replace(
                 t,
                 tense=tense,
+                from_writing=bool(after) or (
+                    tense == "future" and not _FUTURE_IN_PAST_RE.search(text, lo, hi)),
                 since=_since(text, t.start),
                 resolved_by="explicit" if t.complete else None,
                 nominal=t.kind == "date" and bool(_NOUN_DU_RE.search(
@@ -584,9 +651,15 @@ def resolve_with(
     """Fill unknown parts against an anchor interval, a nearer date of the passage, or both."""
     out: list[Timex] = []
     last_day = reference
+    last_year: int | None = None
     for i, t in enumerate(timexes):
         r = t
-        if t.kind == "anaphoric":
+        if t.kind == "anaphoric" and t.shift and t.shift.endswith("Y"):
+            # « l'année suivante », « trois ans plus tard »: from the last year told.
+            if last_year is not None:
+                r = replace(t, value=f"{last_year + int(t.shift[:-1]):04d}",
+                            resolved_by="reference")
+        elif t.kind == "anaphoric":
             if last_day:
                 moved = _shift_value(last_day, int(t.shift[:-1]))  # type: ignore[index]
                 r = replace(t, value=moved, resolved_by="reference" if moved else None)
@@ -606,12 +679,14 @@ def resolve_with(
                     day += datetime.timedelta(weeks=1 if direction == "future" else -1)
                 r = replace(t, value=day.isoformat(), resolved_by="anchor")
         elif t.value and t.kind in ("date", "month", "range"):
-            r = _resolve_calendar(t, timexes, i, anchor)
+            r = _resolve_calendar(t, (*out, *timexes[i:]), i, anchor)
         elif t.kind == "season" and anchor is not None:
             r = _resolve_season(t, anchor)
         out.append(r)
         if r.value and r.precision == "day" and r.kind != "range" and r.value.count("-") == 2:
             last_day = r.value
+        if r.complete and r.kind in ("date", "month", "year", "range") and not r.since:
+            last_year = parse_value(r.value)[0]  # type: ignore[arg-type]
     return tuple(out)
 
 
@@ -633,7 +708,12 @@ def _resolve_season(t: Timex, anchor: Anchor) -> Timex:
 
 def _resolve_calendar(t: Timex, timexes: Sequence[Timex], i: int, anchor: Anchor | None) -> Timex:
     """Year of « le 12 octobre » or « en septembre »: nearer dated expression, else anchor."""
+    # A future told from the day of writing (« organisera … le 18 mai », « le 20 mars
+    # prochain ») is not in the time of a past passage.
     year_hint = _passage_year(timexes, i)
+    if t.from_writing and anchor is not None and year_hint is not None \
+            and year_hint[:2] < (anchor.lo.year, anchor.lo.month):
+        year_hint = None  # (a passage to come keeps its year: « le 12 mars 2026 … le 10 mars »)
     _, month, day = parse_value(t.value)  # type: ignore[arg-type]
     if month is None:
         return t
@@ -642,7 +722,10 @@ def _resolve_calendar(t: Timex, timexes: Sequence[Timex], i: int, anchor: Anchor
     if year_hint is not None:
         ref = datetime.date(year_hint[0], year_hint[1], min(year_hint[2], 28))
         year, how = _year_for(month, day or 15, ref, None), "passage"
-    elif anchor is not None:
+        if year is not None and anchor is not None and (t.tense == "past" or t.since) \
+                and datetime.date(year, month, day or 1) > anchor.hi >= ref:
+            year = None  # a past fact of a past passage is never after the day of writing
+    if year is None and anchor is not None:
         # « depuis le 4 mars » starts a state that still holds: the past, whatever the verb.
         tense = "past" if t.since else t.tense
         if t.deictic:
@@ -716,6 +799,10 @@ def _passage_year(timexes: Sequence[Timex], i: int) -> tuple[int, int, int] | No
     """
     best = None
     for j, other in enumerate(timexes[:i]):
+        if other.kind in ("weekday", "relative") or other.deictic:
+            # « lundi », « hier », « ce 9 octobre »: the text is back at the day of writing.
+            best = None
+            continue
         # « depuis octobre 1962 » starts a state lasting until the writing: no time to tell
         # the passage in.
         if not other.complete or other.kind not in ("date", "month") or other.since:
@@ -723,6 +810,10 @@ def _passage_year(timexes: Sequence[Timex], i: int) -> tuple[int, int, int] | No
         y, m, d = parse_value(other.value)  # type: ignore[arg-type]
         if y is None or m is None:
             continue
+        if other.resolved_by != "explicit" and not (
+                other.weekday is not None and d is not None
+                and datetime.date(y, m, d).isoweekday() == other.weekday):
+            continue  # a year the text prints, or a printed weekday fixes (« dimanche 11 août »)
         dist = abs(j - i)
         if best is None or dist < best[0]:
             best = (dist, (y, m, d or 15))

@@ -107,9 +107,10 @@ STAMPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Day first with a two-digit year, only after « le » or « : » (« Publié le 31/01/25 »).
     ("dmy2", re.compile(r"(?:\ble\s*:?\s*|:\s*)(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>\d\d)"
                         r"(?![\d/])", re.I)),
-    # French long form: « samedi 30 septembre 2023 », « 1er octobre 2023 ».
+    # French long form: « samedi 30 septembre 2023 », « 1er octobre 2023 »; some templates
+    # put a comma before the year, as the English order does (« 02 décembre, 2024 à 17:48 »).
     ("long", re.compile(rf"(?:(?P<weekday>{_WEEKDAYS})\s+)?(?P<d>1er|[0-3]?\d)\s+"
-                        rf"(?P<m>{_MONTHS})\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)),
+                        rf"(?P<m>{_MONTHS}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)),
     # Month first (English order in WordPress themes): « août 9, 2025 », « August 9, 2025 ».
     ("month-first", re.compile(rf"(?<!\w)(?P<m>{_MONTHS}|{'|'.join(_EN_MONTHS)})\s+"
                                rf"(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)),
@@ -233,6 +234,11 @@ RELATIVE_STAMP = re.compile(r"^(?:(?:publi[ée]|mis à jour|modifi[ée])\s+)?(?:
                             r"|mois|ans?)\.?(?:\s+ago)?$", re.I)
 
 
+# Fields of a metadata bar under a headline: signature, stamp, counters, split by bars or dots.
+METADATA_BAR = re.compile(r"\s[|•·]\s")
+BAR_FIELD_MAX_WORDS = 6  # a signature with its outlet's name (« Auteur: X News - X.com »)
+
+
 def is_stamp_line(text: str) -> bool:
     """True when a line is a timestamp or dateline: dates and times, and nothing to read.
 
@@ -244,6 +250,14 @@ def is_stamp_line(text: str) -> bool:
         return False  # stamps, times and relative stamps all have digits
     if RELATIVE_STAMP.match(text.strip()):
         return True
+    fields = [f for f in METADATA_BAR.split(text) if f.strip()]
+    if len(fields) > 2:
+        # A bar of short fields (« Auteur: X | 02 décembre, 2024 à 17:48 | Lu 21456 fois »):
+        # a stamp among a signature and counters, no field a sentence (a related headline
+        # and its date make two fields, and stay a teaser).
+        return any(is_stamp_line(f) for f in fields) and all(
+            len(T.words(f)) <= BAR_FIELD_MAX_WORDS and not re.search(r"[.!?…]\s*$", f.strip())
+            for f in fields)
     rest = text
     stamps = stamps_in(text)
     has_time = bool(_TIME.search(text))

@@ -78,6 +78,7 @@ DATE_PREPOSITIONS: tuple[str, ...] = (
     "jusqu'en",  # « jusqu'en 2025 »
     "jusqu'à",  # « jusqu'à décembre »
     "d'ici",  # « d'ici 2025 »
+    "d'ici à",  # « livrés d'ici à 2026 »
     "entre",  # « entre 1991 et 1994 »: the second end is found after « 1991 et »
     "mois de",  # « au mois de septembre »
     "l'année",  # « l'année 1994 »
@@ -173,6 +174,26 @@ ANAPHORIC: dict[str, int] = {
     "le lendemain": 1,
     "le surlendemain": 2,
 }
+
+# Years counted from the date last mentioned in the passage (« avant de faire adopter une
+# Constitution l'année suivante »).
+ANAPHORIC_YEARS: dict[str, int] = {
+    "l'année suivante": 1,
+    "l'année d'après": 1,
+    "l'an d'après": 1,
+    "l'année précédente": -1,
+    "l'année d'avant": -1,
+}
+# Numbers written out in spans of years (« il y a dix ans », « depuis trois ans »).
+NUMBER_WORDS: dict[str, int] = {
+    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+}
+# Parts of a year before a year (« au deuxième trimestre 2025 »): dated by their year.
+YEAR_PARTS: tuple[str, ...] = ("trimestre", "semestre")
+ORDINALS: tuple[str, ...] = ("premier", "1er", "second", "deuxième", "2e", "troisième", "3e",
+                             "quatrième", "4e", "dernier")
 
 # Demonstratives that make a date the day of writing: « ce 9 octobre », « ce vendredi ».
 DEICTIC_DETERMINERS: tuple[str, ...] = ("ce", "cet", "en ce")
@@ -595,7 +616,18 @@ NOUN_DETERMINERS: tuple[str, ...] = (
 ER_FINITE_ENDINGS: tuple[tuple[str, str], ...] = (
     ("e", "er"), ("ent", "er"), ("ait", "er"), ("aient", "er"), ("a", "er"),
     ("èrent", "er"), ("era", "er"), ("eront", "er"), ("erait", "er"), ("eraient", "er"),
+    # -oyer verbs write « i » before a mute « e » (« la société emploie »).
+    ("oie", "oyer"), ("oient", "oyer"),
 )
+# Prepositions shaped like a verb's form (« contre » of « contrer », « suivant »): after a
+# noun they open its complement (« l'assaut de l'armée contre le siège »), they tell no fact.
+PREPOSITIONS_LIKE_VERBS: frozenset[str] = frozenset({
+    "contre", "entre", "devant", "derrière", "durant", "suivant", "touchant", "concernant",
+    "moyennant", "nonobstant", "outre", "face",
+})
+# Finite endings that look like a participle's (« emploie », « envoie »: no participle ends
+# in « -oie »).
+FINITE_DESPITE_ENDINGS: tuple[str, ...] = ("oie",)
 # Endings of the forms the lookups list that are not finite: participles (« prise », « élus »)
 # and present participles (« annonçant »). « dit », « fait » stay: finite as often as not.
 NON_FINITE_ENDINGS: tuple[str, ...] = (
@@ -636,6 +668,20 @@ SEASON_LEADS: tuple[str, ...] = (
 )
 # Words after a season giving its direction: « l'automne dernier », « l'été prochain ».
 SEASON_DIRECTION: dict[str, int] = {"dernier": -1, "passé": -1, "prochain": 1}
+# Adverbs that may stand before a participle opening an apposition (« La société, déjà placée
+# sous protection le 21 novembre, … »): the piece still opens on its participle.
+PARTICIPLE_ADVERBS: frozenset[str] = frozenset({
+    "déjà", "récemment", "longtemps", "ensuite", "alors", "aussi", "également", "finalement",
+    "officiellement", "brièvement", "notamment", "jadis", "autrefois", "naguère",
+})
+# Verbs whose infinitive complement tells what is to come (« ont appelé à manifester jeudi »,
+# « a décidé de reporter le vote au 12 mai »): the date is the infinitive's, ahead of the call.
+PROSPECTIVE_VERBS: tuple[str, ...] = (
+    "appelé", "appelée", "appelés", "appelées", "demandé", "exhorté", "invité", "invitée",
+    "invités", "décidé", "promis", "menacé", "convoqué", "convoquée", "convoqués", "prévu",
+    "proposé", "annoncé son intention", "s'est engagé", "se sont engagés", "compte", "comptent",
+    "entend", "entendent", "envisage", "envisagent", "prévoit", "prévoient",
+)
 # Participles of what is expected or scheduled, accent-folded, without their final « e » and
 # « s »: « attendue jeudi », « programmé en mars » tell a future, not a past.
 PROSPECTIVE_PARTICIPLES: frozenset[str] = frozenset({

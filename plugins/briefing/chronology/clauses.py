@@ -184,11 +184,17 @@ _WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
 
 def verb_starts(text: str) -> list[int]:
     """Where the finite verbs of a text start: tense shapes, auxiliaries, known verb forms."""
+    return list(_verb_starts(text))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _verb_starts(text: str) -> tuple[int, ...]:
+    """`verb_starts`, remembered: labels ask about the same pieces many times."""
     starts = {m.start() for m in _HAS_VERB_RE.finditer(text)
               if m.group().lower() not in _NOT_VERBS}
     starts.update(m.start() for m in _AUX_RE.finditer(text))
     starts.update(_morphological_verbs(text))
-    return sorted(starts)
+    return tuple(sorted(starts))
 
 
 def _has_subject(before: str) -> bool:
@@ -237,12 +243,13 @@ def _verb_form(word: str) -> str:
 
     if len(word) < 2 or not word.isalpha():
         return ""
-    finite = (word in verb_forms() and not word.endswith(g.NON_FINITE_ENDINGS)) or any(
+    finite = (word in verb_forms() and (not word.endswith(g.NON_FINITE_ENDINGS)
+                                        or word.endswith(g.FINITE_DESPITE_ENDINGS))) or any(
         word.endswith(end) and word[: len(word) - len(end)] + back in verbs()
         for end, back in g.ER_FINITE_ENDINGS)
     if not finite:
         return ""
-    if word in stop_words():
+    if word in stop_words() or word in g.PREPOSITIONS_LIKE_VERBS:
         return "word"
     return "noun" if word in common_nouns() or word in adjectives() else "verb"
 

@@ -13,7 +13,14 @@ from briefing.dating import PublicationDate, Timex
 
 from .anchoring import check_relative_span
 from .clauses import is_clause, is_prose
-from .labels import RUBRIC_RE, apposed_date_clause, clause_around, cut, make_label
+from .labels import (
+    RUBRIC_RE,
+    apposed_date_clause,
+    clause_around,
+    cut,
+    make_label,
+    relative_as_clause,
+)
 from .matching import key_terms
 from .model import STATUS_WORD, Event, display_value, sort_key, unique_id
 
@@ -109,6 +116,7 @@ def extract_events(
                 body = sentence[rubric:]
                 label = clause_around(body, *at) or apposed_date_clause(body, *at, future) or (
                     cut(RUBRIC_RE.sub("", sentence.rstrip(" ."))) if not others else label)
+            label = relative_as_clause(label)
             if not is_clause(label):
                 continue  # no clause says what the date dates: no fact to place
             basis = _BASIS.get(t.resolved_by or "", "année inconnue : date incomplète")
@@ -152,7 +160,8 @@ def _enumeration_spans(text: str, timexes: Sequence[Timex]) -> list[tuple[int, i
     spans = [(t.start, t.end) for t in timexes]
     for i in range(len(timexes) - 1):
         a, b = timexes[i], timexes[i + 1]
-        if a.kind == b.kind == "date" and _ENUM_GAP_RE.match(text[a.end : b.start]):
+        if a.kind == b.kind and a.kind in ("date", "year") \
+                and _ENUM_GAP_RE.match(text[a.end : b.start]):
             spans[i + 1] = (spans[i][0], spans[i + 1][1])
     for i in range(len(timexes) - 2, -1, -1):
         if spans[i + 1][0] == spans[i][0]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from briefing import dating
 from briefing import textutils as T
 from briefing import timex_grammar as g
 
@@ -21,6 +22,7 @@ from .clauses import (
     split_pieces,
     standalone,
     subject_of,
+    verb_starts,
 )
 
 _fold = T.fold_accents
@@ -41,7 +43,7 @@ _REPORTING_START_RE = re.compile(
 )
 
 
-def cut(text: str) -> str:
+def cut(text: str, limit: bool = True) -> str:
     """Label of at most LABEL_MAX_WORDS words, gaps shown as […], first letter upper case."""
     text = _GAP_RE.sub(
         lambda m: f"{m['det']} […] " if not m["det"].endswith(("’", "'")) else f"{m['det']}[…] ",
@@ -51,14 +53,39 @@ def cut(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(' ,;:-–«»"')
     if re.search(r"\b(?:l[’']|la|le|les|du|des)$", text):
         text += " […]"  # the sentence lost its last word (a removed hyperlink)
+    text = re.sub(r"(?:,|\s+(?:et|ou|ni))+$", "", text)  # « en 2020, 2021 et » lost its date
     text = _LEADING_FILLER_RE.sub("", text)
     words = text.split()
-    if len(words) > g.LABEL_MAX_WORDS:
-        text = " ".join(words[: g.LABEL_MAX_WORDS]).rstrip(",;:") + "…"
+    if limit and len(words) > g.LABEL_MAX_WORDS:
+        text = " ".join(_end_on_a_word(words[: g.LABEL_MAX_WORDS])).rstrip(",;:") + "…"
     if text.count("«") != text.count("»"):
         text = text.replace("«", "").replace("»", "").strip()
         text = re.sub(r"\s+", " ", text)
     return text[:1].upper() + text[1:] if text else text
+
+
+# Words without which a text holds no date (a cheap test before tagging it).
+_DATE_HINT_RE = re.compile(
+    rf"\d|\b(?:{'|'.join(g.MONTHS)}|{'|'.join(g.WEEKDAYS)}|hier|demain|aujourd|veille|"
+    r"lendemain|an|ans|année|semaine|mois|printemps|été|automne|hiver|soir|matin)\b",
+    re.IGNORECASE)
+
+
+def _has_date(text: str) -> bool:
+    """Whether a piece of text holds a date expression."""
+    return bool(_DATE_HINT_RE.search(text)) and bool(dating.tag(text))
+
+
+def _end_on_a_word(words: list[str], keep: int = 3) -> list[str]:
+    """A cut label's words without the function words it would end on (« … de la »)."""
+    from briefing.actors.evidence import stop_words
+
+    end = len(words)
+    while end > keep and (words[end - 1].lower().strip(",;:") in stop_words()
+                          or words[end - 1].lower() in g.PREPOSITIONS_LIKE_VERBS
+                          or re.search(r"[’']$", words[end - 1])):
+        end -= 1
+    return words[:end]
 
 
 def _nominal(before: str, after: str = "") -> bool:
@@ -89,9 +116,12 @@ def _nominal_clause(noun: str, det: str, date: str, future: bool) -> str:
     article, plural = (det.strip(), False) if elided else _SUBJECT_DETERMINERS.get(low, ("", False))
     subject = f"{article}{'' if elided else ' '}{noun}".strip()
     day = re.match(r"\d{1,2}(?:er)?\s", date) is not None  # « 9 novembre 2020 »: a day
+    weekday = date.split()[0].lower() in g.WEEKDAYS if date.split() else False
     if future:
         verb = "auront lieu" if plural else "aura lieu"
-        return f"{subject} {verb} {'le' if day else 'en'} {date}"
+        return f"{subject} {verb} {'' if weekday else 'le ' if day else 'en '}{date}"
+    if weekday:  # « la messe de dimanche » -> « La messe a eu lieu dimanche »
+        return f"{subject} {'ont' if plural else 'a'} eu lieu {date}"
     verb = "datent" if plural else "date"
     return f"{subject} {verb} {'du' if day else 'de'} {date}"
 
@@ -112,17 +142,28 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
         noun = head[det[-1].end() :] if det else head
         noun = re.sub(r"\s*(?:de|d[’'])\s*$", "", noun)
         # The noun's complement, up to a clause of its own (« avec la Russie pour demander »).
-        tail = re.split(r"[,;«.]|\b(?:et|pour|afin|qui|que|qu[’']|dont|où|lorsque|quand)\b",
+        tail = re.split(r"[,;:«.]|\b(?:et|pour|afin|qui|que|qu[’']|dont|où|lorsque|quand)\b",
                         sentence[end:])[0]
+        verb = next((a for a in verb_starts(f"{noun} {tail}") if a > len(noun)), None)
+        if verb is not None:  # « La dissolution de juin 2024 avait suspendu … »: its verb
+            tail = f"{noun} {tail}"[len(noun) + 1:verb]
+            tail = re.sub(r"\s+(?:ne|n[’']|se|s[’']|avait|a|ont|avaient|est|sont)\s*$", "",
+                          tail, flags=re.IGNORECASE)
         noun = f"{noun} {' '.join(tail.split()[:5])}".strip()
         return cut(_nominal_clause(noun, det[-1].group() if det else "", sentence[start:end],
                                     future))
     # Remove the expression and the preposition before it; unglue « septembreavec ».
-    head = re.sub(r"(?:\bà\s+(?:partir|compter)\s+(?:de|d[’'])|\bd[’']ici"
-                  r"|\bjusqu[’'](?:en|à|au)|\b(?:en|de|depuis|dès|le|les|au|à)|\bd[’'])\s*$", "",
-                  before, flags=re.IGNORECASE)
-    if re.search(r"\b\w+[’']\s*$", head):
-        head = sentence[:end]  # « qu’à partir de jeudi »: without the date, nothing is said
+    head, last = before, None
+    while head != last:  # « d'ici au début de 2026 »: every preposition before the date
+        last, head = head, re.sub(
+            r"(?:\bà\s+(?:partir|compter)(?:\s+(?:de|d[’']))?|\bd[’']ici(?:\s+à)?"
+            r"|\bjusqu[’'](?:en|à|au)|\b(?:en|de|depuis|dès|le|les|au|à)|\bd[’'])\s*$", "",
+            head, flags=re.IGNORECASE)
+    if re.search(r"\b\w+[’']\s*$", head) or re.match(r"\s+(?:à|au|et)\s+\d", sentence[end:]) \
+            or re.search(r"\b(?:avant|après|vers)\s*$", head, re.IGNORECASE):
+        # « qu’à partir de jeudi »: without the date, nothing is said; « de 2009 à 2013 »: a
+        # span keeps its start; « avant 2027 »: a bound keeps its date
+        head = sentence[:end]
     # « lundi matin », « samedi au soir »: the part of the day goes with the date it follows.
     tail = re.sub(r"^\s*(?:au\s+)?(?:soir|matin|après-midi|midi)\b", "", sentence[end:],
                   flags=re.IGNORECASE)
@@ -135,13 +176,35 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     pieces = [text[a:b].replace("\x00", " ").strip() for a, b in spans]
     index = next(i for i, (a, b) in enumerate(spans) if "\x00" in text[a:b] or b == len(text))
     clause = pieces[index]
+    following = pieces[index + 1] if index + 1 < len(pieces) else ""
+    a, b = spans[index]
+    then = _THEN_RE.match(following) if not text[text.find("\x00", a, b) + 1:b].strip() else None
+    if then:
+        # « …depuis 2023, date à laquelle Kyiv a abandonné le calendrier julien »: the date
+        # dates the clause after « date à laquelle »; a pronoun there is the main subject.
+        own = following[then.end():]
+        pronoun = re.match(r"(?:il|elle)\s+", own, re.IGNORECASE)
+        subject = subject_of(pieces[0]) if pronoun else None
+        own = f"{subject} {own[pronoun.end():]}" if pronoun and subject else own
+        if is_clause(own) and standalone(own):
+            return cut(own)
+    inner = list(_CLAUSE_OPENER_RE.finditer(text, a, text.find("\x00", a, b) + 1 or b))
+    if inner:
+        # « …contre le propriétaire de l'immeuble où un incendie avait fait dix morts en
+        # décembre 2022 »: the date is the fact of the clause it stands in, with its own subject.
+        own = text[inner[-1].end():b].replace("\x00", " ")
+        if is_clause(own) and standalone(own) and own.split()[0].lower() not in _PRONOUNS:
+            return cut(own)  # (« où il évolue » would lose whom it speaks of)
     # Fronted: unless the main clause tells a past fact it is the circumstance of; in
     # apposition to a noun phrase: always.
-    fronted_or_apposed = (index == 0 and not _tells_a_past_fact(
-        pieces[index + 1] if index + 1 < len(pieces) else "")) or (
-        index > 0 and _noun_phrase(pieces[index - 1]))
-    if not has_verb(clause) and participle(clause.split()[0] if clause else "") \
-            and fronted_or_apposed:
+    main = pieces[index + 1] if index + 1 < len(pieces) else ""
+    # (A main clause with a date of its own tells another time: « Élu en octobre 2019, M. Saïed
+    # s'était arrogé les pleins pouvoirs le 25 juillet 2021 ».)
+    fronted_or_apposed = (index == 0 and (not _tells_a_past_fact(main) or bool(
+        _has_date(main)))) or (index > 0 and _noun_phrase(
+        _SUBORDINATOR_RE.sub("", pieces[index - 1])))
+    if not has_verb(clause) and fronted_or_apposed and (participle(_past_adverb(clause)) or (
+            index > 0 and _apposition(clause))):
         # « Né en 2006 …, le club … », « Northampton, sacré en 2000, … »: the participle says
         # the dated fact; `clause_around` tells it with its subject and the date.
         return cut(clause)
@@ -151,13 +214,29 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
     elif (
         len(clause.split()) < 3
         or (is_adjunct(clause) and all(is_adjunct(p) for p in pieces[:index]))
-    ) and index + 1 < len(pieces):
+    ) and index + 1 < len(pieces) and not _THEN_RE.match(following):
+        # (« …, date à laquelle … » tells the time of another date)
         clause = pieces[index + 1]
     else:
         first = index
-        while first > 0 and not standalone(pieces[first]):
+        while first > 0 and not _opens_clause(pieces[first]):
             first -= 1
-        clause = ", ".join(p for p in pieces[first : index + 1] if p)
+        seps = [text[spans[k - 1][1]:spans[k][0]].strip() if k else ""
+                for k in range(len(spans))]
+        chain = _apposition_chain(list(zip(seps, pieces, strict=True)), first) \
+            if first < index else [first]
+        if len(chain) > 1:  # « John Textor, l'homme d'affaires …, a été écarté »: the name
+            first = _chosen_subject(chain, [pieces[k] for k in chain])
+        clause, last = pieces[first], first
+        for k in range(first + 1, index + 1):
+            if pieces[k] and k not in chain:
+                # No comma where an apposition was left out, nor between the chosen subject
+                # and its verb.
+                gap = any(j in chain for j in range(last + 1, k)) or (
+                    last == first and len(chain) > 1 and has_verb(pieces[k])
+                    and not _RELATIVE_START_RE.match(pieces[k]))
+                clause += (" " if gap else ", ") + pieces[k]
+                last = k
     clause = re.sub(r"\s+,", ",", clause)
     return cut(RUBRIC_RE.sub("", clause))
 
@@ -165,6 +244,118 @@ def make_label(sentence: str, start: int, end: int, future: bool = False) -> str
 _NIGHT_END_RE = re.compile(
     rf"^\s*(?:à|au)\s+(?:{'|'.join(g.WEEKDAYS)}|\d{{1,2}}(?:er)?\s+(?:{'|'.join(g.MONTHS)}))\b",
     re.IGNORECASE)
+
+
+# A time noun taking up the date before it (« en 2003, date à laquelle il a succédé … »).
+_THEN_RE = re.compile(r"(?:(?:date|année|jour|mois|époque|moment)\s+(?:à\s+laquelle|auquel|où)"
+                      r"|(?:au\s+cours|lors|à\s+l[’']issue)\s+de\s+laquelle)\s+", re.IGNORECASE)
+# Words opening a clause with its own subject inside a sentence (« l'immeuble où un incendie
+# avait fait dix morts », « lorsque la police est intervenue »).
+_CLAUSE_OPENER_RE = re.compile(r"\b(?:où|lorsqu(?:e\s+|[’'])|quand|puisqu(?:e\s+|[’'])|"
+                               r"(?:alors|après|avant|tandis)\s+qu(?:e\s+|[’']))\s*",
+                               re.IGNORECASE)
+
+
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "j’",
+                       "j'", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"})
+
+
+# Prepositions opening an adjunct, never a subject (« Sur instruction du roi, … »).
+_PREPOSITIONS = frozenset({"à", "en", "par", "pour", "sur", "sous", "dans", "avec", "sans",
+                           "chez", "vers", "selon", "après", "avant", "depuis", "pendant",
+                           "entre", "contre", "malgré", "dès", "parmi", "outre", "lors", "face"})
+
+
+def _subject_phrase(piece: str) -> bool:
+    """A noun phrase that can be a subject: no verb outside a relative clause, no date, no
+    adjunct (« Lundi », « Au Sénat », « Enfin » are none)."""
+    head = re.split(r"\s(?:qui|que|qu[’']|dont|où)\s", piece)[0]
+    words = head.split()
+    if not words or not standalone(head) or has_verb(head) or is_adjunct_start(head) \
+            or words[0].lower() in _PREPOSITIONS or _has_date(head):
+        return False
+    from briefing.actors.evidence import stop_words
+
+    return len(words) > 1 or (words[0].lower() not in stop_words()
+                              and not words[0].lower().endswith("ment"))
+
+
+def _names(piece: str) -> bool:
+    """Whether a noun phrase opens on a name (« John Textor »), not on a determiner."""
+    from briefing.actors.evidence import stop_words
+
+    first = piece.split()[0] if piece.split() else ""
+    return first[:1].isupper() and _fold(first.lower()) not in SUBJECT_WORDS \
+        and first.lower() not in stop_words() and not re.match(r"(?i)[ld][’']", first)
+
+
+_RELATIVE_START_RE = re.compile(r"(?:qui|que|qu[’']|dont|où|lequel|laquelle)\b", re.IGNORECASE)
+
+
+def _chosen_subject(chain: list[int], phrases: list[str]) -> int:
+    """The subject among noun phrases in apposition: a name, unless the first phrase joins
+    several (« X et la présidente du festival, Iris Knobloch, avaient ouvert »)."""
+    if " et " in phrases[0]:
+        return chain[0]
+    return next((k for k, p in zip(chain, phrases, strict=True) if _names(p)), chain[0])
+
+
+def _apposition_chain(pieces: list[tuple[str, str]], first: int) -> list[int]:
+    """The noun phrases in apposition ending at `first`, joined by commas (« X, le Y, »)."""
+    chain = [first]
+    if not _subject_phrase(pieces[first][1]):
+        return chain
+    k = first
+    # (A lowercase apposition may stand between them: « Le président de la République,
+    # commandant en chef des forces armées, Ilham Aliyev, s’est rendu … ».)
+    while k > 0 and pieces[k][0] == "," and (_subject_phrase(pieces[k - 1][1]) or (
+            _apposition(pieces[k - 1][1]) and not _RELATIVE_START_RE.match(pieces[k - 1][1]))):
+        k -= 1
+        chain.insert(0, k)
+    while not _subject_phrase(pieces[chain[0]][1]):
+        chain.pop(0)
+    return chain
+
+
+# A quantity opening a subject (« 100 417 personnes », « plus de 7 000 hectares »).
+_QUANTITY_RE = re.compile(r"(?:\d|(?:plus|moins|près|environ|quelque|au\s+moins)\b)",
+                          re.IGNORECASE)
+
+
+def _opens_clause(piece: str) -> bool:
+    """A piece a clause can start on: a capital or subject word, or a subject of its own
+    (« Selon la préfète, X, plus de 7 000 hectares avaient brûlé »)."""
+    return standalone(piece) or (bool(_QUANTITY_RE.match(piece)) and is_clause(piece))
+
+
+def _past_adverb(piece: str) -> str:
+    """A piece's first word, past an adverb before it (« déjà placée » -> « placée »)."""
+    words = piece.split()[:2]
+    return words[1] if len(words) > 1 and words[0].lower() in g.PARTICIPLE_ADVERBS else \
+        (words[0] if words else "")
+
+
+# A conjunction before a subject (« tandis que Samuel Montembeault, gardien …, a repoussé »).
+_SUBORDINATOR_RE = re.compile(r"^(?:(?:tandis|alors|parce|pendant|lorsque|puisque)\s+"
+                              r"qu(?:e\s+|[’'])|(?:et|mais|car|or)\s+)", re.IGNORECASE)
+# Words opening a piece that is no apposition to the noun phrase before it.
+_NOT_APPOSITION = frozenset({"et", "ou", "mais", "puis", "dont", "qui", "que", "qu", "où",
+                             "ni", "car", "soit", "ainsi", "notamment", "selon", "voire"})
+
+
+def _apposition(piece: str) -> bool:
+    """Whether a verbless piece is a noun in apposition (« champion d'Europe depuis mai »)."""
+    words = piece.split()
+    return bool(words) and not has_verb(piece) and words[0][:1].islower() \
+        and re.split(r"[’']", words[0].lower())[0] not in _NOT_APPOSITION \
+        and not is_adjunct_start(piece) and not standalone(piece)
+
+
+def _noun_clause(subject: str, piece: str) -> str:
+    """« Le PSG » and « champion d'Europe depuis mai » -> « Le PSG est champion … »."""
+    plural = subject.split()[0].lower() in ("les", "des", "ces", "leurs", "nos", "vos") or \
+        " et " in subject
+    return f"{subject} {'sont' if plural else 'est'} {piece}"
 
 
 def _fronted_participle(piece: str, main: str) -> str | None:
@@ -195,6 +386,28 @@ def _tells_a_past_fact(main: str) -> bool:
 _COMPOUND_PAST_RE = re.compile(rf"(?<![\w-])(?:{g.PAST_CUES[0]})(?![\w-])", re.IGNORECASE)
 
 
+_FEMININE_DETERMINERS = frozenset({"la", "une", "sa", "cette", "ma", "ta", "notre", "votre"})
+_MASCULINE_DETERMINERS = frozenset({"le", "un", "son", "ce", "cet", "mon", "ton", "du", "au"})
+
+
+def _agreeing_subject(subject: str, participle_form: str) -> str:
+    """The noun of the phrase the participle agrees with: « La mort de l'opposant X, tué … »
+    speaks of the opponent (a masculine participle after a feminine head), not of the death."""
+    words = subject.split()
+    det = words[0].lower() if words else ""
+    feminine = participle_form.rstrip("s").endswith("e")
+    if not ((det in _FEMININE_DETERMINERS and not feminine)
+            or (det in _MASCULINE_DETERMINERS and feminine)):
+        return subject
+    m = list(re.finditer(r"\s(?:de|d[’']|du|des)\s*", subject))
+    if not m:
+        return subject
+    rest = subject[m[-1].end():]
+    joined = m[-1].group().strip().lower()
+    rest = {"du": "le ", "des": "les "}.get(joined, "") + rest
+    return rest[:1].upper() + rest[1:] if rest.strip() else subject
+
+
 def _participle_clause(subject: str, piece: str) -> str | None:
     """« Northampton » and « sacré en 2000 » -> « Northampton a été sacré en 2000 ».
 
@@ -202,14 +415,32 @@ def _participle_clause(subject: str, piece: str) -> str | None:
     None when the piece does not open on a past participle.
     """
     words = piece.split()
+    adverb = words.pop(0) if len(words) > 1 and words[0].lower() in g.PARTICIPLE_ADVERBS else ""
     form = participle(words[0]) if words else None
     if not form:
         return None
     first = _fold(words[0].lower())
     plural = first.endswith("s")
     etre = participle_base(first) in ETRE
-    aux = ("sont" if plural else "est") if etre else ("ont été" if plural else "a été")
+    subject = _agreeing_subject(subject, words[0].lower())
+    aux = ("sont" if plural else "est") if etre else ("ont" if plural else "a") + " été"
+    if adverb:  # « a déjà été placée », « est déjà arrivé »
+        head, _, rest = aux.partition(" ")
+        aux = " ".join(w for w in (head, adverb.lower(), rest) if w)
     return f"{subject} {aux} {form} {' '.join(words[1:])}"
+
+
+_RELATIVE_LABEL_RE = re.compile(r"^(?P<np>[^,]+),\s+qui\s+(?P<rest>[^,]+?)(?P<cut>…?)$")
+
+
+def relative_as_clause(label: str) -> str:
+    """« JMA, qui avait vendu le club » -> « JMA avait vendu le club »: a label that is only a
+    noun phrase and its relative clause tells the relative's fact of that noun phrase."""
+    m = _RELATIVE_LABEL_RE.match(label)
+    if not m or not _noun_phrase(m["np"]) or not has_verb(f"{m['np']} {m['rest']}") \
+            or re.search(r"\s(?:de|d[’'])\s*[A-ZÉ]", m["np"]):
+        return label  # (« Le travail de Mediapart, qui … »: which of the two?)
+    return f"{m['np']} {m['rest']}{m['cut']}"
 
 
 def clause_around(sentence: str, start: int, end: int) -> str | None:
@@ -231,11 +462,18 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
     first = i
     # A piece that is only the date (« …, le 1er octobre, … ») opens no clause of its own: the
     # clause before it is the one it dates.
-    while first > 0 and (not standalone(pieces[first][1]) or (first == i and date_only)) \
+    while first > 0 and (not _opens_clause(pieces[first][1]) or (first == i and date_only)) \
             and pieces[first][0] not in (";", ":"):
         first -= 1
+    chain = _apposition_chain(pieces, first) if first < i else [first]
+    if len(chain) > 1:
+        # « John Textor, l'homme d'affaires qui contrôlait le club, a été écarté »: noun
+        # phrases in apposition name one subject; the name is kept, the others left out.
+        first = _chosen_subject(chain, [pieces[k][1] for k in chain])
+    skipped = set(chain) - {first}
     kept = [(first, pieces[first][1])] + [(k, pieces[k][1]) for k in range(first + 1, i + 1)
-                                          if k == i or has_verb(pieces[k][1])]
+                                          if k not in skipped and (k == i or has_verb(
+                                              pieces[k][1]))]
     # A fronted adjunct (« Depuis vendredi 24 novembre », « Réunis pour leur sommet ») holds the
     # date before the main clause; a noun phrase opening on a determiner is the subject.
     adjunct = is_adjunct(join_pieces(kept)) and (
@@ -245,8 +483,12 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
         # « … ont conclu, vendredi 19 avril, un accord … »: the date is an incise; the clause
         # goes on after it.
         kept.append((i + 1, pieces[i + 1][1]))
-    apposed = (_participle_clause(pieces[first][1], pieces[i][1])
-               if first == i - 1 and _noun_phrase(pieces[first][1]) else None)
+    subject = _SUBORDINATOR_RE.sub("", pieces[i - 1][1]) if i > 0 and (
+        first == i - 1 or _SUBORDINATOR_RE.match(pieces[i - 1][1])) else ""
+    apposed = (_participle_clause(subject, pieces[i][1]) or (
+        _noun_clause(subject, pieces[i][1]) if not date_only and i + 1 < len(pieces) and has_verb(
+            f"{subject} {pieces[i + 1][1]}") and _apposition(pieces[i][1]) else None)
+        if subject and _noun_phrase(subject) else None)
     if apposed:
         # « Northampton, sacré en 2000, espérait … »: the participle in apposition says the
         # dated fact of the noun phrase before it.
@@ -270,6 +512,31 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
         elif has_verb(text) and not standalone(text) and not is_adjunct_start(text):
             kept.append((k, text))
     text = join_pieces(kept)
+    rest = sentence[offsets[i]:start] + sentence[end:offsets[i] + len(pieces[i][1])]
+    if not is_clause(text) and len(rest.split()) > 1 and not any(has_verb(t) for _, t in kept):
+        # No verb follows: the piece continues a list the clause before it opened (« Les PFAS
+        # seront interdits dans les cosmétiques, les farts de ski … à compter du 1er janvier »).
+        found = next(((h, f) for f in range(kept[0][0] - 1, -1, -1) if pieces[f + 1][0] in ",:"
+                      for h in range(f, -1, -1) if standalone(pieces[h][1])
+                      and is_clause(join_pieces([(k, pieces[k][1]) for k in range(h, f + 1)]))),
+                     None)
+        if found and not _has_date(join_pieces([(k, pieces[k][1])
+                                                 for k in range(found[0], found[1] + 1)])):
+            # (A clause with a date of its own tells that date's fact.)
+            h, f = found
+            # The clause without its incises (« Les PFAS, ou substances …, seront interdits »).
+            head = join_pieces([(k, pieces[k][1]) for k in range(h, f + 1)
+                                if k in (h, f) or has_verb(pieces[k][1])])
+            head = head if is_clause(head) else join_pieces(
+                [(k, pieces[k][1]) for k in range(h, f + 1)])
+            inner = re.split(r"\bqu(?:e\s+|[’'])", head)[-1]
+            if len(f"{head} {pieces[i][1]}".split()) > g.LABEL_MAX_WORDS and is_clause(inner):
+                head = inner  # « X a rappelé que la gratuité avait été instaurée »: the fact
+            if f == i - 1:
+                text = join_pieces([(f, head), (i, pieces[i][1])])
+            else:  # « …, puis dans l’ensemble des textiles en 2030 »: the dated item
+                item = re.sub(r"^(?:puis|et|ou|mais)\s+", "", pieces[i][1], flags=re.IGNORECASE)
+                text = f"{head} […] {item}"
     if not is_clause(text):
         return None
     words = text.split()
@@ -280,7 +547,8 @@ def clause_around(sentence: str, start: int, end: int) -> str | None:
         if need > g.LABEL_MAX_WORDS + g.LABEL_VERB_SLACK:
             return None
         limit = max(g.LABEL_MAX_WORDS, need + 2)
-        text = " ".join(words[:limit]).rstrip(",;:") + ("…" if limit < len(words) else "")
+        kept = _end_on_a_word(words[:limit], need) if limit < len(words) else words
+        text = " ".join(kept).rstrip(",;:") + ("…" if limit < len(words) else "")
     label = _cut_short(text)
     return label if is_clause(label) else None
 
@@ -354,7 +622,4 @@ def _reduced_relative(piece: str, at: int) -> str | None:
 
 def _cut_short(text: str) -> str:
     """`cut` without its word limit (the caller has cut already)."""
-    words = text.split()
-    return cut(text) if len(words) <= g.LABEL_MAX_WORDS else (
-        cut(" ".join(words[:g.LABEL_MAX_WORDS])).rstrip("…") + " " + " ".join(
-            words[g.LABEL_MAX_WORDS:]))
+    return cut(text, limit=False)

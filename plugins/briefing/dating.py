@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from briefing import textutils as T
 from briefing import timex_grammar as g
+from briefing.wordlists import participles
 
 PRECISIONS = ("day", "month", "year")
 
@@ -241,7 +242,6 @@ def _participle_piece(text: str, lo: int, hi: int, start: int, end: int) -> bool
     main clause's tense; not « …, précédée de deux demi-finales les 13 et 15 mai. », which
     describes what the main clause tells. The piece has no verb of its own.
     """
-    from briefing.actors.evidence import participles
 
     a = max(text.rfind(c, lo, start) for c in ",;:") + 1 or lo
     b = min((i for i in (text.find(c, end, hi) for c in ",;:") if i >= 0), default=hi)

@@ -10,15 +10,13 @@ from briefing import actor_lexicon as lex
 from briefing import textutils as T
 from briefing import timex_grammar as g
 from briefing.gazetteer import gazetteer, is_city
-from briefing.wordlists import (  # noqa: F401 (re-exported: the chronology reads them here)
+from briefing.wordlists import (
     adjectives,
     common_nouns,
     given_names,
     noun_like,
     participles,
     stop_words,
-    verb_forms,
-    verbs,
 )
 
 from .names import SPACES

@@ -8,6 +8,7 @@ import re
 from briefing import dating
 from briefing import textutils as T
 from briefing import timex_grammar as g
+from briefing.wordlists import adjectives, common_nouns, participles, stop_words, verb_forms, verbs
 
 _fold = T.fold_accents
 
@@ -121,7 +122,6 @@ def participle(word: str) -> str | None:
 
     « Elue », a capital printed without its accent, is « élue »; function words are none.
     """
-    from briefing.actors.evidence import participles, stop_words
 
     low = word.lower()
     if not low or low in stop_words() or _fold(low) in SUBJECT_WORDS:
@@ -239,7 +239,6 @@ def _verb_form(word: str) -> str:
 
     "noun" stands for a noun or an adjective, "word" for a function word; "" is no verb form.
     """
-    from briefing.actors.evidence import adjectives, common_nouns, stop_words, verb_forms, verbs
 
     if len(word) < 2 or not word.isalpha():
         return ""
@@ -260,7 +259,6 @@ def _ends_subject(word: str, earlier: list[str]) -> bool:
     A name, a noun, or an adjective after its noun (« le club girondin décroche »), not one
     before it (« une forte hausse », « la très nouvelle annonce »).
     """
-    from briefing.actors.evidence import adjectives, common_nouns, stop_words
 
     elided, _, word = word.replace("’", "'").rpartition("'")
     if elided:  # « l’ancienne garde »: the article is the word before

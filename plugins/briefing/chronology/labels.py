@@ -7,6 +7,7 @@ import re
 from briefing import dating
 from briefing import textutils as T
 from briefing import timex_grammar as g
+from briefing.wordlists import adjectives, noun_like, stop_words
 
 from .clauses import (
     ETRE,
@@ -78,7 +79,6 @@ def _has_date(text: str) -> bool:
 
 def _end_on_a_word(words: list[str], keep: int = 3) -> list[str]:
     """A cut label's words without the function words it would end on (« … de la »)."""
-    from briefing.actors.evidence import stop_words
 
     end = len(words)
     while end > keep and (words[end - 1].lower().strip(",;:") in stop_words()
@@ -274,7 +274,6 @@ def _subject_phrase(piece: str) -> bool:
     if not words or not standalone(head) or has_verb(head) or is_adjunct_start(head) \
             or words[0].lower() in _PREPOSITIONS or _has_date(head):
         return False
-    from briefing.actors.evidence import stop_words
 
     return len(words) > 1 or (words[0].lower() not in stop_words()
                               and not words[0].lower().endswith("ment"))
@@ -282,7 +281,6 @@ def _subject_phrase(piece: str) -> bool:
 
 def _names(piece: str) -> bool:
     """Whether a noun phrase opens on a name (« John Textor »), not on a determiner."""
-    from briefing.actors.evidence import stop_words
 
     first = piece.split()[0] if piece.split() else ""
     return first[:1].isupper() and _fold(first.lower()) not in SUBJECT_WORDS \
@@ -584,7 +582,6 @@ def apposed_date_clause(sentence: str, start: int, end: int, future: bool) -> st
 
 def _nominal_word(word: str) -> bool:
     """Whether a word belongs in a noun phrase: a noun, an adjective or a name."""
-    from briefing.actors.evidence import adjectives, noun_like
 
     low = word.lower()
     return word[:1].isupper() or noun_like(low) or low in adjectives()

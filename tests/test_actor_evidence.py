@@ -787,3 +787,16 @@ def test_a_full_name_opening_a_longer_one_in_another_article_is_the_same_person(
                                   ("Judith Suminwa Tuluka", "PER"))], ())
     found = A.resolve_actors([one, two], ()).actors
     assert [(a.name, len(a.briefings)) for a in found] == [("Judith Suminwa Tuluka", 2)]
+
+
+@pytest.mark.parametrize(("paragraphs", "found", "expected"), [
+    # The model's one span, a place after « de » then a person: two actors.
+    (["Le rapporteur, le député MoDem de Charente-Maritime Olivier Falorni, défend le texte."],
+     [[("Charente-Maritime Olivier Falorni", "PER")]],
+     {"Charente-Maritime": "place", "MoDem": "organisation", "Olivier Falorni": "person"}),
+    # A name chosen by the person is a second name.
+    (["Le cardinal Robert Francis Prevost, qui a choisi de s'appeler Léon XIV, a salué la foule."],
+     [[("Robert Francis Prevost", "PER"), ("Léon XIV", "PER")]], {"Léon XIV": "person"}),
+])
+def test_names_seen_on_a_site_built_from_unseen_pages(paragraphs, found, expected):
+    assert names(actors_of(paragraphs, found)) == expected

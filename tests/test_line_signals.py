@@ -739,3 +739,10 @@ def test_a_note_on_the_signer_under_the_text_is_not_article_text() -> None:
                     "Les tribunes publiées n'engagent que leurs auteurs."])
     assert kinds[5] in {"standfirst", "body"} and kinds[6] == "body"
     assert (kinds[7], kinds[8]) == ("byline", "boilerplate")
+
+
+@pytest.mark.parametrize("line", ["Lecture en 5 min.", "Temps de lecture : 3 minutes",
+                                  "Lecture : 4 min"])
+def test_reading_times_are_not_article_text(line: str) -> None:
+    decision = linesignals.line_signal(1, line) or linesignals.pattern_decision(1, line)
+    assert decision is not None and decision.rule == "reading-time"

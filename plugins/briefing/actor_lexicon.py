@@ -466,4 +466,5 @@ PLURAL_DETERMINERS: tuple[str, ...] = ("les", "des", "aux", "ces", "nos", "vos",
 ALSO_KNOWN_AS: tuple[str, ...] = (
     "nom de guerre", "connu sous le nom de", "son vrai nom", "de son vrai nom", "né sous le nom de",
     "se fait appeler", "alias", "surnommé", "sous le nom de", "pris le nom de",  # a pope's name
+    "choisi le nom de", "choisi de s’appeler", "choisi de s'appeler",
 )

@@ -128,7 +128,7 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
 # line *is* (a reading time, a byline, a breadcrumb), not phrases seen on one site.
 LINE_SHAPES: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
     # Reading-time labels: a number of minutes and at most « temps de lecture ».
-    ("reading-time", re.compile(r"^(?:temps de )?lecture\s*:?\s*\d+\s*(?:min|mn)\b\.?$"
+    ("reading-time", re.compile(r"^(?:temps de )?lecture\s*(?::|en)?\s*\d+\s*(?:min|mn|minutes?)\b\.?$"
                                 r"|^\d+\s*(?:min|mn)\.?(?: de lecture)?$", re.I),
      "boilerplate", "durée de lecture"),
     # Bylines: « Par X », « Texte par :X », « X avec AFP » (short, no sentence).

@@ -51,6 +51,7 @@ from .spans import (
     _joined_names,
     _landmark,
     _place_article,
+    _place_before_person,
     _split_person_tails,
     _titled_body,
     _works_of_people,
@@ -155,7 +156,7 @@ def _find_mentions(
                           f"{s.basis} : {s.target}", s.target, in_quote(m.start()))
         candidates.append((m.start(), m.start() - m.end(), 0, _landmark(paragraph, mention)))
     for span in _split_person_tails(paragraph, _works_of_people(
-            paragraph, _joined_names(paragraph, spans))):
+            paragraph, _place_before_person(paragraph, _joined_names(paragraph, spans)))):
         cleaned = _clean_span(paragraph, span)
         if not cleaned:
             continue

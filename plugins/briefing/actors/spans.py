@@ -208,6 +208,31 @@ def _joined_names(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
     return out
 
 
+def _place_before_person(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
+    """A person's span opening on the place a preposition governs, split there.
+
+    « le député de Charente-Maritime Olivier Falorni »: the model's one span is a place (after
+    « de ») and a person's full name; the same words after « à » stay one name (see
+    `_joined_names`).
+    """
+    out: list[NerSpan] = []
+    for span in spans:
+        words = paragraph[span.start:span.end].split()
+        rest = " ".join(words[1:])
+        if span.label == "PER" and len(words) >= 3 \
+                and words[0].casefold() not in evidence.given_names() \
+                and evidence.given_name_first(rest) and re.search(
+                    rf"(?<!\w)(?i:de|du|des|la|le|les|l[’']|au|aux|en|d[’'])[{SPACES}]*$",
+                    paragraph[:span.start]):
+            cut = span.start + len(words[0])
+            rest_at = paragraph.index(words[1], cut)
+            out += [NerSpan(span.start, cut, "LOC", words[0]),
+                    NerSpan(rest_at, span.end, "PER", paragraph[rest_at:span.end])]
+        else:
+            out.append(span)
+    return out
+
+
 def _works_of_people(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
     """Spans without the titles of works told with their maker (« Emilia Pérez de Jacques
     Audiard », « Megalopolis de Francis Ford Coppola »): a name the model calls a person or a

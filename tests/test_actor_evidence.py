@@ -800,3 +800,9 @@ def test_a_full_name_opening_a_longer_one_in_another_article_is_the_same_person(
 ])
 def test_names_seen_on_a_site_built_from_unseen_pages(paragraphs, found, expected):
     assert names(actors_of(paragraphs, found)) == expected
+
+
+def test_unaccented_capitals_and_ministries_named_by_their_site():
+    paragraph = "L'Elysée a annoncé la nomination ; Bercy prépare le budget."
+    assert names(actors_of([paragraph], [[]])) == {"Élysée": "organisation",
+                                                   "Bercy": "organisation"}

@@ -80,6 +80,7 @@ GAZETTEER: dict[str, tuple[str, str, str | None]] = {
     # l’Élysée »): the office, an organisation, not the building.
     "Élysée": ("Élysée", "organisation", None),  # the French presidency
     "Matignon": ("Matignon", "organisation", None),  # the French Prime Minister's office
+    "Bercy": ("Bercy", "organisation", None),  # the French economy ministry, named by its site
     "Quai d’Orsay": ("Quai d’Orsay", "organisation", None),  # the French foreign ministry
     "Quai d'Orsay": ("Quai d’Orsay", "organisation", None),
     "Maison-Blanche": ("Maison-Blanche", "organisation", None),  # the US presidency

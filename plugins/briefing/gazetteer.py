@@ -169,4 +169,7 @@ def gazetteer() -> dict[str, tuple[str, str, str | None]]:
     """The whole gazetteer: the hand list (cities, regions, bodies) over pycountry's states."""
     merged = dict(states())
     merged.update(lex.GAZETTEER)
+    # « l’Elysée », « Etats-Unis »: the hand list is printed with unaccented capitals too.
+    for form, value in lex.GAZETTEER.items():
+        merged.setdefault(_bare_capitals(form), value)
     return merged

@@ -219,8 +219,11 @@ def _place_before_person(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSp
     for span in spans:
         words = paragraph[span.start:span.end].split()
         rest = " ".join(words[1:])
+        # (the first word a place: known, or compound like a department, « Charente-Maritime »;
+        # not « Zine El Abidine Ben Ali », whose first given name GeoNames does not know)
         if span.label == "PER" and len(words) >= 3 \
                 and words[0].casefold() not in evidence.given_names() \
+                and (words[0] in gazetteer() or is_city(words[0]) or "-" in words[0]) \
                 and evidence.given_name_first(rest) and re.search(
                     rf"(?<!\w)(?i:de|du|des|la|le|les|l[’']|au|aux|en|d[’'])[{SPACES}]*$",
                     paragraph[:span.start]):

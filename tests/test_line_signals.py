@@ -746,3 +746,17 @@ def test_a_note_on_the_signer_under_the_text_is_not_article_text() -> None:
 def test_reading_times_are_not_article_text(line: str) -> None:
     decision = linesignals.line_signal(1, line) or linesignals.pattern_decision(1, line)
     assert decision is not None and decision.rule == "reading-time"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Photo: Jacinthe Ouellet Le Devoir Le chef libéral a prononcé son discours à Montréal.",
+     "credit-caption"),
+    ("Lisez aussi", "teaser-head"),
+    ("Lire sur le sujet", "teaser-head"),
+    ("Les commentaires sont fermés sur cet article.", "comments-form"),
+    ("Cet article vous a-t-il été utile ?", "reader-poll"),
+    ("Ce texte fait partie de notre couverture spéciale Élections fédérales 2025.", "site-pitch"),
+])
+def test_furniture_wordings_of_more_templates(line: str, rule: str) -> None:
+    decision = linesignals.pattern_decision(1, line)
+    assert decision is not None and decision.rule == rule

@@ -554,12 +554,11 @@ def _choose_title(
                 url and textmeta.spells_host(text, textmeta.url_host(url))):
             continue  # the site's own name, a one-word label
         # Each possible headline between a candidate and the lede costs it a little, and so
-        # does a long stretch of furniture; a line next to a photo credit is that photo's
-        # caption more often than the headline.
+        # does a long stretch of furniture; a line right under a photo credit is that photo's
+        # caption more often than the headline (a headline stands above the photo).
         prior = -P.TITLE_RANK_COST * rank - P.TITLE_DISTANCE_COST * max(0, i - P.TITLE_NEAR)
-        neighbours = [before[len(before) - 1 - j] for j in (i - 1, i + 1)
-                      if 0 <= j < len(before)]
-        if any(m in decided and decided[m].kind == "credit" for m in neighbours):
+        above = before[len(before) - 2 - i] if i + 1 < len(before) else None
+        if above in decided and decided[above].kind == "credit":
             prior -= P.TITLE_NEAR_CREDIT_COST
         rank += 1
         candidates.append(headline.Candidate(text, f"ligne {n}", prior=prior,

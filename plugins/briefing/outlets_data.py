@@ -178,6 +178,8 @@ OUTLETS: tuple[OutletEntry, ...] = (
     _o("24 heures", "foreign press", "24heures.ch"),
     _o("Le Devoir", "foreign press", "ledevoir.com"),
     _o("La Presse", "foreign press", "lapresse.ca"),
+    _o("La Presse canadienne", "agency", "lapressecanadienne.ca", "Presse canadienne",
+       "The Canadian Press"),
     _o("Radio-Canada", "tv", "radio-canada.ca", "ICI Radio-Canada"),
     _o("L’Orient-Le Jour", "foreign press", "lorientlejour.com"),
     _o("Le360", "foreign press", "le360.ma"),

@@ -52,11 +52,13 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
        r"Voir les commentaires|Messages)(\s*\(\d+\))?$", "boilerplate",
        "en-tête du formulaire de commentaires"),
     _p("comments-form", r"^(Poster un Commentaire|Soyez le premier à commenter\s*!?|Me notifier des|"
-       r"avatar|wpDiscuz|Connexion pour commenter|Connectez-vous pour (réagir|commenter))$|"
+       r"avatar|wpDiscuz|Connexion pour commenter|Connectez-vous pour (réagir|commenter)|"
+       r"Les commentaires sont (fermés|clos|désactivés)( (sur|pour) cet article)?\.?)$|"
        # The form's privacy notice: « Votre adresse email ne sera pas publiée. … »
        r"^Votre adresse (e-?mail|électronique|de messagerie) ne sera pas publiée\b.*$",
        "boilerplate", "formulaire de commentaires"),
-    _p("reader-poll", r"^Que pensez-vous de cet article\s*\??$", "boilerplate",
+    _p("reader-poll", r"^(Que pensez-vous de cet article|Cet article vous a-t-il été utile|"
+       r"(Vous avez|Avez-vous) aimé cet article)\s*\??$", "boilerplate",
        "invitation à réagir"),
     _p("social-head", r"^R[ÉE]SEAUX SOCIAUX$", "boilerplate", "menu des réseaux sociaux"),
     _p("menu-bullet", r"^[•·▪]\s*\S.{0,40}$", "boilerplate", "élément de menu à puce"),
@@ -64,6 +66,7 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     # The common headings of French news sites' links boxes (and the English ones of themes).
     _p("teaser-head", r"^(A|À) lire aussi\s*:?$|^La r[ée]daction vous conseille$|^[àa] d[ée]couvrir$|"
        r"^Sur le même (sujet|thème)$|^Lire aussi\s*:?$|^(A|À) (voir|lire) (aussi|également)( sur [^:]{1,40})?\s*:?$|"
+       r"^(Lisez|Lire) (aussi|également)\s*:?$|^Lire sur le (même )?sujet\s*:?$|"
        r"^Dans la même rubrique$|^Les plus (lus|partagés|commentés)$|^Plus d[’']actualités$|"
        r"^Derni[èe]res (nouvelles|infos|actualités|actus)$|^Articles (similaires|liés)$|"
        r"^Vous aimerez aussi$|^(Related|Recent|Popular) (posts|articles)$|^Nos derniers articles$",
@@ -92,6 +95,9 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
        r"[a-zéû]+ \d{4}|\d{1,2}/\d{1,2}/\d{4})( à \d{1,2}[h:]\d{2})?\.?"
        r"(\s*[-–—|,]\s*(Mis à jour|Modifi[ée]).*)?$",
        "dateline", "ligne de date de publication (métadonnée, sert à dater l’article)"),
+    # A caption opened by its credit: « Photo: Jacinthe Ouellet Le Devoir Le chef libéral … ».
+    _p("credit-caption", r"^(Photo|Photos|Crédit photo)\s*:\s*\S.{10,400}$", "credit",
+       "légende de photo précédée de son crédit"),
     # Photo credits on their own line: "(Photo : AFP)", "Crédit photo : Reuters".
     _p("credit-line", r"^\(?(Photo|Crédit photo|Crédits?|Illustration)\s*:\s*[^.]{1,60}\)?$",
        "credit", "crédit photo"),
@@ -106,7 +112,8 @@ LINE_PATTERNS: tuple[Pattern, ...] = (
     # nos articles. X est financé à 98 % par les dons de ses lecteurs. », « Soutenez-nous ».
     _p("site-pitch", r"^(?=.*(\bnos articles\b|\bfinancée? (à \d+ ?% )?par (les dons de )?"
        r"(ses|nos) (lecteurs|lectrices|abonnés)|\bfaire un don\b|\bsoutenez[- ](nous|notre)\b|"
-       r"^cet article est (en accès libre|gratuit|offert))).{0,400}$",
+       r"^cet article est (en accès libre|gratuit|offert)|"
+       r"\bfait partie de notre (couverture|dossier|série)\b)).{0,400}$",
        "boilerplate", "appel aux dons ou aux abonnements du site (pas du texte d’article)"),
     # The site's disclaimer under opinion pieces: « Les tribunes publiées n’engagent que leurs
     # auteurs. »

@@ -204,6 +204,9 @@ def _short_forms(mentions: list[Mention]) -> list[Mention]:
     """
     bodies = {m.text: m for m in mentions
               if m.kind in ("organisation", "place") and len(m.text.split()) > 2}
+    # (a head noun alone may stand for a two-word name too: « le Bloc », « Bloc québécois »)
+    heads = {m.text: m for m in mentions
+             if m.kind in ("organisation", "place") and len(m.text.split()) > 1}
     out = []
     for m in mentions:
         if m.target is None and m.kind in ("organisation", "place", "") \
@@ -219,7 +222,7 @@ def _short_forms(mentions: list[Mention]) -> list[Mention]:
                 and " " not in m.text and m.text.lower() in evidence.common_nouns():
             # « la Chambre » for « la Chambre des députés », « la Métropole » for « Montpellier
             # Méditerranée Métropole »: the one body of the article whose name holds the noun.
-            longer = [b for t, b in bodies.items() if m.text in t.split()]
+            longer = [b for t, b in heads.items() if m.text in t.split()]
             if len(longer) == 1:
                 long = longer[0]
                 m = Mention(m.paragraph, m.start, m.end, m.text, long.kind,

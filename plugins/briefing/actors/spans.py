@@ -209,7 +209,7 @@ def _joined_names(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
 
 
 def _place_before_person(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
-    """A person's span opening on the place a preposition governs, split there.
+    """A span opening on the place a preposition governs, then a person's name: split there.
 
     « le député de Charente-Maritime Olivier Falorni »: the model's one span is a place (after
     « de ») and a person's full name; the same words after « à » stay one name (see
@@ -221,8 +221,7 @@ def _place_before_person(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSp
         rest = " ".join(words[1:])
         # (the first word a place: known, or compound like a department, « Charente-Maritime »;
         # not « Zine El Abidine Ben Ali », whose first given name GeoNames does not know)
-        if span.label == "PER" and len(words) >= 3 \
-                and words[0].casefold() not in evidence.given_names() \
+        if len(words) >= 3 and words[0].casefold() not in evidence.given_names() \
                 and (words[0] in gazetteer() or is_city(words[0]) or "-" in words[0]) \
                 and evidence.given_name_first(rest) and re.search(
                     rf"(?<!\w)(?i:de|du|des|la|le|les|l[’']|au|aux|en|d[’'])[{SPACES}]*$",

@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 # outlets), each scored on first sight at precision 0.91, 0.92, 0.85, 0.97 and 0.85: tuned on,
 # dev is precision 0.96 (1559/1623), kinds right 0.97, false persons 4/534, person recall 0.98,
 # split actors 7/539, labels 1.00. The precision floor is the target (0.95), recall
-# and split move to those figures less a margin; kinds get a floor.
+# and split move to those figures less a margin; kinds get a floor. The held-back twelve, once
+# scored unseen, joined dev (124 samples): precision 0.96, false persons 6/610, recall 0.99.
 FLOORS = {
     "dev": {("actor_pages_real", "actor_pages"): 0.95, ("persons_found", "persons"): 0.97,
             ("labels_clause", "events"): 0.97, ("actor_kinds_right", "actor_pages_real"): 0.95},

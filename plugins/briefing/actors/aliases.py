@@ -34,6 +34,12 @@ _ACRONYM_STOP = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et",
                            "à", "au", "aux", "sur"})
 
 
+def _capital_initials(long: str) -> str:
+    """Initials of the capitalised words of a name (« Paris Saint-Germain » -> PSG)."""
+    return T.fold_accents("".join(w[0] for w in re.split(r"[\s’'\-]+", long)
+                                  if w[:1].isupper())).upper()
+
+
 def _initials(long: str) -> str:
     """Initials of the content words of an expansion (« traité de sécurité » -> TS)."""
     words = [w for w in re.split(r"[\s’'\-]+", long) if w and w.lower() not in _ACRONYM_STOP]
@@ -51,8 +57,7 @@ def _expands(acronym: str, long: str) -> bool:
     if len(letters) < 2 or len(long.split()) < 2:
         return False
     every = T.fold_accents("".join(w[0] for w in re.split(r"[\s’'\-]+", long) if w)).upper()
-    caps = T.fold_accents("".join(w[0] for w in re.split(r"[\s’'\-]+", long)
-                                  if w[:1].isupper())).upper()
+    caps = _capital_initials(long)
     initials = _initials(long)
     if letters in (initials, caps) or sorted(letters) == sorted(initials):
         return True
@@ -101,9 +106,9 @@ def _acronyms(paragraphs: Sequence[str], mentions: list[Mention],
         if m.target is not None or not m.text.isupper() or key in defined \
                 or not _ACRONYM.fullmatch(m.text):
             continue
-        spelt = {n.text: n for n in named if T.fold_accents("".join(
-            w[0] for w in re.split(r"[\s’'\-]+", n.text) if w[:1].isupper())).upper()
-            == T.fold_accents(m.text).upper() and m.text not in n.text.split()}  # « OL Lyonnes »
+        # (not a name the capitals open: « OL » is no acronym of « OL Lyonnes »)
+        spelt = {n.text: n for n in named if _capital_initials(n.text)
+                 == T.fold_accents(m.text).upper() and m.text not in n.text.split()}
         if len(spelt) == 1:
             defined[key] = next(iter(spelt.values()))
     spelled = _spelled_out(paragraphs, mentions, defined)

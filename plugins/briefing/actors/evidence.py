@@ -489,6 +489,14 @@ def body_not_place(paragraph: str, start: int, end: int) -> str | None:
     return None
 
 
+def _opens_a_clause(after: str) -> bool:
+    """Whether an apposed noun phrase is a clause's subject: a finite auxiliary follows it
+    before any punctuation, outside its relative clause (« l’équipe de X a cédé »)."""
+    phrase = re.match(r"[^,.;:!?«»()]*", after).group()
+    phrase = re.split(r"(?<!\w)(?:qui|que|qu[’']|dont|où)(?!\w)", phrase)[0]
+    return bool(re.search(r"(?<!\w)(?:a|ont|est|sont|avait|avaient|sera|va|doit)(?!\w)", phrase))
+
+
 def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] | None:
     """(kind, French basis) that the words around a name give it, or None."""
     left = paragraph[max(0, start - CUE_WINDOW):start]
@@ -520,11 +528,7 @@ def kind_from_context(paragraph: str, start: int, end: int) -> tuple[str, str] |
         return "organisation", "équipe (score entre parenthèses)"
     apposed = re.match(rf"[{SPACES}]*,[{SPACES}]*(?:le|la|les|l[’']|un|une)[{SPACES}]*"
                        rf"(?:{_alternation(lex.ORGANISATION_CUES)})(?!\w)", paragraph[end:])
-    phrase = re.match(r"[^,.;:!?«»()]*", paragraph[end + apposed.end():]).group() if apposed \
-        else ""
-    phrase = re.split(r"(?<!\w)(?:qui|que|qu[’']|dont|où)(?!\w)", phrase)[0]  # its own verbs
-    if apposed and not re.search(r"(?<!\w)(?:a|ont|est|sont|avait|avaient|sera|va|doit)(?!\w)",
-                                 phrase):
+    if apposed and not _opens_a_clause(paragraph[end + apposed.end():]):
         # « Opella, la filiale qui … », « Benno Bokk Yakaar, la coalition de son prédécesseur »;
         # not « grâce à Randal Kolo Muani, l’équipe de Didier Deschamps a … » (the noun phrase
         # is the next clause's subject, no apposition).

@@ -48,13 +48,10 @@ from .quotes import _quotes
 from .spans import (
     _clean_span,
     _contracted_article,
-    _joined_names,
     _landmark,
     _place_article,
-    _place_before_person,
-    _split_person_tails,
     _titled_body,
-    _works_of_people,
+    repaired_spans,
 )
 from .titles import _civility_before, _title_after, _title_before
 
@@ -155,8 +152,7 @@ def _find_mentions(
         mention = Mention(index, m.start(), m.end(), m.group(), s.kind,
                           f"{s.basis} : {s.target}", s.target, in_quote(m.start()))
         candidates.append((m.start(), m.start() - m.end(), 0, _landmark(paragraph, mention)))
-    for span in _split_person_tails(paragraph, _works_of_people(
-            paragraph, _place_before_person(paragraph, _joined_names(paragraph, spans)))):
+    for span in repaired_spans(paragraph, spans):
         cleaned = _clean_span(paragraph, span)
         if not cleaned:
             continue
@@ -206,8 +202,9 @@ def _find_mentions(
             # person; « président du Conseil européen » names a body (« conseil » is a noun),
             # capitals after a title a party (« le député LR »).
             kind, basis = "person", f"ner:{span.label} + titre ou civilité"
-        elif span.label == "LOC" and not known and evidence.body_not_place(paragraph, start, end):
-            kind, basis = "organisation", evidence.body_not_place(paragraph, start, end)
+        elif span.label == "LOC" and not known and (
+                body := evidence.body_not_place(paragraph, start, end)):
+            kind, basis = "organisation", body
         elif span.label == "LOC":
             kind, basis = "place", "ner:LOC"
         elif span.label == "ORG":
@@ -388,26 +385,37 @@ def _drop_lone_given_names(mentions: list[Mention]) -> list[Mention]:
                     and fold(m.text) in given and fold(m.text) not in surnames)]
 
 
+# What joins two items of an enumeration (« , », « et le », « ou l’ »).
+_LIST_LINK = re.compile(rf"[{SPACES}]*(?:,|et|ou)[{SPACES}]*(?:(?:le|la|les)[{SPACES}]+|l[’'])?$")
+# A name printed alone between quotation marks (« “Hyperdrama” »).
+_QUOTED_ALONE = re.compile(r"[«“\"][\s\u00a0]*([A-ZÀ-Ý][^«»“”\"]{0,60}?)[\s\u00a0]*[»”\"]")
+
+
 def _listed_kinds(paragraphs: Sequence[str], mentions: list[Mention]) -> list[Mention]:
     """A name the model alone calls a place, listed with bodies only, is a body too.
 
     « la N-VA, le MR, Les Engagés, Vooruit et le CD&V »: an enumeration joins names of one
     kind; the model's label is the weakest evidence there is.
     """
-    link = re.compile(rf"[{SPACES}]*(?:,|et|ou)[{SPACES}]*(?:(?:le|la|les)[{SPACES}]+|l[’'])?$")
     out = list(mentions)
     for i, m in enumerate(out):
         if m.basis != "ner:LOC" or m.target is not None or is_city(m.text):
             continue
         text = paragraphs[m.paragraph]
         listed = [n.kind for n in out[max(0, i - 1):i]
-                  if n.paragraph == m.paragraph and link.match(text[n.end:m.start])]
+                  if n.paragraph == m.paragraph and _LIST_LINK.match(text[n.end:m.start])]
         listed += [n.kind for n in out[i + 1:i + 2]
-                   if n.paragraph == m.paragraph and link.match(text[m.end:n.start])]
+                   if n.paragraph == m.paragraph and _LIST_LINK.match(text[m.end:n.start])]
         if listed and set(listed) == {"organisation"}:
             out[i] = Mention(m.paragraph, m.start, m.end, m.text, "organisation",
                              "énuméré avec des organisations", None, m.in_quote)
     return out
+
+
+@functools.cache
+def _state_heads() -> frozenset[str]:
+    """The heads of states' official names, folded (« republique », « royaume »…)."""
+    return frozenset(simple_fold(h) for h in lex.STATE_HEADS)
 
 
 @functools.cache
@@ -427,8 +435,7 @@ def _quoted_titles(paragraphs: Sequence[str], mentions: list[Mention]) -> list[M
     name is a title, a slogan or a marker; so are its unquoted uses. Known names and full
     names of persons stay.
     """
-    alone = re.compile(r"[«“\"][\s\u00a0]*([A-ZÀ-Ý][^«»“”\"]{0,60}?)[\s\u00a0]*[»”\"]")
-    quoted = {simple_fold(m.group(1)) for p in paragraphs for m in alone.finditer(p)
+    quoted = {simple_fold(m.group(1)) for p in paragraphs for m in _QUOTED_ALONE.finditer(p)
               if len(m.group(1).split()) <= evidence.MAX_TITLE_WORDS}
     if not quoted:
         return mentions
@@ -441,7 +448,7 @@ def _state_periphrases(mentions: list[Mention]) -> list[Mention]:
     official name opens with these words (pycountry's official names, in French), among the
     article's states, else among all (only Luxembourg is a grand duchy)."""
     named = {m.target for m in mentions if m.kind == "state" and m.target}
-    heads = {simple_fold(h) for h in lex.STATE_HEADS}
+    heads = _state_heads()
     forms = _official_forms()
     out = []
     for m in mentions:

@@ -44,7 +44,7 @@ def _sentence_break(text: str) -> int | None:
 
 # Words that open a sentence, never a name's next word after a stop.
 _SENTENCE_OPENERS = frozenset({
-    "Le", "La", "Les", "L’", "L'", "Un", "Une", "Des", "Il", "Elle", "Ils", "Elles", "Ce",
+    "Le", "La", "Les", "Un", "Une", "Des", "Il", "Elle", "Ils", "Elles", "Ce",
     "Cette", "Ces", "Son", "Sa", "Ses", "Leur", "Leurs", "En", "Dans", "Au", "Aux", "Pour",
     "Mais", "Et",
 })
@@ -181,6 +181,19 @@ def _landmark(paragraph: str, m: Mention, label: str = "") -> Mention:
                    f"lieu (« {paragraph[start:m.start].strip(SPACES)} »)", None, m.in_quote)
 
 
+# A word ending on « de » or an article, right before a span: it completes a phrase.
+_AFTER_DE_OR_ARTICLE = re.compile(
+    rf"(?<!\w)(?i:de|du|des|la|le|les|l[’']|au|aux|en|d[’'])[{SPACES}]*$")
+
+
+def repaired_spans(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
+    """The model's spans of a paragraph with its cuts and joins mended, in this order: a word
+    cut off a name joined back, a place glued to a name split off, works told with their
+    maker dropped, a person after « de » split off a body's span."""
+    return _split_person_tails(paragraph, _works_of_people(
+        paragraph, _place_before_person(paragraph, _joined_names(paragraph, spans))))
+
+
 def _joined_names(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
     """A single word the model cut off right before a person's name is part of it.
 
@@ -197,8 +210,7 @@ def _joined_names(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSpan]:
                 and not is_city(paragraph[before.start:before.end]) \
                 and not evidence._adjective(paragraph[before.start:before.end]) \
                 and paragraph[before.start:before.end].lower() not in evidence.common_nouns() \
-                and not re.search(rf"(?<!\w)(?i:de|du|des|la|le|les|l[’']|au|aux|en|d[’'])"
-                                  rf"[{SPACES}]*$", paragraph[:before.start]):
+                and not _AFTER_DE_OR_ARTICLE.search(paragraph, 0, before.start):
             # (« l’Allemand Florian Lipowitz »: a demonym or a noun before the name stays out;
             # « député de la Gironde Nicolas Thierry »: after « de » or an article, a place;
             # « confié à Rimtalba Jean Emmanuel Ouédraogo »: after « à », the name goes on)
@@ -223,9 +235,8 @@ def _place_before_person(paragraph: str, spans: Sequence[NerSpan]) -> list[NerSp
         # not « Zine El Abidine Ben Ali », whose first given name GeoNames does not know)
         if len(words) >= 3 and words[0].casefold() not in evidence.given_names() \
                 and (words[0] in gazetteer() or is_city(words[0]) or "-" in words[0]) \
-                and evidence.given_name_first(rest) and re.search(
-                    rf"(?<!\w)(?i:de|du|des|la|le|les|l[’']|au|aux|en|d[’'])[{SPACES}]*$",
-                    paragraph[:span.start]):
+                and evidence.given_name_first(rest) \
+                and _AFTER_DE_OR_ARTICLE.search(paragraph, 0, span.start):
             cut = span.start + len(words[0])
             rest_at = paragraph.index(words[1], cut)
             out += [NerSpan(span.start, cut, "LOC", words[0]),
